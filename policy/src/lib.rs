@@ -1,0 +1,47 @@
+//! The App Engine outbound socket policy, with no PHP in it.
+//!
+//! This crate decides; it never connects. The PHP extension (the crate at the top of this
+//! repository) asks it one question per socket operation and does what the answer says.
+//! Keeping the decision here, free of Zend types and of `unsafe`, means every rule can be
+//! unit-tested, fuzzed and benchmarked without a PHP runtime.
+//!
+//! # The rules, in the order they are applied
+//!
+//! 1. **Protocol** ([`Rule::Protocol`], [`Rule::Listen`], [`Rule::Bind`]): only outbound TCP
+//!    or UDP. Listening, accepting, binding to a specific address or port, unix/udg sockets,
+//!    raw sockets and every other family or protocol are refused. Binding to the wildcard
+//!    address with port 0 is not "specific" and is allowed.
+//! 2. **Port 25** ([`Rule::Port25`]) is refused for every destination.
+//! 3. **Whitelist** ([`Rule::Whitelist`]): Google Public DNS on port 53, and the Gmail names
+//!    on their submission/TLS ports. A whitelist entry only lifts the Google-range rule.
+//! 4. **Special-purpose addresses** ([`Rule::SpecialPurpose`]): see [`special`].
+//! 5. **Google's ranges** ([`Rule::Google`]): see [`google`].
+//! 6. Everything else is allowed ([`Rule::Public`]).
+//!
+//! A name is allowed only if *every* address it resolves to is allowed, and the caller must
+//! connect to the addresses the [`Decision`] carries, never resolve the name again.
+//!
+//! # Design
+//!
+//! * [`target`] turns what the app wrote (`tcp://host:port`, a PHP transport name, a port
+//!   as PHP's C code would read it) into a [`Target`].
+//! * [`resolve`] turns a host into addresses once, through a [`Resolver`] the caller picks
+//!   (the system's `getaddrinfo` in production, a fixed table in tests).
+//! * [`special`] and [`google`] classify one address; [`ranges`] holds the sorted interval
+//!   tables they search.
+//! * [`Policy`] applies the rules and returns a [`Verdict`] with a [`Rule`] and a reason
+//!   that names the address, fit to show a PHP developer.
+
+pub mod google;
+pub mod ranges;
+pub mod resolve;
+pub mod rules;
+pub mod special;
+pub mod target;
+
+pub use google::{GoogleRanges, Provenance, RangesError};
+pub use ranges::RangeTable;
+pub use resolve::{ResolveError, Resolver, StaticResolver, SystemResolver};
+pub use rules::{Decision, Operation, Policy, Rule, Verdict};
+pub use special::{classify, Special};
+pub use target::{parse_xport_name, php_atoi_port, Target, TargetError, Transport};

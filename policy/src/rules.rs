@@ -1,0 +1,438 @@
+//! The rules, applied in order, and the verdicts they give.
+
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use crate::ranges::RangeTable;
+use crate::resolve::Resolver;
+use crate::special::classify;
+use crate::target::Transport;
+
+/// What the app is trying to do with a socket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operation {
+    /// Connect a stream or datagram socket, or send a datagram to an address.
+    Connect,
+    /// Bind to a local address.
+    Bind,
+    /// Listen for, or accept, incoming connections.
+    Listen,
+}
+
+/// Which rule decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// Rule 1: not TCP or UDP (unix, udg, raw, other families, protocols or transports).
+    Protocol,
+    /// Rule 1: listening or accepting.
+    Listen,
+    /// Rule 1: binding to a specific address or port.
+    Bind,
+    /// Rule 2: port 25.
+    Port25,
+    /// Rule 3: a whitelist entry lifted the Google-range rule.
+    Whitelist,
+    /// Rule 4: a special-purpose address.
+    SpecialPurpose,
+    /// Rule 5: Google's ranges.
+    Google,
+    /// Rule 6: an ordinary public address.
+    Public,
+    /// The host could not be resolved; nothing to judge, nothing to connect to.
+    Resolution,
+    /// The target text cannot be read safely (for example it holds a NUL byte).
+    Malformed,
+}
+
+impl Rule {
+    /// A stable identifier for logs and `appengine_sockets_check()`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Protocol => "protocol",
+            Rule::Listen => "listen",
+            Rule::Bind => "bind",
+            Rule::Port25 => "port-25",
+            Rule::Whitelist => "whitelist",
+            Rule::SpecialPurpose => "special-purpose",
+            Rule::Google => "google",
+            Rule::Public => "public",
+            Rule::Resolution => "resolution",
+            Rule::Malformed => "malformed",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A decision with its rule and a reason a PHP developer can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// Whether the operation may go ahead.
+    pub allowed: bool,
+    /// The rule that decided.
+    pub rule: Rule,
+    /// Why, naming the address or port concerned ("private address 10.0.0.5").
+    pub reason: String,
+}
+
+impl Verdict {
+    fn allow(rule: Rule, reason: impl Into<String>) -> Self {
+        Verdict {
+            allowed: true,
+            rule,
+            reason: reason.into(),
+        }
+    }
+
+    fn refuse(rule: Rule, reason: impl Into<String>) -> Self {
+        Verdict {
+            allowed: false,
+            rule,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// The verdict for a connection, with the addresses it was made on. When allowed, these are
+/// the only addresses the caller may connect to, in this order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Every address the host resolved to (empty if it was never resolved).
+    pub addresses: Vec<IpAddr>,
+}
+
+/// Gmail's whitelisted names and ports, matched exactly against the name the app wrote.
+const WHITELISTED_NAMES: &[(&str, &[u16])] = &[
+    ("smtp.gmail.com", &[465, 587]),
+    ("pop.gmail.com", &[995]),
+    ("imap.gmail.com", &[993]),
+];
+
+/// Google Public DNS, whitelisted on port 53.
+const WHITELISTED_DNS: &[IpAddr] = &[
+    IpAddr::V4(Ipv4Addr::new(8, 8, 8, 8)),
+    IpAddr::V4(Ipv4Addr::new(8, 8, 4, 4)),
+    IpAddr::V6(Ipv6Addr::new(0x2001, 0x4860, 0x4860, 0, 0, 0, 0, 0x8888)),
+    IpAddr::V6(Ipv6Addr::new(0x2001, 0x4860, 0x4860, 0, 0, 0, 0, 0x8844)),
+];
+
+/// The App Engine socket policy over a given table of Google ranges.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    google: RangeTable,
+}
+
+impl Policy {
+    /// A policy whose Google rule uses `google` (normally the built-in table, or one made
+    /// from an operator's files with [`crate::GoogleRanges::from_json`]).
+    pub fn new(google: RangeTable) -> Self {
+        Policy { google }
+    }
+
+    /// The Google table in force.
+    pub fn google(&self) -> &RangeTable {
+        &self.google
+    }
+
+    /// Rule 1 for a transport alone: refused unless TCP or UDP.
+    pub fn check_transport(&self, transport: &Transport) -> Option<Verdict> {
+        if transport.is_inet() {
+            return None;
+        }
+        let reason = match transport {
+            Transport::Unix | Transport::Udg => format!("{transport} sockets are not allowed (only TCP and UDP)"),
+            Transport::Raw => "raw sockets are not allowed (only TCP and UDP)".to_owned(),
+            _ => format!("transport \"{transport}\" is not allowed (only TCP and UDP)"),
+        };
+        Some(Verdict::refuse(Rule::Protocol, reason))
+    }
+
+    /// Rule 1: listening and accepting are always refused.
+    pub fn check_listen(&self) -> Verdict {
+        Verdict::refuse(Rule::Listen, "listening sockets are not allowed")
+    }
+
+    /// Rule 1: a bind is allowed only to the wildcard address with port 0.
+    pub fn check_bind(&self, host: &str, port: u16) -> Verdict {
+        let wildcard = host.parse::<IpAddr>().is_ok_and(|ip| ip.is_unspecified());
+        if wildcard && port == 0 {
+            Verdict::allow(Rule::Bind, "binding to the wildcard address with port 0 is allowed")
+        } else {
+            let shown = if host.contains(':') { format!("[{host}]:{port}") } else { format!("{host}:{port}") };
+            Verdict::refuse(Rule::Bind, format!("binding to a specific address or port is not allowed ({shown})"))
+        }
+    }
+
+    /// Judge one destination address. `name` is the host as the app wrote it, when it was
+    /// a name (it is what the Gmail whitelist matches).
+    pub fn check_address(&self, name: Option<&str>, ip: IpAddr, port: u16) -> Verdict {
+        if port == 25 {
+            return Verdict::refuse(Rule::Port25, "port 25 is blocked");
+        }
+        let c = classify(ip);
+        if let Some(row) = c.special {
+            let reason = match c.embedding {
+                Some(how) => format!("{} address {ip} carries {} address {}", how.name(), row.kind, c.effective),
+                None => format!("{} address {ip}", row.kind),
+            };
+            return Verdict::refuse(Rule::SpecialPurpose, reason);
+        }
+        if self.google.contains(c.effective) {
+            if port == 53 && WHITELISTED_DNS.contains(&c.effective) {
+                return Verdict::allow(Rule::Whitelist, format!("Google Public DNS {ip} on port 53 is whitelisted"));
+            }
+            if let Some(name) = name.filter(|n| name_whitelisted(n, port)) {
+                return Verdict::allow(Rule::Whitelist, format!("{name} on port {port} is whitelisted"));
+            }
+            return Verdict::refuse(Rule::Google, format!("Google address {ip} (Google APIs and services ranges)"));
+        }
+        Verdict::allow(Rule::Public, format!("public address {ip}"))
+    }
+
+    /// Judge a connection to `host`:`port` over `transport`: resolve the host once, judge
+    /// every address, and refuse if any one is refused.
+    pub fn check_connect(&self, transport: &Transport, host: &str, port: u16, resolver: &dyn Resolver) -> Decision {
+        let refused = |verdict| Decision {
+            verdict,
+            addresses: Vec::new(),
+        };
+        if let Some(v) = self.check_transport(transport) {
+            return refused(v);
+        }
+        if port == 25 {
+            return refused(Verdict::refuse(Rule::Port25, "port 25 is blocked"));
+        }
+        if host.contains('\0') {
+            return refused(Verdict::refuse(Rule::Malformed, "address contains a NUL byte"));
+        }
+        let literal = host.parse::<IpAddr>().is_ok();
+        let addresses = match resolver.resolve(host) {
+            Ok(a) => a,
+            Err(e) => return refused(Verdict::refuse(Rule::Resolution, e.to_string())),
+        };
+        let name = (!literal).then_some(host);
+        let mut whitelisted = None;
+        for &ip in &addresses {
+            let v = self.check_address(name, ip, port);
+            if !v.allowed {
+                let reason = if addresses.len() > 1 {
+                    format!("{} ({host} resolves to {})", v.reason, join(&addresses))
+                } else {
+                    v.reason
+                };
+                return Decision {
+                    verdict: Verdict::refuse(v.rule, reason),
+                    addresses,
+                };
+            }
+            if v.rule == Rule::Whitelist && whitelisted.is_none() {
+                whitelisted = Some(v);
+            }
+        }
+        let verdict = whitelisted.unwrap_or_else(|| Verdict::allow(Rule::Public, format!("public address {}", join(&addresses))));
+        Decision { verdict, addresses }
+    }
+}
+
+fn name_whitelisted(name: &str, port: u16) -> bool {
+    WHITELISTED_NAMES
+        .iter()
+        .any(|(n, ports)| n.eq_ignore_ascii_case(name) && ports.contains(&port))
+}
+
+fn join(addrs: &[IpAddr]) -> String {
+    addrs.iter().map(IpAddr::to_string).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::google::GoogleRanges;
+    use crate::resolve::{StaticResolver, SystemResolver};
+
+    fn policy() -> Policy {
+        let g = GoogleRanges::from_json(
+            include_str!("../../data/google-ipranges/goog.json"),
+            include_str!("../../data/google-ipranges/cloud.json"),
+        )
+        .unwrap();
+        Policy::new(g.table)
+    }
+
+    fn dns() -> StaticResolver {
+        StaticResolver::new()
+            .with("public.test", &["11.0.0.1"])
+            .with("v6.test", &["2400:cb00::10"])
+            .with("private.test", &["10.0.0.5"])
+            .with("mixed.test", &["11.0.0.1", "10.0.0.5"])
+            .with("smtp.gmail.com", &["142.250.102.108", "2a00:1450:4013:c00::6c"])
+            .with("pop.gmail.com", &["142.250.102.109"])
+            .with("imap.gmail.com", &["142.250.102.108"])
+            .with("gmail-private.test", &["10.0.0.5"])
+            .with("smtp-private.gmail.com", &["10.0.0.5"])
+            .with("google.test", &["142.250.80.46"])
+            .with("smtp.gmail.com.", &["142.250.102.108"])
+    }
+
+    fn connect(host: &str, port: u16) -> Decision {
+        policy().check_connect(&Transport::Tcp, host, port, &dns())
+    }
+
+    #[test]
+    fn rule1_protocols() {
+        let p = policy();
+        for t in ["unix", "udg", "sctp", "sslv3", "quic"] {
+            let d = p.check_connect(&Transport::from_name(t), "11.0.0.1", 80, &dns());
+            assert_eq!(d.verdict.rule, Rule::Protocol, "{t}");
+            assert!(!d.verdict.allowed);
+        }
+        for t in ["tcp", "udp", "ssl", "tls", "tlsv1.0", "tlsv1.1", "tlsv1.2", "tlsv1.3"] {
+            assert!(p.check_connect(&Transport::from_name(t), "11.0.0.1", 80, &dns()).verdict.allowed, "{t}");
+        }
+        assert_eq!(p.check_listen().rule, Rule::Listen);
+        assert_eq!(p.check_listen().reason, "listening sockets are not allowed");
+    }
+
+    #[test]
+    fn rule1_bind() {
+        let p = policy();
+        assert!(p.check_bind("0.0.0.0", 0).allowed);
+        assert!(p.check_bind("::", 0).allowed);
+        assert!(!p.check_bind("0.0.0.0", 8080).allowed);
+        assert!(!p.check_bind("11.0.0.1", 0).allowed);
+        assert!(!p.check_bind("127.0.0.1", 0).allowed);
+        assert!(!p.check_bind("localhost", 0).allowed);
+        assert_eq!(
+            p.check_bind("11.0.0.1", 4000).reason,
+            "binding to a specific address or port is not allowed (11.0.0.1:4000)"
+        );
+    }
+
+    #[test]
+    fn rule2_port25_everywhere() {
+        for host in ["11.0.0.1", "public.test", "smtp.gmail.com", "8.8.8.8"] {
+            let d = connect(host, 25);
+            assert_eq!((d.verdict.allowed, d.verdict.rule), (false, Rule::Port25), "{host}");
+            assert_eq!(d.verdict.reason, "port 25 is blocked");
+        }
+        assert_eq!(policy().check_address(None, "11.0.0.1".parse().unwrap(), 25).rule, Rule::Port25);
+    }
+
+    #[test]
+    fn rule3_whitelist_edges() {
+        let p = policy();
+        let r = dns();
+        for (host, port) in [
+            ("8.8.8.8", 53),
+            ("8.8.4.4", 53),
+            ("2001:4860:4860::8888", 53),
+            ("2001:4860:4860::8844", 53),
+            ("smtp.gmail.com", 465),
+            ("smtp.gmail.com", 587),
+            ("SMTP.Gmail.COM", 587),
+            ("pop.gmail.com", 995),
+            ("imap.gmail.com", 993),
+        ] {
+            for t in [Transport::Tcp, Transport::Udp] {
+                let d = p.check_connect(&t, host, port, &r);
+                assert_eq!((d.verdict.allowed, d.verdict.rule), (true, Rule::Whitelist), "{host}:{port}");
+            }
+        }
+        for (host, port) in [
+            ("8.8.8.8", 80),
+            ("8.8.8.9", 53),
+            ("2001:4860:4860::8889", 53),
+            ("smtp.gmail.com", 993),
+            ("pop.gmail.com", 587),
+            ("imap.gmail.com", 995),
+            ("142.250.102.108", 587), // the address behind smtp.gmail.com, as a literal
+            ("smtp.gmail.com.", 587), // not the exact name
+        ] {
+            let d = p.check_connect(&Transport::Tcp, host, port, &r);
+            assert_eq!((d.verdict.allowed, d.verdict.rule), (false, Rule::Google), "{host}:{port}: {:?}", d.verdict);
+        }
+        // A whitelisted name that resolves to a private address is still refused.
+        let r = StaticResolver::new().with("smtp.gmail.com", &["10.0.0.5"]);
+        let d = p.check_connect(&Transport::Tcp, "smtp.gmail.com", 587, &r);
+        assert_eq!((d.verdict.allowed, d.verdict.rule), (false, Rule::SpecialPurpose));
+        // The DNS whitelist follows the address inside an IPv4-mapped form.
+        let d = p.check_connect(&Transport::Udp, "::ffff:8.8.8.8", 53, &r);
+        assert_eq!(d.verdict.rule, Rule::Whitelist);
+    }
+
+    #[test]
+    fn rule4_special_purpose_reasons() {
+        let d = connect("10.0.0.5", 80);
+        assert_eq!(d.verdict, Verdict::refuse(Rule::SpecialPurpose, "private address 10.0.0.5"));
+        assert_eq!(connect("private.test", 80).verdict.reason, "private address 10.0.0.5");
+        assert_eq!(connect("::ffff:10.0.0.5", 80).verdict.reason, "IPv4-mapped address ::ffff:10.0.0.5 carries private address 10.0.0.5");
+        assert_eq!(connect("127.0.0.1", 80).verdict.reason, "loopback address 127.0.0.1");
+        assert_eq!(connect("::1", 80).verdict.reason, "loopback address ::1");
+        assert_eq!(connect("169.254.169.254", 80).verdict.reason, "link-local address 169.254.169.254");
+        assert_eq!(connect("255.255.255.255", 53).verdict.reason, "broadcast address 255.255.255.255");
+        assert_eq!(connect("224.0.0.251", 5353).verdict.reason, "multicast address 224.0.0.251");
+    }
+
+    #[test]
+    fn rule4_every_c_spelling_of_loopback() {
+        let p = policy();
+        for spelling in ["127.1", "0x7f.1", "0177.0.0.1", "2130706433", "0x7f000001", "017700000001", "127.0x1", "0"] {
+            let d = p.check_connect(&Transport::Tcp, spelling, 80, &SystemResolver);
+            assert_eq!((d.verdict.allowed, d.verdict.rule), (false, Rule::SpecialPurpose), "{spelling}");
+        }
+    }
+
+    #[test]
+    fn rule4_embeddings() {
+        for form in ["::ffff:10.0.0.5", "::ffff:a00:5", "64:ff9b::a00:5", "2002:a00:5::1", "::10.0.0.5", "2001:0:4136:e378:8000:63bf:f5ff:fffa", "64:ff9b:1::a00:5"] {
+            let d = connect(form, 80);
+            assert_eq!((d.verdict.allowed, d.verdict.rule), (false, Rule::SpecialPurpose), "{form}");
+        }
+        assert!(connect("::ffff:11.0.0.1", 80).verdict.allowed);
+        assert!(connect("64:ff9b::b00:1", 80).verdict.allowed);
+    }
+
+    #[test]
+    fn rule5_google() {
+        let d = connect("142.250.80.46", 443);
+        assert_eq!(d.verdict.rule, Rule::Google);
+        assert_eq!(d.verdict.reason, "Google address 142.250.80.46 (Google APIs and services ranges)");
+        assert_eq!(connect("google.test", 443).verdict.rule, Rule::Google);
+        // Google Cloud customers' addresses are not Google's services.
+        assert!(connect("34.35.0.1", 443).verdict.allowed);
+    }
+
+    #[test]
+    fn rule6_public_and_all_addresses() {
+        let d = connect("public.test", 80);
+        assert!(d.verdict.allowed);
+        assert_eq!(d.verdict.rule, Rule::Public);
+        assert_eq!(d.addresses, vec!["11.0.0.1".parse::<IpAddr>().unwrap()]);
+        assert!(connect("v6.test", 80).verdict.allowed);
+        let d = connect("mixed.test", 80);
+        assert!(!d.verdict.allowed);
+        assert_eq!(d.verdict.reason, "private address 10.0.0.5 (mixed.test resolves to 11.0.0.1, 10.0.0.5)");
+    }
+
+    #[test]
+    fn resolves_exactly_once() {
+        let r = dns();
+        let d = policy().check_connect(&Transport::Tcp, "public.test", 443, &r);
+        assert!(d.verdict.allowed);
+        assert_eq!(r.lookups(), 1);
+        let d = policy().check_connect(&Transport::Tcp, "nowhere.test", 443, &r);
+        assert_eq!(d.verdict.rule, Rule::Resolution);
+        assert_eq!(d.verdict.reason, "getaddrinfo for nowhere.test failed: Name or service not known");
+    }
+
+    #[test]
+    fn nul_is_malformed() {
+        assert_eq!(connect("public.test\0evil", 80).verdict.rule, Rule::Malformed);
+    }
+}

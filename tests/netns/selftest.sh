@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# usage: tests/netns/selftest.sh        (as root, from any directory)
+#
+# Proves the test namespace itself works, with plain PHP and WITHOUT the
+# extension (php -n): names resolve as tests/netns/hosts and dns.py say, the
+# catcher answers and logs over TCP/UDP/TLS on v4 and v6, TLS verification
+# against fixtures/ca.crt behaves, and there is no route out of the namespace.
+# If this fails, phpt failures mean nothing. Last line: "N passed, M failed".
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# Re-run inside the namespace unless run.sh already put us there.
+if [[ -z "${AES_NETNS_LOG:-}" ]]; then
+    exec "$HERE/run.sh" bash "${BASH_SOURCE[0]}" "$@"
+fi
+
+pass=0 fail=0
+# expect NAME EXPECTED ACTUAL: compare one result and tally it.
+expect() {
+    if [[ "$3" == "$2" ]]; then
+        pass=$((pass + 1)); echo "ok   $1"
+    else
+        fail=$((fail + 1)); printf 'FAIL %s\n     expected: %q\n     got:      %q\n' "$1" "$2" "$3"
+    fi
+}
+# php -n: no ini, so no extension of ours can sneak in; openssl is built in.
+phpr() { php -n -r "$1" 2>&1 || true; }
+
+# PHP snippets: read the banner, optionally after a TLS handshake.
+TCP='$f = @fsockopen($argv[1], (int)$argv[2], $en, $es, 3); if (!$f) { echo "FAILED: $es"; exit; } fwrite($f, "ping\n"); echo trim(fgets($f)), "|", trim(fgets($f));'
+UDP='$f = stream_socket_client("udp://$argv[1]", $en, $es, 3); fwrite($f, "x"); stream_set_timeout($f, 3); echo trim(fread($f, 100));'
+TLS='$o = ["cafile" => getenv("AES_FIXTURES")."/ca.crt", "verify_peer" => true, "verify_peer_name" => true];
+     if (isset($argv[2])) $o["peer_name"] = $argv[2];
+     $f = @stream_socket_client("ssl://$argv[1]", $en, $es, 3, STREAM_CLIENT_CONNECT, stream_context_create(["ssl" => $o]));
+     echo $f ? trim(fgets($f)) : "FAILED";'
+tcp() { php -n -r "$TCP" -- "$@" 2>&1 || true; }
+udp() { php -n -r "$UDP" -- "$@" 2>&1 || true; }
+tls() { php -n -r "$TLS" -- "$@" 2>&1 || true; }
+
+echo "# isolation"
+expect "only lo exists"            "lo" "$(ip -o link show | awk -F': ' '{print $2}')"
+expect "no IPv4 default route"     ""   "$(ip -4 route show default)"
+expect "no IPv6 default route"     ""   "$(ip -6 route show default)"
+expect "outside address unreachable" "FAILED: Network is unreachable" "$(tcp 9.9.9.9 80)"
+
+echo "# hosts file + catcher over TCP (banner, then echo)"
+expect "public.test:80"            "HELLO 11.0.0.1 80|ping"      "$(tcp public.test 80)"
+expect "public2.test:8080"         "HELLO 11.0.0.2 8080|ping"    "$(tcp public2.test 8080)"
+expect "v6.test:80"                "HELLO 2400:cb00::10 80|ping" "$(tcp v6.test 80)"
+expect "private.test:80 reachable without the extension" "HELLO 10.0.0.5 80|ping" "$(tcp private.test 80)"
+expect "smtp.gmail.com:465"        "HELLO 8.8.4.4 465|ping"      "$(tcp smtp.gmail.com 465)"
+expect "dual.test has both"        "11.0.0.1,10.0.0.5" "$(phpr 'echo implode(",", gethostbynamel("dual.test"));')"
+
+echo "# dns.py"
+expect "reset.control acks"        "127.0.0.1" "$(phpr 'echo gethostbyname("reset.control");')"
+expect "rebind.test: public, then private" "11.0.0.1 10.0.0.5 10.0.0.5" \
+    "$(phpr 'foreach ([1,2,3] as $_) $r[] = implode(",", gethostbynamel("rebind.test")); echo implode(" ", $r);')"
+expect "rebind2.test has its own counter" "11.0.0.1" "$(phpr 'echo gethostbyname("rebind2.test");')"
+expect "reset.control resets counters" "11.0.0.1" \
+    "$(phpr 'gethostbyname("reset.control"); echo gethostbyname("rebind.test");')"
+expect "rebind.test AAAA is empty" "0" "$(phpr 'echo count(dns_get_record("rebind3.test", DNS_AAAA));')"
+expect "mixed.test gethostbynamel" "10.0.0.5,11.0.0.1" \
+    "$(phpr '$a = gethostbynamel("mixed.test"); sort($a); echo implode(",", $a);')"
+expect "mixed.test dns_get_record" "10.0.0.5,11.0.0.1" \
+    "$(phpr '$a = array_column(dns_get_record("mixed.test", DNS_A), "ip"); sort($a); echo implode(",", $a);')"
+expect "dnspublic.test"            "11.0.0.2" "$(phpr 'echo gethostbyname("dnspublic.test");')"
+expect "dnsv6.test AAAA"           "2400:cb00::11" "$(phpr 'echo dns_get_record("dnsv6.test", DNS_AAAA)[0]["ipv6"];')"
+expect "dnsv6.test:80 connects"    "HELLO 2400:cb00::11 80|ping" "$(tcp dnsv6.test 80)"
+# dns_get_record prints this one as "::ffff:a00:5"; inet_ntop normalizes it.
+expect "mapped.test AAAA"          "::ffff:10.0.0.5" \
+    "$(phpr 'echo inet_ntop(inet_pton(dns_get_record("mapped.test", DNS_AAAA)[0]["ipv6"]));')"
+expect "unknown name is NXDOMAIN"  "bool(false)" "$(phpr 'var_dump(gethostbynamel("nope.test"));')"
+
+echo "# UDP"
+expect "udp 11.0.0.1:9999"         "HELLO 11.0.0.1 9999" "$(udp 11.0.0.1:9999)"
+expect "udp [2400:cb00::10]:9999"  "HELLO 2400:cb00::10 9999" "$(udp '[2400:cb00::10]:9999')"
+expect "udp 8.8.8.8:53 hits catcher, not dns.py" "HELLO 8.8.8.8 53" "$(udp 8.8.8.8:53)"
+
+echo "# TLS (fixtures/ca.crt)"
+expect "ssl://tls.test:443 verifies"   "HELLO 11.0.0.3 443"  "$(tls tls.test:443)"
+expect "ssl://tls.test:8443 verifies"  "HELLO 11.0.0.3 8443" "$(tls tls.test:8443)"
+expect "peer_name other.test fails"    "FAILED" "$(tls tls.test:443 other.test)"
+expect "ssl://other.test:443 fails"    "FAILED" "$(tls other.test:443)"
+
+echo "# catcher log ($AES_NETNS_LOG)"
+for line in "tcp 11.0.0.1 80" "tcp 11.0.0.2 8080" "tcp 2400:cb00::10 80" "tcp 10.0.0.5 80" \
+            "tcp 8.8.4.4 465" "tcp 2400:cb00::11 80" "udp 11.0.0.1 9999" "udp 2400:cb00::10 9999" \
+            "udp 8.8.8.8 53" "tls 11.0.0.3 8443"; do
+    expect "logged: $line" 1 "$(grep -c "^$line " "$AES_NETNS_LOG" || true)"
+done
+# Three connections to 11.0.0.3:443 (two then fail verification on the client side).
+expect "logged: tls 11.0.0.3 443 x3" 3 "$(grep -c '^tls 11.0.0.3 443 ' "$AES_NETNS_LOG" || true)"
+expect "nothing else logged" 13 "$(wc -l <"$AES_NETNS_LOG")"
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]
