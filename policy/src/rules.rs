@@ -146,11 +146,17 @@ impl Policy {
             return None;
         }
         let reason = match transport {
-            Transport::Unix | Transport::Udg => format!("{transport} sockets are not allowed (only TCP and UDP)"),
-            Transport::Raw => "raw sockets are not allowed (only TCP and UDP)".to_owned(),
-            _ => format!("transport \"{transport}\" is not allowed (only TCP and UDP)"),
+            Transport::Unix | Transport::Udg => format!("{transport} sockets are not allowed, only outbound TCP and UDP"),
+            Transport::Raw => "raw sockets are not allowed, only outbound TCP and UDP".to_owned(),
+            _ => format!("transport \"{transport}\" is not allowed, only outbound TCP and UDP"),
         };
         Some(Verdict::refuse(Rule::Protocol, reason))
+    }
+
+    /// Rule 1: socket pairs (`stream_socket_pair`, `socket_create_pair`) are local, not
+    /// outbound TCP or UDP.
+    pub fn check_pair(&self) -> Verdict {
+        Verdict::refuse(Rule::Protocol, "socket pairs are not allowed, only outbound TCP and UDP")
     }
 
     /// Rule 1: listening and accepting are always refused.
@@ -165,7 +171,7 @@ impl Policy {
             Verdict::allow(Rule::Bind, "binding to the wildcard address with port 0 is allowed")
         } else {
             let shown = if host.contains(':') { format!("[{host}]:{port}") } else { format!("{host}:{port}") };
-            Verdict::refuse(Rule::Bind, format!("binding to a specific address or port is not allowed ({shown})"))
+            Verdict::refuse(Rule::Bind, format!("binding to a specific address or port is not allowed: {shown}"))
         }
     }
 
@@ -222,7 +228,7 @@ impl Policy {
             let v = self.check_address(name, ip, port);
             if !v.allowed {
                 let reason = if addresses.len() > 1 {
-                    format!("{} ({host} resolves to {})", v.reason, join(&addresses))
+                    format!("{}; {host} resolves to {}", v.reason, join(&addresses))
                 } else {
                     v.reason
                 };
@@ -310,7 +316,7 @@ mod tests {
         assert!(!p.check_bind("localhost", 0).allowed);
         assert_eq!(
             p.check_bind("11.0.0.1", 4000).reason,
-            "binding to a specific address or port is not allowed (11.0.0.1:4000)"
+            "binding to a specific address or port is not allowed: 11.0.0.1:4000"
         );
     }
 
@@ -417,7 +423,7 @@ mod tests {
         assert!(connect("v6.test", 80).verdict.allowed);
         let d = connect("mixed.test", 80);
         assert!(!d.verdict.allowed);
-        assert_eq!(d.verdict.reason, "private address 10.0.0.5 (mixed.test resolves to 11.0.0.1, 10.0.0.5)");
+        assert_eq!(d.verdict.reason, "private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5");
     }
 
     #[test]

@@ -55,6 +55,7 @@ for a in "${ADDRS6[@]}"; do ip addr add "$a/128" dev lo nodad; done
 
 TMP=$(mktemp -d /tmp/aes-netns.XXXXXX)
 PIDS=()
+# shellcheck disable=SC2317  # called from the EXIT trap
 cleanup() {
     local p
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done

@@ -1,0 +1,206 @@
+//! What the Zend layer does with a socket operation, decided in safe code.
+//!
+//! The Zend layer hands over the bytes PHP is about to act on (a transport name, the
+//! `host:port` a transport is asked to connect to, a `socket.bindto` option) and gets back
+//! a [`Plan`]: refuse with this text and error number, or connect to exactly these literal
+//! addresses, in this order. The literal names are what PHP's own transport code receives,
+//! so it never resolves the app's name a second time.
+
+use std::cell::Cell;
+use std::ffi::CString;
+use std::net::IpAddr;
+
+use appengine_sockets_policy::{parse_xport_name, Resolver, Rule, SystemResolver, TargetError, Transport, Verdict};
+
+use crate::state;
+
+/// EACCES on Linux: the error number of every refusal.
+pub const EACCES: i32 = 13;
+
+/// What to do with one operation.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Plan {
+    /// Fail the operation with this error text and number; `warning` is raised first (as
+    /// PHP's own resolver warns before the connection error).
+    Refuse {
+        /// The error text PHP shows in parentheses and returns in `$errstr`.
+        text: String,
+        /// The error number (`$errno`).
+        errno: i32,
+        /// A warning to raise before failing, if any.
+        warning: Option<String>,
+    },
+    /// Connect to these `literal:port` names, in order, within the caller's one timeout.
+    Connect(Vec<CString>),
+    /// Let PHP go ahead unchanged (the operation has no destination to judge).
+    Proceed,
+}
+
+thread_local! {
+    /// Set when a refusal was made during the current PHP function call.
+    static REFUSED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Forget any earlier refusal: called as a replaced function starts.
+pub fn begin_call() {
+    REFUSED.with(|r| r.set(false));
+}
+
+/// Whether a refusal was made since [`begin_call`].
+pub fn refused_in_call() -> bool {
+    REFUSED.with(Cell::get)
+}
+
+/// A refusal by the policy, remembered for the current call.
+pub fn refuse(v: &Verdict) -> Plan {
+    REFUSED.with(|r| r.set(true));
+    if v.rule == Rule::Resolution {
+        // Not a policy refusal: the name has no address. Report it as PHP's resolver does.
+        let text = format!("php_network_getaddresses: {}", v.reason);
+        return Plan::Refuse {
+            warning: Some(text.clone()),
+            text,
+            errno: 0,
+        };
+    }
+    Plan::Refuse {
+        text: v.reason.clone(),
+        errno: EACCES,
+        warning: None,
+    }
+}
+
+fn closed(reason: &str) -> Plan {
+    REFUSED.with(|r| r.set(true));
+    Plan::Refuse {
+        text: reason.to_owned(),
+        errno: EACCES,
+        warning: None,
+    }
+}
+
+/// A connect through a stream transport (`name` is what follows `scheme://`).
+pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -> Plan {
+    let state = state::get();
+    if let Some(reason) = state.closed_reason() {
+        return closed(reason);
+    }
+    let policy = state.policy();
+    if let Some(v) = policy.check_transport(transport) {
+        return refuse(&v);
+    }
+    let target = match parse_xport_name(name) {
+        Ok(t) => t,
+        Err(TargetError::Nul) => return closed("address contains a NUL byte"),
+        // PHP's own message, and no connection: exactly what stock PHP does.
+        Err(e) => {
+            return Plan::Refuse {
+                text: e.to_string(),
+                errno: 0,
+                warning: None,
+            }
+        }
+    };
+    if let Some(bindto) = bindto {
+        let v = check_bindto(bindto);
+        if !v.allowed {
+            return refuse(&v);
+        }
+    }
+    let decision = policy.check_connect(transport, &target.host, target.port, &SystemResolver);
+    if !decision.verdict.allowed {
+        return refuse(&decision.verdict);
+    }
+    Plan::Connect(
+        decision
+            .addresses
+            .iter()
+            .map(|ip| literal_name(*ip, &target.port_text))
+            .collect(),
+    )
+}
+
+/// A bind through a stream transport: only the wildcard address with port 0, and never
+/// for a server (listening) stream.
+pub fn plan_bind(server: bool, name: &[u8]) -> Plan {
+    let state = state::get();
+    if let Some(reason) = state.closed_reason() {
+        return closed(reason);
+    }
+    if server {
+        return refuse(&state.policy().check_listen());
+    }
+    let v = check_bindto(name);
+    if v.allowed {
+        Plan::Proceed
+    } else {
+        refuse(&v)
+    }
+}
+
+/// Listening and accepting.
+pub fn plan_listen() -> Plan {
+    refuse(&state::get().policy().check_listen())
+}
+
+/// Check a local address (`socket.bindto`, a bind op): the wildcard address with port 0.
+fn check_bindto(text: &[u8]) -> Verdict {
+    let policy = state::get().policy();
+    match parse_xport_name(text) {
+        Ok(t) => {
+            let host = numeric_host(&t.host).map_or(t.host.clone(), |ip| ip.to_string());
+            policy.check_bind(&host, t.port)
+        }
+        Err(_) => policy.check_bind(&String::from_utf8_lossy(text), 1),
+    }
+}
+
+/// PHP reads a local address with `inet_aton`/`inet_pton`, which accept numeric spellings
+/// such as `0`; names are never looked up. Resolve only what is numeric.
+fn numeric_host(host: &str) -> Option<IpAddr> {
+    if let Ok(ip) = host.parse() {
+        return Some(ip);
+    }
+    let numeric = host.starts_with(|c: char| c.is_ascii_digit())
+        && host.chars().all(|c| c.is_ascii_hexdigit() || c == '.' || c == 'x' || c == 'X');
+    if !numeric {
+        return None;
+    }
+    SystemResolver.resolve(host).ok().and_then(|v| v.first().copied())
+}
+
+/// `ip:port` or `[ip]:port`, keeping the app's port text so PHP reads the same port the
+/// policy judged.
+fn literal_name(ip: IpAddr, port_text: &str) -> CString {
+    let s = match ip {
+        IpAddr::V4(a) => format!("{a}:{port_text}"),
+        IpAddr::V6(a) => format!("[{a}]:{port_text}"),
+    };
+    // The port text came from a NUL-free name (parse_xport_name refuses NUL).
+    CString::new(s).unwrap_or_default()
+}
+
+/// A datagram destination for `stream_socket_sendto()`: resolve once, judge, and return
+/// the literal to send to.
+pub fn plan_sendto(address: &[u8]) -> Plan {
+    plan_connect(&Transport::Udp, address, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literal_names_keep_the_port_text() {
+        assert_eq!(literal_name("11.0.0.1".parse().unwrap(), "80").to_str().unwrap(), "11.0.0.1:80");
+        assert_eq!(literal_name("2400:cb00::10".parse().unwrap(), "443").to_str().unwrap(), "[2400:cb00::10]:443");
+    }
+
+    #[test]
+    fn numeric_bind_hosts() {
+        assert_eq!(numeric_host("0"), Some("0.0.0.0".parse().unwrap()));
+        assert_eq!(numeric_host("::"), Some("::".parse().unwrap()));
+        assert_eq!(numeric_host("face.bad"), None);
+        assert_eq!(numeric_host("localhost"), None);
+    }
+}

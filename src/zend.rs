@@ -1,0 +1,777 @@
+//! Every `unsafe` line of the extension: the Zend API as this crate uses it.
+//!
+//! Two enforcement points, both installed at module start-up and removed at shutdown:
+//!
+//! * **Function handlers.** For each function in [`crate::functions::REPLACED`] the
+//!   internal function's `handler` is swapped for one that runs the function's logic with a
+//!   [`Call`] and the saved [`Original`]. This is where function-level rules live (listen,
+//!   pairs, datagram destinations, `$errno`).
+//! * **Stream transports.** Every factory registered with `php_stream_xport_register`
+//!   (`tcp`, `udp`, `ssl`, `tls*`, `unix`, `udg` and any other) is wrapped. A stream the
+//!   factory makes gets a copy of its ops table whose `set_option` intercepts the first
+//!   transport operation: a connect is judged by the policy core, then handed to the
+//!   original ops with the *checked literal address* in place of the app's host name, so
+//!   PHP's own code makes the connection without resolving the name again. The stream's
+//!   own ops pointer is restored before PHP's code runs, so from then on the stream is
+//!   exactly the stream stock PHP would have made. Because TLS streams keep the host name
+//!   they were created with (openssl stores it at factory time), certificate verification
+//!   and SNI still use the name the app wrote. Every path that opens a socket through
+//!   `php_stream_xport_create` (fsockopen, stream_socket_client, the http:// and ftp://
+//!   wrappers, mysqlnd, ...) comes through here.
+
+#![allow(unsafe_code)]
+
+use std::cell::UnsafeCell;
+use std::ffi::{c_char, c_int, c_uint, c_void, CStr, CString};
+use std::ptr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use appengine_sockets_policy::Transport;
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::ffi::{
+    self, php_stream, php_stream_context, php_stream_ops, zend_execute_data, zend_function, zend_long, zend_reference,
+    zend_resource, zend_string, zval, HashTable,
+};
+use ext_php_rs::types::{ZendStr, Zval};
+
+use crate::guard::{self, Plan};
+
+// ---------------------------------------------------------------------------------------
+// Declarations the ext-php-rs bindings do not carry (php_streams.h, php_stream_transport.h,
+// zend_API.h of PHP 8.x; the layouts are stable across 8.0-8.4).
+
+const PHP_STREAM_OPTION_XPORT_API: c_int = 7;
+const PHP_STREAM_OPTION_RETURN_OK: c_int = 0;
+const STREAM_XPORT_SERVER: c_int = 1;
+
+const STREAM_XPORT_OP_BIND: c_int = 0;
+const STREAM_XPORT_OP_CONNECT: c_int = 1;
+const STREAM_XPORT_OP_LISTEN: c_int = 2;
+const STREAM_XPORT_OP_ACCEPT: c_int = 3;
+const STREAM_XPORT_OP_CONNECT_ASYNC: c_int = 4;
+
+const E_WARNING: c_int = 2;
+
+#[repr(C)]
+struct Timeval {
+    tv_sec: i64,
+    tv_usec: i64,
+}
+
+#[repr(C)]
+struct XportInputs {
+    name: *mut c_char,
+    namelen: usize,
+    timeout: *mut Timeval,
+    addr: *mut c_void,
+    buf: *mut c_char,
+    buflen: usize,
+    addrlen: u32,
+    backlog: c_int,
+    flags: c_int,
+}
+
+#[repr(C)]
+struct XportOutputs {
+    client: *mut php_stream,
+    addr: *mut c_void,
+    addrlen: u32,
+    textaddr: *mut zend_string,
+    error_text: *mut zend_string,
+    returncode: c_int,
+    error_code: c_int,
+}
+
+/// `php_stream_xport_param`.
+#[repr(C)]
+struct XportParam {
+    op: c_int,
+    /// Bit-fields: want_addr:1, want_textaddr:1, want_errortext:1, how:2.
+    bits: c_uint,
+    inputs: XportInputs,
+    outputs: XportOutputs,
+}
+
+const WANT_ERRORTEXT: c_uint = 1 << 2;
+
+type Factory = unsafe extern "C" fn(
+    proto: *const c_char,
+    protolen: usize,
+    resourcename: *const c_char,
+    resourcenamelen: usize,
+    persistent_id: *const c_char,
+    options: c_int,
+    flags: c_int,
+    timeout: *mut Timeval,
+    context: *mut php_stream_context,
+) -> *mut php_stream;
+
+type Handler = unsafe extern "C" fn(*mut zend_execute_data, *mut zval);
+
+extern "C" {
+    fn php_stream_xport_get_hash() -> *mut HashTable;
+    fn php_stream_context_get_option(
+        context: *mut php_stream_context,
+        wrappername: *const c_char,
+        optionname: *const c_char,
+    ) -> *mut zval;
+    fn zend_try_assign_typed_ref_long(reference: *mut zend_reference, lval: zend_long) -> c_int;
+    fn zend_parse_parameters(num_args: u32, type_spec: *const c_char, ...) -> c_int;
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers.
+
+fn warn(message: &str) {
+    let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
+    // SAFETY: a constant "%s" format with one NUL-terminated argument.
+    unsafe { ffi::php_error_docref(ptr::null(), E_WARNING, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+fn new_zend_string(s: &str) -> *mut zend_string {
+    ZendStr::new(s, false).into_raw()
+}
+
+/// # Safety
+/// `s` is null or a zend_string this code owns.
+unsafe fn release_zend_string(s: *mut zend_string) {
+    if !s.is_null() {
+        drop(unsafe { ZBox::from_raw(s) });
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Replaced functions.
+
+/// One PHP call in progress: the frame and return value of a replaced function.
+pub struct Call {
+    ex: *mut zend_execute_data,
+    rv: *mut zval,
+}
+
+/// The handler a replaced function had before the extension started.
+#[derive(Clone, Copy)]
+pub struct Original(Handler);
+
+impl Original {
+    /// Run the original function on this call, as if it had not been replaced.
+    pub fn call(self, call: &mut Call) {
+        // SAFETY: the frame and return value are the ones PHP gave the replaced handler.
+        unsafe { (self.0)(call.ex, call.rv) }
+    }
+}
+
+impl Call {
+    fn num_args(&self) -> u32 {
+        // SAFETY: `ex` is a live frame (ZEND_CALL_NUM_ARGS).
+        unsafe { (*self.ex).This.u2.num_args }
+    }
+
+    /// Argument `n` (1-based), as PHP's ZEND_CALL_ARG finds it.
+    fn arg_ptr(&self, n: u32) -> Option<*mut zval> {
+        if n == 0 || n > self.num_args() {
+            return None;
+        }
+        let slot = std::mem::size_of::<zend_execute_data>().div_ceil(std::mem::size_of::<zval>());
+        // SAFETY: arguments follow the frame header, and n <= num_args.
+        Some(unsafe { (self.ex as *mut zval).add(slot + n as usize - 1) })
+    }
+
+    /// The string value of argument `n`, if it is a string.
+    pub fn arg_bytes(&self, n: u32) -> Option<Vec<u8>> {
+        let p = self.arg_ptr(n)?;
+        // SAFETY: a live argument zval.
+        let zv: &Zval = unsafe { &*p };
+        zv.dereference().zend_str().map(|s| s.as_bytes().to_vec())
+    }
+
+    /// Replace argument `n` with a string.
+    pub fn set_arg_string(&mut self, n: u32, value: &CStr) {
+        if let Some(p) = self.arg_ptr(n) {
+            // SAFETY: a live argument zval owned by the frame; set_string releases the
+            // previous value, and the VM frees the new one after the call.
+            let zv: &mut Zval = unsafe { &mut *p };
+            let _ = zv.set_string(&value.to_string_lossy(), false);
+        }
+    }
+
+    /// Assign an integer through the by-reference argument `n`, as ZEND_TRY_ASSIGN_REF_LONG.
+    pub fn assign_ref_long(&mut self, n: u32, value: i64) {
+        if let Some(p) = self.arg_ptr(n) {
+            // SAFETY: by-reference arguments arrive as IS_REFERENCE zvals.
+            unsafe {
+                let zv: &mut Zval = &mut *p;
+                if zv.is_reference() {
+                    zend_try_assign_typed_ref_long(zv.value.ref_, value);
+                }
+            }
+        }
+    }
+
+    /// Return `false` from the call.
+    pub fn return_false(&mut self) {
+        // SAFETY: the return value slot PHP gave the handler.
+        unsafe { (*self.rv).set_bool(false) };
+    }
+
+    /// Raise an E_WARNING attributed to the running function ("fsockopen(): ...").
+    pub fn warn(&self, message: &str) {
+        warn(message);
+    }
+
+    /// Validate the arguments as `zend_parse_parameters(spec)` would, with PHP's own
+    /// TypeError/ArgumentCountError on failure. Only the specs below are accepted, so the
+    /// variadic call is always given the right pointers.
+    pub fn parse(&mut self, spec: Spec) -> bool {
+        let n = self.num_args();
+        let mut l = [0 as zend_long; 3];
+        let mut r: *mut zval = ptr::null_mut();
+        let mut s1: *mut zend_string = ptr::null_mut();
+        let mut s2: *mut zend_string = ptr::null_mut();
+        // SAFETY: each spec letter gets the pointer type zend_parse_parameters documents:
+        // l -> zend_long*, r -> zval**, S -> zend_string**.
+        let rc = unsafe {
+            match spec {
+                Spec::ThreeLongs => zend_parse_parameters(
+                    n,
+                    c"lll".as_ptr(),
+                    &mut l[0] as *mut zend_long,
+                    &mut l[1] as *mut zend_long,
+                    &mut l[2] as *mut zend_long,
+                ),
+                Spec::SendTo => zend_parse_parameters(
+                    n,
+                    c"rS|lS".as_ptr(),
+                    &mut r as *mut *mut zval,
+                    &mut s1 as *mut *mut zend_string,
+                    &mut l[0] as *mut zend_long,
+                    &mut s2 as *mut *mut zend_string,
+                ),
+            }
+        };
+        rc == 0
+    }
+}
+
+/// The argument shapes [`Call::parse`] knows.
+#[derive(Clone, Copy, Debug)]
+pub enum Spec {
+    /// `(int, int, int)`: stream_socket_pair.
+    ThreeLongs,
+    /// `(resource, string, int = 0, string = "")`: stream_socket_sendto.
+    SendTo,
+}
+
+/// A replaced function: its name, its logic, and where the original handler is kept.
+pub struct Replaced {
+    /// The PHP function name.
+    pub name: &'static str,
+    /// The replacement handler.
+    handler: Handler,
+    /// The original handler, 0 until installed.
+    original: &'static AtomicUsize,
+}
+
+/// The logic of a replaced function.
+pub type Logic = fn(&mut Call, Original);
+
+/// # Safety
+/// Called only by PHP as an internal function handler.
+#[doc(hidden)]
+pub unsafe fn dispatch(ex: *mut zend_execute_data, rv: *mut zval, original: &AtomicUsize, logic: Logic) {
+    let raw = original.load(Ordering::Acquire);
+    if raw == 0 {
+        return;
+    }
+    // SAFETY: only ever stored from a valid handler pointer in `install_functions`.
+    let original = Original(unsafe { std::mem::transmute::<usize, Handler>(raw) });
+    let mut call = Call { ex, rv };
+    logic(&mut call, original);
+}
+
+/// Build the table of replaced functions: `replaced_functions![name => logic, ...]`.
+macro_rules! replaced_functions {
+    ($($name:ident => $logic:path),* $(,)?) => {
+        &[$({
+            static ORIGINAL: ::std::sync::atomic::AtomicUsize = ::std::sync::atomic::AtomicUsize::new(0);
+            #[allow(unsafe_code)]
+            unsafe extern "C" fn handler(ex: *mut ::ext_php_rs::ffi::zend_execute_data, rv: *mut ::ext_php_rs::ffi::zval) {
+                // SAFETY: PHP calls this as the function's handler.
+                unsafe { $crate::zend::dispatch(ex, rv, &ORIGINAL, $logic) }
+            }
+            $crate::zend::Replaced::new(stringify!($name), handler, &ORIGINAL)
+        }),*]
+    };
+}
+pub(crate) use replaced_functions;
+
+impl Replaced {
+    #[doc(hidden)]
+    pub const fn new(name: &'static str, handler: Handler, original: &'static AtomicUsize) -> Self {
+        Replaced {
+            name,
+            handler,
+            original,
+        }
+    }
+}
+
+fn find_function(name: &str) -> Option<*mut zend_function> {
+    // SAFETY: CG(function_table) is the process-wide table of internal functions.
+    unsafe {
+        let table = ffi::compiler_globals.function_table;
+        if table.is_null() {
+            return None;
+        }
+        let zv = ffi::zend_hash_str_find(table, name.as_ptr().cast(), name.len());
+        if zv.is_null() {
+            return None;
+        }
+        let f = (*zv).value.ptr as *mut zend_function;
+        (!f.is_null() && (*f).type_ == ffi::ZEND_INTERNAL_FUNCTION as u8).then_some(f)
+    }
+}
+
+/// Swap in the replacement handlers. Functions whose extension is not loaded are skipped.
+pub fn install_functions(table: &[Replaced]) {
+    for r in table {
+        let Some(f) = find_function(r.name) else { continue };
+        // SAFETY: an internal function of this process; handlers are swapped at start-up,
+        // before any request runs.
+        unsafe {
+            let current = (*f).internal_function.handler;
+            if let Some(h) = current {
+                if h as usize != r.handler as usize {
+                    r.original.store(h as usize, Ordering::Release);
+                    (*f).internal_function.handler = Some(r.handler);
+                }
+            }
+        }
+    }
+}
+
+/// Put the original handlers back.
+pub fn restore_functions(table: &[Replaced]) {
+    for r in table {
+        let raw = r.original.load(Ordering::Acquire);
+        let Some(f) = find_function(r.name) else { continue };
+        if raw == 0 {
+            continue;
+        }
+        // SAFETY: as in install_functions; `raw` is the handler saved there.
+        unsafe {
+            if (*f).internal_function.handler.map(|h| h as usize) == Some(r.handler as usize) {
+                (*f).internal_function.handler = Some(std::mem::transmute::<usize, Handler>(raw));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Stream transports.
+
+/// The original factory of each wrapped transport, by name.
+static FACTORIES: Mutex<Vec<(String, usize)>> = Mutex::new(Vec::new());
+
+fn original_factory(name: &str) -> Option<Factory> {
+    let list = FACTORIES.lock().unwrap_or_else(|e| e.into_inner());
+    list.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|&(_, f)| {
+        // SAFETY: stored from a factory pointer read out of the transport table.
+        unsafe { std::mem::transmute::<usize, Factory>(f) }
+    })
+}
+
+/// Wrap every registered transport factory that is not wrapped yet. Safe to call again
+/// (each request start does, so transports registered by extensions that started after
+/// this one, such as openssl's `ssl`, `tls` and its own `tcp`, are wrapped too).
+pub fn install_transports() {
+    // SAFETY: the transport table is a process-wide HashTable of IS_PTR factories; it is
+    // only modified during start-up and request start, never concurrently (NTS).
+    unsafe {
+        let ht = php_stream_xport_get_hash();
+        if ht.is_null() {
+            return;
+        }
+        let table: &mut ext_php_rs::types::ZendHashTable = &mut *ht;
+        let mut list = FACTORIES.lock().unwrap_or_else(|e| e.into_inner());
+        for (key, value) in table.iter() {
+            let name = key.to_string();
+            let zv = value as *const Zval as *mut Zval;
+            let current = (*zv).value.ptr as usize;
+            if current == 0 || current == guarded_factory as Factory as usize {
+                continue;
+            }
+            match list.iter_mut().find(|(n, _)| *n == name) {
+                Some(entry) => entry.1 = current,
+                None => list.push((name, current)),
+            }
+            (*zv).value.ptr = guarded_factory as Factory as *mut c_void;
+        }
+    }
+}
+
+/// Put the original factories back.
+pub fn restore_transports() {
+    // SAFETY: as in install_transports.
+    unsafe {
+        let ht = php_stream_xport_get_hash();
+        if ht.is_null() {
+            return;
+        }
+        let table: &mut ext_php_rs::types::ZendHashTable = &mut *ht;
+        let list = FACTORIES.lock().unwrap_or_else(|e| e.into_inner());
+        for (key, value) in table.iter() {
+            let name = key.to_string();
+            let zv = value as *const Zval as *mut Zval;
+            if (*zv).value.ptr as usize != guarded_factory as Factory as usize {
+                continue;
+            }
+            if let Some(&(_, f)) = list.iter().find(|(n, _)| *n == name) {
+                (*zv).value.ptr = f as *mut c_void;
+            }
+        }
+    }
+}
+
+/// A copy of a transport's ops whose `set_option` judges the first transport operation.
+/// `ops` comes first so a stream's ops pointer is also a pointer to its slot.
+#[repr(C)]
+struct OpsSlot {
+    ops: php_stream_ops,
+    original: *const php_stream_ops,
+    transport: Transport,
+    server: bool,
+}
+
+struct Slots(UnsafeCell<Vec<&'static OpsSlot>>);
+// SAFETY: slots are only created and read under SLOTS_LOCK; each slot is immutable once
+// leaked, and PHP's ops tables are immutable statics.
+unsafe impl Sync for Slots {}
+static SLOTS: Slots = Slots(UnsafeCell::new(Vec::new()));
+static SLOTS_LOCK: Mutex<()> = Mutex::new(());
+
+fn slot_for(original: *const php_stream_ops, transport: Transport, server: bool) -> &'static OpsSlot {
+    let _guard = SLOTS_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    // SAFETY: under SLOTS_LOCK.
+    let slots = unsafe { &mut *SLOTS.0.get() };
+    if let Some(s) = slots
+        .iter()
+        .find(|s| s.original == original && s.transport == transport && s.server == server)
+    {
+        return s;
+    }
+    // SAFETY: `original` is a live, immutable ops table of a registered transport.
+    let o = unsafe { &*original };
+    let ops = php_stream_ops {
+        write: o.write.map(|_| fwd_write as _),
+        read: o.read.map(|_| fwd_read as _),
+        close: o.close.map(|_| fwd_close as _),
+        flush: o.flush.map(|_| fwd_flush as _),
+        label: o.label,
+        seek: o.seek.map(|_| fwd_seek as _),
+        cast: o.cast.map(|_| fwd_cast as _),
+        stat: o.stat.map(|_| fwd_stat as _),
+        set_option: Some(guarded_set_option),
+    };
+    let slot: &'static OpsSlot = Box::leak(Box::new(OpsSlot {
+        ops,
+        original,
+        transport,
+        server,
+    }));
+    slots.push(slot);
+    slot
+}
+
+/// # Safety
+/// `stream` is live and its ops pointer is a slot's `ops`.
+unsafe fn slot_of(stream: *mut php_stream) -> &'static OpsSlot {
+    unsafe { &*((*stream).ops as *const OpsSlot) }
+}
+
+unsafe extern "C" fn guarded_factory(
+    proto: *const c_char,
+    protolen: usize,
+    resourcename: *const c_char,
+    resourcenamelen: usize,
+    persistent_id: *const c_char,
+    options: c_int,
+    flags: c_int,
+    timeout: *mut Timeval,
+    context: *mut php_stream_context,
+) -> *mut php_stream {
+    // SAFETY: PHP passes a protocol name of `protolen` bytes.
+    let name = unsafe { std::slice::from_raw_parts(proto.cast::<u8>(), protolen) };
+    let name = String::from_utf8_lossy(name);
+    let Some(original) = original_factory(&name) else {
+        return ptr::null_mut();
+    };
+    // SAFETY: the arguments are PHP's, passed through unchanged.
+    let stream = unsafe {
+        original(
+            proto,
+            protolen,
+            resourcename,
+            resourcenamelen,
+            persistent_id,
+            options,
+            flags,
+            timeout,
+            context,
+        )
+    };
+    if stream.is_null() {
+        return stream;
+    }
+    // SAFETY: a stream the factory just made; its ops are an immutable static table.
+    unsafe {
+        let slot = slot_for((*stream).ops, Transport::from_name(&name), flags & STREAM_XPORT_SERVER != 0);
+        (*stream).ops = &slot.ops;
+    }
+    stream
+}
+
+unsafe extern "C" fn fwd_write(stream: *mut php_stream, buf: *const c_char, count: usize) -> isize {
+    unsafe { ((*slot_of(stream).original).write.unwrap_unchecked())(stream, buf, count) }
+}
+unsafe extern "C" fn fwd_read(stream: *mut php_stream, buf: *mut c_char, count: usize) -> isize {
+    unsafe { ((*slot_of(stream).original).read.unwrap_unchecked())(stream, buf, count) }
+}
+unsafe extern "C" fn fwd_close(stream: *mut php_stream, close_handle: c_int) -> c_int {
+    unsafe {
+        let original = slot_of(stream).original;
+        (*stream).ops = original;
+        ((*original).close.unwrap_unchecked())(stream, close_handle)
+    }
+}
+unsafe extern "C" fn fwd_flush(stream: *mut php_stream) -> c_int {
+    unsafe { ((*slot_of(stream).original).flush.unwrap_unchecked())(stream) }
+}
+unsafe extern "C" fn fwd_seek(stream: *mut php_stream, offset: ffi::zend_off_t, whence: c_int, newoffset: *mut ffi::zend_off_t) -> c_int {
+    unsafe { ((*slot_of(stream).original).seek.unwrap_unchecked())(stream, offset, whence, newoffset) }
+}
+unsafe extern "C" fn fwd_cast(stream: *mut php_stream, castas: c_int, ret: *mut *mut c_void) -> c_int {
+    unsafe { ((*slot_of(stream).original).cast.unwrap_unchecked())(stream, castas, ret) }
+}
+unsafe extern "C" fn fwd_stat(stream: *mut php_stream, ssb: *mut ffi::php_stream_statbuf) -> c_int {
+    unsafe { ((*slot_of(stream).original).stat.unwrap_unchecked())(stream, ssb) }
+}
+
+unsafe extern "C" fn guarded_set_option(stream: *mut php_stream, option: c_int, value: c_int, ptrparam: *mut c_void) -> c_int {
+    // SAFETY: only installed on streams made by guarded_factory.
+    let slot = unsafe { slot_of(stream) };
+    let original = slot.original;
+    // SAFETY: the original ops always have set_option for socket transports; if not, the
+    // option is simply not implemented (-2), as PHP itself answers.
+    let Some(set_option) = (unsafe { (*original).set_option }) else {
+        return -2;
+    };
+    if option != PHP_STREAM_OPTION_XPORT_API || ptrparam.is_null() {
+        return unsafe { set_option(stream, option, value, ptrparam) };
+    }
+    // The first transport operation: from here on the stream is stock PHP's again.
+    unsafe { (*stream).ops = original };
+    let param = ptrparam as *mut XportParam;
+    // SAFETY: PHP_STREAM_OPTION_XPORT_API always carries a php_stream_xport_param.
+    let op = unsafe { (*param).op };
+    let plan = match op {
+        STREAM_XPORT_OP_CONNECT | STREAM_XPORT_OP_CONNECT_ASYNC => {
+            if slot.server {
+                guard::plan_listen()
+            } else {
+                let name = unsafe { input_name(param) };
+                let bindto = unsafe { context_bindto(stream) };
+                guard::plan_connect(&slot.transport, &name, bindto.as_deref())
+            }
+        }
+        STREAM_XPORT_OP_BIND => guard::plan_bind(slot.server, &unsafe { input_name(param) }),
+        STREAM_XPORT_OP_LISTEN | STREAM_XPORT_OP_ACCEPT => guard::plan_listen(),
+        _ => Plan::Proceed,
+    };
+    match plan {
+        Plan::Proceed => unsafe { set_option(stream, option, value, ptrparam) },
+        Plan::Refuse { text, errno, warning } => {
+            if let Some(w) = warning {
+                warn(&w);
+            }
+            unsafe { fail(param, &text, errno) };
+            PHP_STREAM_OPTION_RETURN_OK
+        }
+        Plan::Connect(names) => unsafe { connect_each(stream, set_option, option, value, param, &names) },
+    }
+}
+
+/// # Safety
+/// `param` is a live xport param.
+unsafe fn input_name(param: *mut XportParam) -> Vec<u8> {
+    unsafe {
+        let p = &*param;
+        if p.inputs.name.is_null() {
+            return Vec::new();
+        }
+        std::slice::from_raw_parts(p.inputs.name.cast::<u8>(), p.inputs.namelen).to_vec()
+    }
+}
+
+/// The stream context's `socket.bindto`, when it is a string.
+///
+/// # Safety
+/// `stream` is live.
+unsafe fn context_bindto(stream: *mut php_stream) -> Option<Vec<u8>> {
+    unsafe {
+        let res: *mut zend_resource = (*stream).ctx;
+        if res.is_null() || (*res).ptr.is_null() {
+            return None;
+        }
+        let zv = php_stream_context_get_option((*res).ptr.cast(), c"socket".as_ptr(), c"bindto".as_ptr());
+        if zv.is_null() {
+            return None;
+        }
+        let zv: &Zval = &*zv;
+        match zv.dereference().zend_str() {
+            Some(s) => Some(s.as_bytes().to_vec()),
+            // Not a string: PHP's own code rejects it before binding anything. An
+            // unreadable value is judged as a specific address, to be safe.
+            None => Some(b"?".to_vec()),
+        }
+    }
+}
+
+/// Fail a transport operation the way PHP's transports do: returncode -1, the error text
+/// (when wanted) and the error number.
+///
+/// # Safety
+/// `param` is a live xport param.
+unsafe fn fail(param: *mut XportParam, text: &str, errno: c_int) {
+    unsafe {
+        let p = &mut *param;
+        if p.bits & WANT_ERRORTEXT != 0 {
+            release_zend_string(p.outputs.error_text);
+            p.outputs.error_text = new_zend_string(text);
+        }
+        p.outputs.error_code = errno;
+        p.outputs.returncode = -1;
+    }
+}
+
+/// Connect to each checked literal address in turn, as PHP tries a name's addresses: stop
+/// at the first that connects (or is in progress), and stop if a TCP connection was made
+/// but a later step (the TLS handshake) failed. All attempts share the caller's timeout.
+///
+/// # Safety
+/// `stream` is live with its original ops restored; `param` is its xport param.
+unsafe fn connect_each(
+    stream: *mut php_stream,
+    set_option: unsafe extern "C" fn(*mut php_stream, c_int, c_int, *mut c_void) -> c_int,
+    option: c_int,
+    value: c_int,
+    param: *mut XportParam,
+    names: &[CString],
+) -> c_int {
+    unsafe {
+        let p = &mut *param;
+        let (saved_name, saved_len, saved_timeout) = (p.inputs.name, p.inputs.namelen, p.inputs.timeout);
+        let deadline = (!saved_timeout.is_null()).then(|| {
+            let t = &*saved_timeout;
+            Instant::now() + Duration::from_secs(t.tv_sec.max(0) as u64) + Duration::from_micros(t.tv_usec.max(0) as u64)
+        });
+        let mut remaining = Timeval { tv_sec: 0, tv_usec: 0 };
+        let mut ret = PHP_STREAM_OPTION_RETURN_OK;
+        for (i, name) in names.iter().enumerate() {
+            if i > 0 {
+                if let Some(deadline) = deadline {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        break;
+                    }
+                    remaining.tv_sec = left.as_secs() as i64;
+                    remaining.tv_usec = i64::from(left.subsec_micros());
+                    p.inputs.timeout = &mut remaining;
+                }
+                release_zend_string(p.outputs.error_text);
+                p.outputs.error_text = ptr::null_mut();
+                p.outputs.error_code = 0;
+            }
+            p.inputs.name = name.as_ptr().cast_mut();
+            p.inputs.namelen = name.as_bytes().len();
+            ret = set_option(stream, option, value, param.cast());
+            if ret != PHP_STREAM_OPTION_RETURN_OK || p.outputs.returncode != -1 || socket_fd(stream) != -1 {
+                break;
+            }
+        }
+        p.inputs.name = saved_name;
+        p.inputs.namelen = saved_len;
+        p.inputs.timeout = saved_timeout;
+        ret
+    }
+}
+
+/// The socket of a network stream: `php_netstream_data_t` (and openssl's data, which
+/// embeds it first) begins with the descriptor.
+///
+/// # Safety
+/// `stream` is a live socket stream.
+unsafe fn socket_fd(stream: *mut php_stream) -> c_int {
+    unsafe {
+        let data = (*stream).abstract_ as *const c_int;
+        if data.is_null() {
+            -1
+        } else {
+            *data
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The module.
+
+use ext_php_rs::builders::ModuleBuilder;
+use ext_php_rs::prelude::php_module;
+use ext_php_rs::zend::ModuleEntry;
+
+unsafe extern "C" fn module_startup(_ty: i32, _module_number: i32) -> i32 {
+    crate::startup();
+    0
+}
+
+unsafe extern "C" fn module_shutdown(_ty: i32, _module_number: i32) -> i32 {
+    crate::shutdown();
+    0
+}
+
+unsafe extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
+    // Extensions that started after this one (openssl registers ssl://, tls:// and its own
+    // tcp:// factory) are wrapped before the first script runs.
+    install_transports();
+    0
+}
+
+unsafe extern "C" fn module_info(_module: *mut ModuleEntry) {
+    crate::info(|key, value| {
+        let (k, v) = (CString::new(key).unwrap_or_default(), CString::new(value).unwrap_or_default());
+        // SAFETY: two NUL-terminated strings.
+        unsafe { ffi::php_info_print_table_row(2, k.as_ptr(), v.as_ptr()) };
+    });
+}
+
+/// The module entry PHP loads.
+#[php_module]
+pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
+    module
+        .startup_function(module_startup)
+        .shutdown_function(module_shutdown)
+        .request_startup_function(request_startup)
+        .info_function(module_info)
+}
+
+/// Start and end a phpinfo() table.
+pub fn info_table(rows: impl FnOnce()) {
+    // SAFETY: plain phpinfo output calls.
+    unsafe {
+        ffi::php_info_print_table_start();
+        rows();
+        ffi::php_info_print_table_end();
+    }
+}
