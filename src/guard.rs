@@ -180,6 +180,68 @@ fn literal_name(ip: IpAddr, port_text: &str) -> CString {
     CString::new(s).unwrap_or_default()
 }
 
+/// Where an ext/sockets call may go.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SocketPlan {
+    /// Fail with this reason and error number (13 for refusals); `warning` first if any.
+    Refuse {
+        /// Why.
+        text: String,
+        /// The error number.
+        errno: i32,
+        /// A warning to raise first, if any.
+        warning: Option<String>,
+    },
+    /// Hand ext/sockets this literal address instead of the app's name.
+    To(CString),
+}
+
+/// A destination for ext/sockets (socket_connect, socket_sendto, socket_sendmsg): resolve
+/// once, judge every address, and pick the first of the socket's family.
+pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPlan {
+    use appengine_sockets_policy::sockets::{AF_INET, AF_INET6};
+    let refused = |plan: Plan| match plan {
+        Plan::Refuse { text, errno, warning } => SocketPlan::Refuse { text, errno, warning },
+        _ => unreachable!("refuse() always plans a refusal"),
+    };
+    let state = state::get();
+    if let Some(reason) = state.closed_reason() {
+        return refused(closed(reason));
+    }
+    if host.contains(&0) {
+        return refused(closed("address contains a NUL byte"));
+    }
+    if family != AF_INET && family != AF_INET6 {
+        let v = state.policy().check_transport(&Transport::Unix).unwrap_or_else(|| state.policy().check_pair());
+        return refused(refuse(&v));
+    }
+    let host = String::from_utf8_lossy(host);
+    let decision = state.policy().check_connect(&Transport::Tcp, &host, port, &SystemResolver);
+    if !decision.verdict.allowed {
+        return refused(refuse(&decision.verdict));
+    }
+    let want_v4 = family == AF_INET;
+    match decision.addresses.iter().find(|ip| ip.is_ipv4() == want_v4) {
+        Some(ip) => SocketPlan::To(CString::new(ip.to_string()).unwrap_or_default()),
+        None => SocketPlan::Refuse {
+            text: format!("Host lookup failed: {host} has no IPv{} address", if want_v4 { 4 } else { 6 }),
+            errno: 0,
+            warning: None,
+        },
+    }
+}
+
+/// A local address for socket_bind(): the wildcard address with port 0 only.
+pub fn check_socket_bind(host: &[u8], port: u16) -> Verdict {
+    let host = String::from_utf8_lossy(host);
+    let host = numeric_host(&host).map_or(host.to_string(), |ip| ip.to_string());
+    let v = state::get().policy().check_bind(&host, port);
+    if !v.allowed {
+        REFUSED.with(|r| r.set(true));
+    }
+    v
+}
+
 /// A datagram destination for `stream_socket_sendto()`: resolve once, judge, and return
 /// the literal to send to.
 pub fn plan_sendto(address: &[u8]) -> Plan {

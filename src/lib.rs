@@ -31,6 +31,11 @@ fn shutdown() {
     zend::restore_transports();
 }
 
+/// Request end: forget per-request state (mocked options of the request's sockets).
+fn request_end() {
+    functions::forget_socket_options();
+}
+
 /// The phpinfo() section.
 fn info(mut row: impl FnMut(&str, &str)) {
     let st = state::get();

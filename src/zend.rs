@@ -119,6 +119,8 @@ extern "C" {
     ) -> *mut zval;
     fn zend_try_assign_typed_ref_long(reference: *mut zend_reference, lval: zend_long) -> c_int;
     fn zend_parse_parameters(num_args: u32, type_spec: *const c_char, ...) -> c_int;
+    fn zend_argument_value_error(arg_num: u32, format: *const c_char, ...);
+    static mut module_registry: HashTable;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -221,47 +223,311 @@ impl Call {
         warn(message);
     }
 
-    /// Validate the arguments as `zend_parse_parameters(spec)` would, with PHP's own
-    /// TypeError/ArgumentCountError on failure. Only the specs below are accepted, so the
-    /// variadic call is always given the right pointers.
-    pub fn parse(&mut self, spec: Spec) -> bool {
+    /// Validate (and, in weak mode, coerce in place) the arguments as
+    /// `zend_parse_parameters(spec)` would, with PHP's own TypeError/ArgumentCountError on
+    /// failure. After it succeeds the arguments in the frame have their declared types,
+    /// so what the policy reads is what the original function will read.
+    ///
+    /// Only spec letters that write at most one machine word per pointer are accepted
+    /// (`l b d s p S P z o a r h H`, `|`, `!`, `/`); twelve pointer slots are always passed,
+    /// which is more than any accepted spec of this crate consumes.
+    pub fn parse(&mut self, spec: &CStr) -> bool {
+        let ok = spec.to_bytes().iter().all(|c| b"lbdspSPzoarhH|!/".contains(c));
+        let slots = spec.to_bytes().iter().filter(|c| !b"|/".contains(c)).count()
+            + spec.to_bytes().iter().filter(|c| b"sp".contains(c)).count();
+        if !ok || slots > 12 {
+            return false;
+        }
+        let mut store = [0u64; 12];
+        let p = store.as_mut_ptr();
         let n = self.num_args();
-        let mut l = [0 as zend_long; 3];
-        let mut r: *mut zval = ptr::null_mut();
-        let mut s1: *mut zend_string = ptr::null_mut();
-        let mut s2: *mut zend_string = ptr::null_mut();
-        // SAFETY: each spec letter gets the pointer type zend_parse_parameters documents:
-        // l -> zend_long*, r -> zval**, S -> zend_string**.
+        // SAFETY: every accepted letter writes one word (or, for s/p and the `!` flag, one
+        // extra word) through the next pointer; all twelve point into `store`.
         let rc = unsafe {
-            match spec {
-                Spec::ThreeLongs => zend_parse_parameters(
-                    n,
-                    c"lll".as_ptr(),
-                    &mut l[0] as *mut zend_long,
-                    &mut l[1] as *mut zend_long,
-                    &mut l[2] as *mut zend_long,
-                ),
-                Spec::SendTo => zend_parse_parameters(
-                    n,
-                    c"rS|lS".as_ptr(),
-                    &mut r as *mut *mut zval,
-                    &mut s1 as *mut *mut zend_string,
-                    &mut l[0] as *mut zend_long,
-                    &mut s2 as *mut *mut zend_string,
-                ),
-            }
+            zend_parse_parameters(
+                n,
+                spec.as_ptr(),
+                p,
+                p.add(1),
+                p.add(2),
+                p.add(3),
+                p.add(4),
+                p.add(5),
+                p.add(6),
+                p.add(7),
+                p.add(8),
+                p.add(9),
+                p.add(10),
+                p.add(11),
+            )
         };
         rc == 0
     }
+
+    /// Integer argument `n`, if it is an int.
+    pub fn arg_long(&self, n: u32) -> Option<i64> {
+        let p = self.arg_ptr(n)?;
+        // SAFETY: a live argument zval.
+        unsafe { (*p).dereference().long() }
+    }
+
+    /// Argument `n` converted to int as `zval_get_long` would.
+    pub fn arg_coerce_long(&self, n: u32) -> i64 {
+        // SAFETY: a live argument zval.
+        self.arg_ptr(n)
+            .and_then(|p| unsafe { (*p).dereference().coerce_to_long() })
+            .unwrap_or(0)
+    }
+
+    /// Whether argument `n` is absent or null.
+    pub fn arg_is_null(&self, n: u32) -> bool {
+        // SAFETY: a live argument zval.
+        self.arg_ptr(n).is_none_or(|p| unsafe { (*p).dereference().is_null() })
+    }
+
+    /// Argument `n` as an ext/sockets `Socket`, if it is one.
+    pub fn arg_socket(&self, n: u32) -> Option<SocketRef> {
+        let obj = self.arg_object(n, c"socket")?;
+        Some(SocketRef(obj))
+    }
+
+    /// Argument `n` as an ext/sockets `AddressInfo`: its family, type, protocol and
+    /// destination (a literal socket address; no name is left in it).
+    pub fn arg_addrinfo(&self, n: u32) -> Option<AddrInfo> {
+        let obj = self.arg_object(n, c"addressinfo")?;
+        // SAFETY: an AddressInfo object is a php_addrinfo { struct addrinfo; zend_object std; }.
+        unsafe {
+            let ai = &*((obj as *mut u8).sub(std::mem::size_of::<CAddrInfo>()) as *const CAddrInfo);
+            Some(AddrInfo {
+                family: i64::from(ai.ai_family),
+                socktype: i64::from(ai.ai_socktype),
+                protocol: i64::from(ai.ai_protocol),
+                addr: sockaddr_to_std(ai.ai_addr, ai.ai_addrlen),
+            })
+        }
+    }
+
+    fn arg_object(&self, n: u32, class_lc: &CStr) -> Option<*mut ffi::zend_object> {
+        let p = self.arg_ptr(n)?;
+        // SAFETY: a live argument zval; class entries live for the process.
+        unsafe {
+            let zv = (*p).dereference();
+            if !zv.is_object() {
+                return None;
+            }
+            let obj = zv.value.obj;
+            let ce = class_entry(class_lc)?;
+            ((*obj).ce == ce).then_some(obj)
+        }
+    }
+
+    /// `socket_sendmsg()`'s destination: `$message["name"]["addr"]` and `["port"]`.
+    pub fn sendmsg_name(&self, n: u32) -> Option<(Vec<u8>, Option<i64>)> {
+        let p = self.arg_ptr(n)?;
+        // SAFETY: a live argument zval.
+        let zv: &Zval = unsafe { (*p).dereference() };
+        let name = zv.array()?.get("name")?.array()?;
+        let addr = name.get("addr")?.dereference();
+        // A non-string address is coerced as ext/sockets would; one that cannot be is
+        // judged as the empty name, which is refused.
+        let addr = match addr.zend_str() {
+            Some(s) => s.as_bytes().to_vec(),
+            None => addr.coerce_to_string().unwrap_or_default().into_bytes(),
+        };
+        Some((addr, name.get("port").and_then(Zval::coerce_to_long)))
+    }
+
+    /// Replace `$message["name"]["addr"]` with `literal`, on copies of the arrays (the
+    /// app's array is never modified).
+    pub fn set_sendmsg_addr(&mut self, n: u32, literal: &CStr) {
+        let Some(p) = self.arg_ptr(n) else { return };
+        // SAFETY: a live argument zval owned by the frame.
+        let zv: &mut Zval = unsafe { &mut *p };
+        let Some(message) = zv.dereference().array() else { return };
+        let Some(name) = message.get("name").and_then(Zval::array) else { return };
+        let mut name = name.to_owned();
+        let mut message = message.to_owned();
+        if name.insert("addr", literal.to_string_lossy().as_ref()).is_err() || message.insert("name", name).is_err() {
+            return;
+        }
+        zv.set_hashtable(message);
+    }
+
+    /// Return an int.
+    pub fn return_long(&mut self, value: i64) {
+        // SAFETY: the return value slot.
+        unsafe { (*self.rv).set_long(value) };
+    }
+
+    /// Return `true`.
+    pub fn return_true(&mut self) {
+        // SAFETY: the return value slot.
+        unsafe { (*self.rv).set_bool(true) };
+    }
+
+    /// Return `['l_onoff' => on, 'l_linger' => linger]`, as socket_get_option(SO_LINGER).
+    pub fn return_linger(&mut self, on: i64, linger: i64) {
+        let mut arr = ext_php_rs::types::ZendHashTable::new();
+        let _ = arr.insert("l_onoff", on);
+        let _ = arr.insert("l_linger", linger);
+        // SAFETY: the return value slot.
+        unsafe { (*self.rv).set_hashtable(arr) };
+    }
+
+    /// The object handle of the returned object, if the call returned one.
+    pub fn returned_object_handle(&self) -> Option<u32> {
+        // SAFETY: the return value slot, after the original ran.
+        unsafe {
+            let rv = &*self.rv;
+            rv.is_object().then(|| (*rv.value.obj).handle)
+        }
+    }
+
+    /// `SO_LINGER`'s array value for socket_set_option: `(l_onoff, l_linger)`, or a
+    /// ValueError exactly as ext/sockets throws it when a key is missing.
+    pub fn linger_arg(&mut self, n: u32) -> Option<(i64, i64)> {
+        let p = self.arg_ptr(n)?;
+        // SAFETY: a live argument zval.
+        let zv: &Zval = unsafe { (*p).dereference() };
+        let Some(arr) = zv.array() else {
+            value_error(n, "must be of type array");
+            return None;
+        };
+        for key in ["l_onoff", "l_linger"] {
+            if arr.get(key).is_none() {
+                value_error(n, &format!("must have key \"{key}\""));
+                return None;
+            }
+        }
+        let get = |k: &str| arr.get(k).and_then(Zval::coerce_to_long).unwrap_or(0);
+        Some((get("l_onoff"), get("l_linger")))
+    }
 }
 
-/// The argument shapes [`Call::parse`] knows.
-#[derive(Clone, Copy, Debug)]
-pub enum Spec {
-    /// `(int, int, int)`: stream_socket_pair.
-    ThreeLongs,
-    /// `(resource, string, int = 0, string = "")`: stream_socket_sendto.
-    SendTo,
+/// An ext/sockets `Socket` object.
+#[derive(Clone, Copy)]
+pub struct SocketRef(*mut ffi::zend_object);
+
+/// `php_socket` (ext/sockets/php_sockets.h).
+#[repr(C)]
+struct PhpSocket {
+    bsd_socket: c_int,
+    kind: c_int,
+    error: c_int,
+    blocking: c_int,
+    zstream: zval,
+    std: ffi::zend_object,
+}
+
+impl SocketRef {
+    fn inner(self) -> *mut PhpSocket {
+        // SAFETY: socket_from_obj: the zend_object is the `std` member of a php_socket.
+        unsafe { (self.0 as *mut u8).sub(std::mem::offset_of!(PhpSocket, std)) as *mut PhpSocket }
+    }
+
+    /// The socket's address family (`AF_INET`, `AF_INET6`, ...).
+    pub fn family(self) -> i64 {
+        // SAFETY: a live Socket.
+        i64::from(unsafe { (*self.inner()).kind })
+    }
+
+    /// The object handle, which identifies the socket within a request.
+    pub fn handle(self) -> u32 {
+        // SAFETY: a live object.
+        unsafe { (*self.0).handle }
+    }
+
+    /// Record an error as PHP_SOCKET_ERROR does: on the socket and in socket_last_error().
+    pub fn set_error(self, errno: i32) {
+        // SAFETY: a live Socket.
+        unsafe { (*self.inner()).error = errno };
+        set_sockets_last_error(errno);
+    }
+}
+
+/// What an `AddressInfo` holds.
+#[derive(Clone, Debug)]
+pub struct AddrInfo {
+    /// `ai_family`.
+    pub family: i64,
+    /// `ai_socktype`.
+    pub socktype: i64,
+    /// `ai_protocol`.
+    pub protocol: i64,
+    /// `ai_addr`, when it is an IPv4 or IPv6 address.
+    pub addr: Option<std::net::SocketAddr>,
+}
+
+/// glibc's `struct addrinfo`.
+#[repr(C)]
+struct CAddrInfo {
+    ai_flags: c_int,
+    ai_family: c_int,
+    ai_socktype: c_int,
+    ai_protocol: c_int,
+    ai_addrlen: u32,
+    ai_addr: *const u8,
+    ai_canonname: *mut c_char,
+    ai_next: *mut CAddrInfo,
+}
+
+/// # Safety
+/// `sa` is null or points to `len` readable bytes of a sockaddr.
+unsafe fn sockaddr_to_std(sa: *const u8, len: u32) -> Option<std::net::SocketAddr> {
+    use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
+    if sa.is_null() || len < 2 {
+        return None;
+    }
+    // SAFETY: as documented; sockaddr_in is 16 bytes, sockaddr_in6 28.
+    unsafe {
+        let family = u16::from_ne_bytes([*sa, *sa.add(1)]);
+        let port = u16::from_be_bytes([*sa.add(2), *sa.add(3)]);
+        match i64::from(family) {
+            2 if len >= 16 => {
+                let b = std::slice::from_raw_parts(sa.add(4), 4);
+                Some(SocketAddr::from((Ipv4Addr::new(b[0], b[1], b[2], b[3]), port)))
+            }
+            10 if len >= 28 => {
+                let mut b = [0u8; 16];
+                b.copy_from_slice(std::slice::from_raw_parts(sa.add(8), 16));
+                Some(SocketAddr::from((Ipv6Addr::from(b), port)))
+            }
+            _ => None,
+        }
+    }
+}
+
+fn class_entry(name_lc: &CStr) -> Option<*mut ffi::zend_class_entry> {
+    // SAFETY: CG(class_table) holds the process's internal classes.
+    unsafe {
+        let table = ffi::compiler_globals.class_table;
+        if table.is_null() {
+            return None;
+        }
+        let ce = ffi::zend_hash_str_find_ptr_lc(table, name_lc.as_ptr(), name_lc.to_bytes().len()) as *mut ffi::zend_class_entry;
+        (!ce.is_null()).then_some(ce)
+    }
+}
+
+fn value_error(arg: u32, message: &str) {
+    let text = CString::new(message).unwrap_or_default();
+    // SAFETY: "%s" with one NUL-terminated argument.
+    unsafe { zend_argument_value_error(arg, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// Set ext/sockets' `socket_last_error()`, found through its module entry (its globals are
+/// not a symbol this library can link against, since sockets may load after it).
+pub fn set_sockets_last_error(errno: i32) {
+    // SAFETY: the module registry lives for the process; sockets' globals begin with
+    // `int last_error` (ZEND_BEGIN_MODULE_GLOBALS(sockets)).
+    unsafe {
+        let m = ffi::zend_hash_str_find_ptr_lc(ptr::addr_of_mut!(module_registry), c"sockets".as_ptr(), 7)
+            as *mut ffi::zend_module_entry;
+        if m.is_null() || (*m).globals_ptr.is_null() {
+            return;
+        }
+        *((*m).globals_ptr as *mut c_int) = errno;
+    }
 }
 
 /// A replaced function: its name, its logic, and where the original handler is kept.
@@ -748,6 +1014,11 @@ unsafe extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     0
 }
 
+unsafe extern "C" fn request_shutdown(_ty: i32, _module_number: i32) -> i32 {
+    crate::request_end();
+    0
+}
+
 unsafe extern "C" fn module_info(_module: *mut ModuleEntry) {
     crate::info(|key, value| {
         let (k, v) = (CString::new(key).unwrap_or_default(), CString::new(value).unwrap_or_default());
@@ -763,6 +1034,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .startup_function(module_startup)
         .shutdown_function(module_shutdown)
         .request_startup_function(request_startup)
+        .request_shutdown_function(request_shutdown)
         .info_function(module_info)
 }
 

@@ -36,6 +36,7 @@ pub mod google;
 pub mod ranges;
 pub mod resolve;
 pub mod rules;
+pub mod sockets;
 pub mod special;
 pub mod target;
 

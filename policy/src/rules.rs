@@ -88,6 +88,11 @@ impl Verdict {
         }
     }
 
+    /// A refusal by `rule` for `reason`.
+    pub fn refuse_with(rule: Rule, reason: impl Into<String>) -> Self {
+        Self::refuse(rule, reason)
+    }
+
     fn refuse(rule: Rule, reason: impl Into<String>) -> Self {
         Verdict {
             allowed: false,

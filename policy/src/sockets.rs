@@ -1,0 +1,171 @@
+//! Rules for ext/sockets: which sockets may be created, and the socket option table.
+//!
+//! Constants are Linux's, which is what PHP passes through from its `AF_*`, `SOCK_*`,
+//! `SOL_*` and `SO_*` constants on this platform.
+
+use crate::rules::{Rule, Verdict};
+
+/// `AF_UNIX`.
+pub const AF_UNIX: i64 = 1;
+/// `AF_INET`.
+pub const AF_INET: i64 = 2;
+/// `AF_INET6`.
+pub const AF_INET6: i64 = 10;
+/// `SOCK_STREAM`.
+pub const SOCK_STREAM: i64 = 1;
+/// `SOCK_DGRAM`.
+pub const SOCK_DGRAM: i64 = 2;
+/// `SOCK_RAW`.
+pub const SOCK_RAW: i64 = 3;
+/// `SOCK_RDM`.
+pub const SOCK_RDM: i64 = 4;
+/// `SOCK_SEQPACKET`.
+pub const SOCK_SEQPACKET: i64 = 5;
+/// `IPPROTO_TCP` (= `SOL_TCP`).
+pub const IPPROTO_TCP: i64 = 6;
+/// `IPPROTO_UDP` (= `SOL_UDP`).
+pub const IPPROTO_UDP: i64 = 17;
+/// `SOL_SOCKET`.
+pub const SOL_SOCKET: i64 = 1;
+/// `ENOPROTOOPT`: the error number of an unsupported option.
+pub const ENOPROTOOPT: i32 = 92;
+
+/// Rule 1 for `socket_create(domain, type, protocol)` (and the family, type and protocol
+/// of an `AddressInfo`): only TCP or UDP over IPv4 or IPv6.
+pub fn check_socket(domain: i64, kind: i64, protocol: i64) -> Option<Verdict> {
+    let refuse = |reason: String| Some(Verdict::refuse_with(Rule::Protocol, reason));
+    match domain {
+        AF_INET | AF_INET6 => {}
+        AF_UNIX => return refuse("unix sockets are not allowed, only outbound TCP and UDP".into()),
+        other => return refuse(format!("address family {other} is not allowed, only outbound TCP and UDP")),
+    }
+    match (kind, protocol) {
+        (SOCK_STREAM, 0 | IPPROTO_TCP) | (SOCK_DGRAM, 0 | IPPROTO_UDP) => None,
+        (SOCK_STREAM, p) => refuse(format!("protocol {p} is not allowed on a stream socket, only TCP")),
+        (SOCK_DGRAM, p) => refuse(format!("protocol {p} is not allowed on a datagram socket, only UDP")),
+        (SOCK_RAW, _) => refuse("raw sockets are not allowed, only outbound TCP and UDP".into()),
+        (SOCK_SEQPACKET, _) => refuse("SOCK_SEQPACKET sockets are not allowed, only outbound TCP and UDP".into()),
+        (SOCK_RDM, _) => refuse("SOCK_RDM sockets are not allowed, only outbound TCP and UDP".into()),
+        (other, _) => refuse(format!("socket type {other} is not allowed, only outbound TCP and UDP")),
+    }
+}
+
+/// How App Engine treats a socket option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SocketOption {
+    /// Mocked: set is remembered and ignored, get returns the remembered value or this
+    /// default. The value is an int.
+    Int {
+        /// The option's name.
+        name: &'static str,
+        /// What `socket_get_option` returns before any set.
+        default: i64,
+    },
+    /// Mocked `SO_LINGER`: an array with `l_onoff` and `l_linger`, both 0 by default.
+    Linger,
+    /// Not supported: an error with ENOPROTOOPT.
+    Unsupported,
+}
+
+/// The mocked options, as App Engine documents them, with their defaults.
+pub const MOCKED: &[(i64, i64, SocketOption)] = &[
+    (SOL_SOCKET, 9, SocketOption::Int { name: "SO_KEEPALIVE", default: 0 }),
+    (SOL_SOCKET, 1, SocketOption::Int { name: "SO_DEBUG", default: 0 }),
+    (IPPROTO_TCP, 1, SocketOption::Int { name: "TCP_NODELAY", default: 0 }),
+    (SOL_SOCKET, 13, SocketOption::Linger),
+    (SOL_SOCKET, 10, SocketOption::Int { name: "SO_OOBINLINE", default: 0 }),
+    (SOL_SOCKET, 7, SocketOption::Int { name: "SO_SNDBUF", default: 16384 }),
+    (SOL_SOCKET, 8, SocketOption::Int { name: "SO_RCVBUF", default: 131072 }),
+    (SOL_SOCKET, 2, SocketOption::Int { name: "SO_REUSEADDR", default: 0 }),
+];
+
+/// The treatment of option `name` at `level`.
+pub fn socket_option(level: i64, name: i64) -> SocketOption {
+    MOCKED
+        .iter()
+        .find(|(l, n, _)| *l == level && *n == name)
+        .map_or(SocketOption::Unsupported, |&(_, _, o)| o)
+}
+
+/// A readable name for an option, for error messages ("SO_BROADCAST", or
+/// "option 99 at level 1" when it has no well-known name).
+pub fn option_name(level: i64, name: i64) -> String {
+    const KNOWN: &[(i64, i64, &str)] = &[
+        (SOL_SOCKET, 1, "SO_DEBUG"),
+        (SOL_SOCKET, 2, "SO_REUSEADDR"),
+        (SOL_SOCKET, 3, "SO_TYPE"),
+        (SOL_SOCKET, 4, "SO_ERROR"),
+        (SOL_SOCKET, 5, "SO_DONTROUTE"),
+        (SOL_SOCKET, 6, "SO_BROADCAST"),
+        (SOL_SOCKET, 7, "SO_SNDBUF"),
+        (SOL_SOCKET, 8, "SO_RCVBUF"),
+        (SOL_SOCKET, 9, "SO_KEEPALIVE"),
+        (SOL_SOCKET, 10, "SO_OOBINLINE"),
+        (SOL_SOCKET, 13, "SO_LINGER"),
+        (SOL_SOCKET, 15, "SO_REUSEPORT"),
+        (SOL_SOCKET, 16, "SO_PASSCRED"),
+        (SOL_SOCKET, 18, "SO_RCVLOWAT"),
+        (SOL_SOCKET, 19, "SO_SNDLOWAT"),
+        (SOL_SOCKET, 20, "SO_RCVTIMEO"),
+        (SOL_SOCKET, 21, "SO_SNDTIMEO"),
+        (SOL_SOCKET, 25, "SO_BINDTODEVICE"),
+        (SOL_SOCKET, 36, "SO_MARK"),
+        (IPPROTO_TCP, 1, "TCP_NODELAY"),
+        (0, 32, "IP_MULTICAST_IF"),
+        (0, 33, "IP_MULTICAST_TTL"),
+        (0, 34, "IP_MULTICAST_LOOP"),
+        (0, 42, "MCAST_JOIN_GROUP"),
+        (0, 45, "MCAST_LEAVE_GROUP"),
+        (41, 17, "IPV6_MULTICAST_IF"),
+        (41, 18, "IPV6_MULTICAST_HOPS"),
+        (41, 19, "IPV6_MULTICAST_LOOP"),
+        (41, 26, "IPV6_V6ONLY"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(l, n, _)| *l == level && *n == name)
+        .map_or_else(|| format!("option {name} at level {level}"), |(_, _, s)| (*s).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creation() {
+        assert!(check_socket(AF_INET, SOCK_STREAM, 0).is_none());
+        assert!(check_socket(AF_INET6, SOCK_STREAM, IPPROTO_TCP).is_none());
+        assert!(check_socket(AF_INET, SOCK_DGRAM, 0).is_none());
+        assert!(check_socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP).is_none());
+        for (d, t, p) in [
+            (AF_UNIX, SOCK_STREAM, 0),
+            (AF_INET, SOCK_RAW, 1),
+            (AF_INET, SOCK_SEQPACKET, 0),
+            (AF_INET, SOCK_RDM, 0),
+            (AF_INET, SOCK_STREAM, IPPROTO_UDP),
+            (AF_INET, SOCK_STREAM, 132),
+            (AF_INET, SOCK_DGRAM, IPPROTO_TCP),
+            (17, SOCK_DGRAM, 0),
+        ] {
+            let v = check_socket(d, t, p).expect("refused");
+            assert_eq!((v.allowed, v.rule), (false, Rule::Protocol), "{d} {t} {p}");
+        }
+        assert_eq!(
+            check_socket(AF_INET, SOCK_RAW, 1).unwrap().reason,
+            "raw sockets are not allowed, only outbound TCP and UDP"
+        );
+    }
+
+    #[test]
+    fn option_table() {
+        assert_eq!(socket_option(SOL_SOCKET, 13), SocketOption::Linger);
+        assert_eq!(socket_option(IPPROTO_TCP, 1), SocketOption::Int { name: "TCP_NODELAY", default: 0 });
+        assert_eq!(socket_option(SOL_SOCKET, 1), SocketOption::Int { name: "SO_DEBUG", default: 0 });
+        assert_eq!(socket_option(SOL_SOCKET, 6), SocketOption::Unsupported);
+        assert_eq!(socket_option(SOL_SOCKET, 20), SocketOption::Unsupported);
+        assert_eq!(socket_option(IPPROTO_UDP, 1), SocketOption::Unsupported);
+        assert_eq!(MOCKED.len(), 8);
+        assert_eq!(option_name(SOL_SOCKET, 6), "SO_BROADCAST");
+        assert_eq!(option_name(SOL_SOCKET, 99), "option 99 at level 1");
+    }
+}
