@@ -65,9 +65,22 @@ fn stream_socket_pair(call: &mut Call, _original: Original) {
     if !call.parse(c"lll") {
         return;
     }
-    let v = state::get().policy().check_pair();
-    call.warn(&format!("Failed to create sockets: [{EACCES}]: Permission denied ({})", v.reason));
-    call.return_false();
+    let v = guard::closed_verdict().unwrap_or_else(|| state::get().policy().check_pair());
+    match guard::judge(&v, asked("")) {
+        Some(Plan::Refuse { text, .. }) => {
+            call.warn(&format!("Failed to create sockets: [{EACCES}]: Permission denied ({text})"));
+            call.return_false();
+        }
+        _ => _original.call(call),
+    }
+}
+
+fn asked(target: &str) -> guard::Asked<'_> {
+    guard::Asked {
+        target,
+        address: None,
+        port: None,
+    }
 }
 
 /// stream_socket_sendto: a datagram to an explicit address is a destination like a
@@ -104,31 +117,54 @@ fn stream_socket_sendto(call: &mut Call, original: Original) {
 // denied (private address 10.0.0.5)") and set both the socket's error and
 // socket_last_error(), as PHP_SOCKET_ERROR does.
 
-const PERMISSION_DENIED: &str = "Permission denied";
-
-fn socket_refusal(call: &mut Call, socket: Option<SocketRef>, what: &str, reason: &str) {
-    match socket {
-        Some(s) => s.set_error(EACCES),
-        None => set_sockets_last_error(EACCES),
+fn strerror(errno: i32) -> &'static str {
+    match errno {
+        EACCES => "Permission denied",
+        ENOPROTOOPT => "Protocol not available",
+        _ => "Unknown error",
     }
-    call.warn(&format!("{what} [{EACCES}]: {PERMISSION_DENIED} ({reason})"));
+}
+
+/// Fail an ext/sockets call as PHP_SOCKET_ERROR does: the error on the socket (if any) and
+/// in socket_last_error(), and "<what> [errno]: strerror (reason)".
+fn fail_socket_call(call: &mut Call, socket: Option<SocketRef>, what: &str, plan: Plan) {
+    if let Plan::Refuse { text, errno, warning } = plan {
+        if let Some(w) = warning {
+            call.warn(&w);
+        }
+        if errno == 0 {
+            call.warn(&text);
+        } else {
+            match socket {
+                Some(s) => s.set_error(errno),
+                None => set_sockets_last_error(errno),
+            }
+            call.warn(&format!("{what} [{errno}]: {} ({text})", strerror(errno)));
+        }
+    }
     call.return_false();
 }
 
-fn apply(call: &mut Call, socket: SocketRef, what: &str, plan: SocketPlan) -> Option<std::ffi::CString> {
+/// Judge a verdict-only rule for an ext/sockets call: true when the call was refused (and
+/// answered), false when it may go ahead.
+fn refused(call: &mut Call, socket: Option<SocketRef>, what: &str, v: Option<appengine_sockets_policy::Verdict>, target: &str) -> bool {
+    let v = guard::closed_verdict().or(v);
+    match v.and_then(|v| guard::judge(&v, asked(target))) {
+        Some(plan) => {
+            fail_socket_call(call, socket, what, plan);
+            true
+        }
+        None => false,
+    }
+}
+
+fn apply(call: &mut Call, socket: SocketRef, what: &str, plan: SocketPlan) -> Result<Option<std::ffi::CString>, ()> {
     match plan {
-        SocketPlan::To(literal) => Some(literal),
+        SocketPlan::To(literal) => Ok(Some(literal)),
+        SocketPlan::Proceed => Ok(None),
         SocketPlan::Refuse { text, errno, warning } => {
-            if let Some(w) = warning {
-                call.warn(&w);
-            }
-            if errno == EACCES {
-                socket_refusal(call, Some(socket), what, &text);
-            } else {
-                call.warn(&text);
-                call.return_false();
-            }
-            None
+            fail_socket_call(call, Some(socket), what, Plan::Refuse { text, errno, warning });
+            Err(())
         }
     }
 }
@@ -144,13 +180,10 @@ fn socket_create(call: &mut Call, original: Original) {
         return;
     }
     let (domain, kind, protocol) = (call.arg_long(1).unwrap_or(0), call.arg_long(2).unwrap_or(0), call.arg_long(3).unwrap_or(0));
-    if valid_domain_and_type(domain, kind) {
-        if let Some(reason) = closed_reason() {
-            return socket_refusal(call, None, "Unable to create socket", &reason);
-        }
-        if let Some(v) = check_socket(domain, kind, protocol) {
-            return socket_refusal(call, None, "Unable to create socket", &v.reason);
-        }
+    if valid_domain_and_type(domain, kind)
+        && refused(call, None, "Unable to create socket", check_socket(domain, kind, protocol), "")
+    {
+        return;
     }
     new_socket(call, original);
 }
@@ -160,19 +193,21 @@ fn socket_create_pair(call: &mut Call, original: Original) {
         return;
     }
     let (domain, kind) = (call.arg_long(1).unwrap_or(0), call.arg_long(2).unwrap_or(0));
-    if !valid_domain_and_type(domain, kind) {
-        return original.call(call);
+    let v = Some(state::get().policy().check_pair());
+    if valid_domain_and_type(domain, kind) && refused(call, None, "Unable to create socket pair", v, "") {
+        return;
     }
-    let v = state::get().policy().check_pair();
-    socket_refusal(call, None, "Unable to create socket pair", &v.reason);
+    original.call(call);
 }
 
-fn socket_create_listen(call: &mut Call, _original: Original) {
+fn socket_create_listen(call: &mut Call, original: Original) {
     if !call.parse(c"l|l") {
         return;
     }
-    let v = state::get().policy().check_listen();
-    socket_refusal(call, None, "Unable to create listening socket", &v.reason);
+    let v = Some(state::get().policy().check_listen());
+    if !refused(call, None, "Unable to create listening socket", v, "") {
+        original.call(call);
+    }
 }
 
 fn socket_listen(call: &mut Call, original: Original) {
@@ -190,8 +225,10 @@ fn refuse_on_socket(call: &mut Call, original: Original, spec: &std::ffi::CStr, 
     let Some(socket) = call.arg_socket(1) else {
         return original.call(call);
     };
-    let v = state::get().policy().check_listen();
-    socket_refusal(call, Some(socket), what, &v.reason);
+    let v = Some(state::get().policy().check_listen());
+    if !refused(call, Some(socket), what, v, "") {
+        new_socket(call, original);
+    }
 }
 
 fn socket_bind(call: &mut Call, original: Original) {
@@ -203,14 +240,10 @@ fn socket_bind(call: &mut Call, original: Original) {
     };
     let address = call.arg_bytes(2).unwrap_or_default();
     let port = call.arg_long(3).unwrap_or(0) as u16;
-    if let Some(reason) = closed_reason() {
-        return socket_refusal(call, Some(socket), "Unable to bind address", &reason);
-    }
-    let v = guard::check_socket_bind(&address, port);
-    if v.allowed {
+    let v = guard::socket_bind_verdict(&address, port);
+    let target = format!("{}:{port}", String::from_utf8_lossy(&address));
+    if !refused(call, Some(socket), "Unable to bind address", Some(v).filter(|v| !v.allowed), &target) {
         original.call(call);
-    } else {
-        socket_refusal(call, Some(socket), "Unable to bind address", &v.reason);
     }
 }
 
@@ -227,10 +260,9 @@ fn socket_addrinfo_bind(call: &mut Call, original: Original) {
         (None, Some(sa)) => policy.check_bind(&sa.ip().to_string(), sa.port()),
         (None, None) => policy.check_bind("?", 1),
     };
-    match closed_reason() {
-        Some(reason) => socket_refusal(call, None, "Unable to bind address", &reason),
-        None if verdict.allowed => new_socket(call, original),
-        None => socket_refusal(call, None, "Unable to bind address", &verdict.reason),
+    let target = ai.addr.map(|a| a.to_string()).unwrap_or_default();
+    if !refused(call, None, "Unable to bind address", Some(verdict).filter(|v| !v.allowed), &target) {
+        new_socket(call, original);
     }
 }
 
@@ -249,8 +281,10 @@ fn socket_connect(call: &mut Call, original: Original) {
     let port = call.arg_long(3).unwrap_or(0) as u16;
     guard::begin_call();
     let plan = guard::plan_socket_destination(socket.family(), &address, port);
-    if let Some(literal) = apply(call, socket, "unable to connect", plan) {
-        call.set_arg_string(2, &literal);
+    if let Ok(literal) = apply(call, socket, "unable to connect", plan) {
+        if let Some(literal) = literal {
+            call.set_arg_string(2, &literal);
+        }
         original.call(call);
     }
 }
@@ -269,8 +303,10 @@ fn socket_sendto(call: &mut Call, original: Original) {
     let port = call.arg_long(6).unwrap_or(0) as u16;
     guard::begin_call();
     let plan = guard::plan_socket_destination(socket.family(), &address, port);
-    if let Some(literal) = apply(call, socket, "Unable to write to socket", plan) {
-        call.set_arg_string(5, &literal);
+    if let Ok(literal) = apply(call, socket, "Unable to write to socket", plan) {
+        if let Some(literal) = literal {
+            call.set_arg_string(5, &literal);
+        }
         original.call(call);
     }
 }
@@ -288,8 +324,10 @@ fn socket_sendmsg(call: &mut Call, original: Original) {
     };
     guard::begin_call();
     let plan = guard::plan_socket_destination(socket.family(), &address, port.unwrap_or(0) as u16);
-    if let Some(literal) = apply(call, socket, "Error in sendmsg", plan) {
-        call.set_sendmsg_addr(2, &literal);
+    if let Ok(literal) = apply(call, socket, "Error in sendmsg", plan) {
+        if let Some(literal) = literal {
+            call.set_sendmsg_addr(2, &literal);
+        }
         original.call(call);
     }
 }
@@ -304,14 +342,24 @@ fn socket_addrinfo_connect(call: &mut Call, original: Original) {
     let policy = state::get().policy();
     let verdict = match (check_socket(ai.family, ai.socktype, ai.protocol), ai.addr) {
         (Some(v), _) => Some(v),
-        (None, Some(sa)) => Some(policy.check_address(None, sa.ip(), sa.port())).filter(|v| !v.allowed),
+        (None, Some(sa)) => Some(policy.check_address(None, sa.ip(), sa.port())),
         (None, None) => policy.check_transport(&appengine_sockets_policy::Transport::Unix),
     };
-    match (closed_reason(), verdict) {
-        (Some(reason), _) => socket_refusal(call, None, "unable to connect", &reason),
-        (None, Some(v)) => socket_refusal(call, None, "unable to connect", &v.reason),
-        (None, None) => new_socket(call, original),
+    let target = ai.addr.map(|a| a.to_string()).unwrap_or_default();
+    let judged = verdict.map(|v| {
+        let asked = guard::Asked {
+            target: &target,
+            address: ai.addr.map(|a| a.ip()),
+            port: ai.addr.map(|a| a.port()),
+        };
+        (guard::closed_verdict().unwrap_or(v.clone()), asked)
+    });
+    if let Some((v, asked)) = judged {
+        if let Some(plan) = guard::judge(&v, asked) {
+            return fail_socket_call(call, None, "unable to connect", plan);
+        }
     }
+    new_socket(call, original);
 }
 
 /// Functions that return a new Socket: run the original, then forget any mocked options
@@ -321,10 +369,6 @@ fn new_socket(call: &mut Call, original: Original) {
     if let Some(handle) = call.returned_object_handle() {
         OPTIONS.with(|o| o.borrow_mut().retain(|k, _| k.0 != handle));
     }
-}
-
-fn closed_reason() -> Option<String> {
-    state::get().closed_reason().map(str::to_owned)
 }
 
 /// A mocked option's remembered value.
@@ -345,12 +389,8 @@ pub fn forget_socket_options() {
 }
 
 fn unsupported_option(call: &mut Call, socket: SocketRef, what: &str, level: i64, name: i64) {
-    socket.set_error(ENOPROTOOPT);
-    call.warn(&format!(
-        "{what} [{ENOPROTOOPT}]: Protocol not available ({} is not supported on App Engine)",
-        option_name(level, name)
-    ));
-    call.return_false();
+    let text = format!("{} is not supported on App Engine", option_name(level, name));
+    fail_socket_call(call, Some(socket), what, Plan::Refuse { text, errno: ENOPROTOOPT, warning: None });
 }
 
 fn socket_set_option(call: &mut Call, original: Original) {

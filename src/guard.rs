@@ -5,14 +5,20 @@
 //! a [`Plan`]: refuse with this text and error number, or connect to exactly these literal
 //! addresses, in this order. The literal names are what PHP's own transport code receives,
 //! so it never resolves the app's name a second time.
+//!
+//! Every verdict passes through [`settle`], the one place where report-only mode, the
+//! decision log and the counters apply.
 
 use std::cell::Cell;
 use std::ffi::CString;
 use std::net::IpAddr;
+use std::sync::atomic::Ordering;
 
 use appengine_sockets_policy::{parse_xport_name, Resolver, Rule, SystemResolver, TargetError, Transport, Verdict};
 
+use crate::log::{self, Record};
 use crate::state;
+use crate::zend;
 
 /// EACCES on Linux: the error number of every refusal.
 pub const EACCES: i32 = 13;
@@ -32,7 +38,7 @@ pub enum Plan {
     },
     /// Connect to these `literal:port` names, in order, within the caller's one timeout.
     Connect(Vec<CString>),
-    /// Let PHP go ahead unchanged (the operation has no destination to judge).
+    /// Let PHP go ahead unchanged (nothing to judge, or report-only).
     Proceed,
 }
 
@@ -51,9 +57,62 @@ pub fn refused_in_call() -> bool {
     REFUSED.with(Cell::get)
 }
 
-/// A refusal by the policy, remembered for the current call.
-pub fn refuse(v: &Verdict) -> Plan {
-    REFUSED.with(|r| r.set(true));
+/// What the app asked for, for the log.
+#[derive(Debug, Clone, Copy)]
+pub struct Asked<'a> {
+    /// The target as the app wrote it.
+    pub target: &'a str,
+    /// The address judged, if one was.
+    pub address: Option<IpAddr>,
+    /// The port judged, if any.
+    pub port: Option<u16>,
+}
+
+/// Record a verdict (log, counters) and say whether it must be enforced as a refusal. In
+/// report-only mode a policy refusal is logged as `report`, raises an E_NOTICE "would be
+/// refused: <reason>" and is not enforced; a broken configuration is always enforced.
+pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
+    let st = state::get();
+    if v.rule == Rule::Resolution {
+        // Not a decision: there was no address to judge.
+        return true;
+    }
+    let report = !v.allowed && st.report_only() && !matches!(v.rule, Rule::Config | Rule::Malformed);
+    let (verdict, counter) = match (v.allowed, report) {
+        (true, _) => ("allow", &state::ALLOWED),
+        (false, true) => ("report", &state::REPORTED),
+        (false, false) => ("deny", &state::REFUSED),
+    };
+    counter.fetch_add(1, Ordering::Relaxed);
+    if *st.log() != log::LogTarget::Off {
+        let app_id = zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default();
+        let function = zend::active_function_name();
+        log::write(
+            st.log(),
+            &Record {
+                app_id: &app_id,
+                function: &function,
+                target: asked.target,
+                address: asked.address.map(|a| a.to_string()),
+                port: asked.port,
+                verdict,
+                rule: v.rule.as_str(),
+                reason: &v.reason,
+            },
+        );
+    }
+    if report {
+        zend::notice(&format!("would be refused: {}", v.reason));
+        return false;
+    }
+    if !v.allowed {
+        REFUSED.with(|r| r.set(true));
+    }
+    !v.allowed
+}
+
+/// The plan for a verdict that must be enforced.
+fn refusal(v: &Verdict) -> Plan {
     if v.rule == Rule::Resolution {
         // Not a policy refusal: the name has no address. Report it as PHP's resolver does.
         let text = format!("php_network_getaddresses: {}", v.reason);
@@ -70,28 +129,43 @@ pub fn refuse(v: &Verdict) -> Plan {
     }
 }
 
-fn closed(reason: &str) -> Plan {
-    REFUSED.with(|r| r.set(true));
-    Plan::Refuse {
-        text: reason.to_owned(),
-        errno: EACCES,
-        warning: None,
-    }
+/// The configuration verdict when a setting is broken.
+pub fn closed_verdict() -> Option<Verdict> {
+    state::get().closed_reason().map(|reason| {
+        Verdict::refuse_with(
+            Rule::Config,
+            format!("refused until a configuration error is fixed: {reason}"),
+        )
+    })
+}
+
+/// Judge a verdict-only operation (listen, pairs, socket creation, binds): `Some(plan)`
+/// to refuse, `None` to go ahead.
+pub fn judge(v: &Verdict, asked: Asked<'_>) -> Option<Plan> {
+    settle(v, asked).then(|| refusal(v))
 }
 
 /// A connect through a stream transport (`name` is what follows `scheme://`).
 pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -> Plan {
-    let state = state::get();
-    if let Some(reason) = state.closed_reason() {
-        return closed(reason);
+    let text = String::from_utf8_lossy(name);
+    let asked = Asked {
+        target: &text,
+        address: None,
+        port: None,
+    };
+    if let Some(v) = closed_verdict() {
+        return judge(&v, asked).unwrap_or(Plan::Proceed);
     }
-    let policy = state.policy();
+    let policy = state::get().policy();
     if let Some(v) = policy.check_transport(transport) {
-        return refuse(&v);
+        return judge(&v, asked).unwrap_or(Plan::Proceed);
     }
     let target = match parse_xport_name(name) {
         Ok(t) => t,
-        Err(TargetError::Nul) => return closed("address contains a NUL byte"),
+        Err(TargetError::Nul) => {
+            let v = Verdict::refuse_with(Rule::Malformed, "address contains a NUL byte");
+            return judge(&v, asked).unwrap_or(Plan::Proceed);
+        }
         // PHP's own message, and no connection: exactly what stock PHP does.
         Err(e) => {
             return Plan::Refuse {
@@ -101,15 +175,26 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
             }
         }
     };
+    let asked = Asked {
+        port: Some(target.port),
+        ..asked
+    };
     if let Some(bindto) = bindto {
         let v = check_bindto(bindto);
         if !v.allowed {
-            return refuse(&v);
+            if let Some(plan) = judge(&v, asked) {
+                return plan;
+            }
         }
     }
     let decision = policy.check_connect(transport, &target.host, target.port, &SystemResolver);
-    if !decision.verdict.allowed {
-        return refuse(&decision.verdict);
+    let address = first_judged(&decision.verdict, &decision.addresses);
+    if settle(&decision.verdict, Asked { address, ..asked }) {
+        return refusal(&decision.verdict);
+    }
+    if decision.addresses.is_empty() {
+        // Report-only refusal made before any lookup (port 25): PHP connects as it would.
+        return Plan::Proceed;
     }
     Plan::Connect(
         decision
@@ -120,27 +205,45 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
     )
 }
 
+/// The address a verdict is about: the refused one when the reason names it, else the
+/// first.
+fn first_judged(v: &Verdict, addresses: &[IpAddr]) -> Option<IpAddr> {
+    addresses
+        .iter()
+        .find(|a| !v.allowed && v.reason.contains(&a.to_string()))
+        .or(addresses.first())
+        .copied()
+}
+
 /// A bind through a stream transport: only the wildcard address with port 0, and never
 /// for a server (listening) stream.
 pub fn plan_bind(server: bool, name: &[u8]) -> Plan {
-    let state = state::get();
-    if let Some(reason) = state.closed_reason() {
-        return closed(reason);
+    let text = String::from_utf8_lossy(name);
+    let asked = Asked {
+        target: &text,
+        address: None,
+        port: None,
+    };
+    if let Some(v) = closed_verdict() {
+        return judge(&v, asked).unwrap_or(Plan::Proceed);
     }
-    if server {
-        return refuse(&state.policy().check_listen());
-    }
-    let v = check_bindto(name);
-    if v.allowed {
-        Plan::Proceed
+    let v = if server {
+        state::get().policy().check_listen()
     } else {
-        refuse(&v)
-    }
+        check_bindto(name)
+    };
+    judge(&v, asked).unwrap_or(Plan::Proceed)
 }
 
 /// Listening and accepting.
 pub fn plan_listen() -> Plan {
-    refuse(&state::get().policy().check_listen())
+    let asked = Asked {
+        target: "",
+        address: None,
+        port: None,
+    };
+    let v = closed_verdict().unwrap_or_else(|| state::get().policy().check_listen());
+    judge(&v, asked).unwrap_or(Plan::Proceed)
 }
 
 /// Check a local address (`socket.bindto`, a bind op): the wildcard address with port 0.
@@ -194,37 +297,52 @@ pub enum SocketPlan {
     },
     /// Hand ext/sockets this literal address instead of the app's name.
     To(CString),
+    /// Call ext/sockets unchanged (report-only, before any lookup).
+    Proceed,
+}
+
+fn socket_refusal(plan: Plan) -> SocketPlan {
+    match plan {
+        Plan::Refuse { text, errno, warning } => SocketPlan::Refuse { text, errno, warning },
+        Plan::Connect(_) | Plan::Proceed => SocketPlan::Proceed,
+    }
 }
 
 /// A destination for ext/sockets (socket_connect, socket_sendto, socket_sendmsg): resolve
 /// once, judge every address, and pick the first of the socket's family.
 pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPlan {
     use appengine_sockets_policy::sockets::{AF_INET, AF_INET6};
-    let refused = |plan: Plan| match plan {
-        Plan::Refuse { text, errno, warning } => SocketPlan::Refuse { text, errno, warning },
-        _ => unreachable!("refuse() always plans a refusal"),
+    let text = String::from_utf8_lossy(host);
+    let asked = Asked {
+        target: &text,
+        address: None,
+        port: Some(port),
     };
-    let state = state::get();
-    if let Some(reason) = state.closed_reason() {
-        return refused(closed(reason));
+    if let Some(v) = closed_verdict() {
+        return judge(&v, asked).map_or(SocketPlan::Proceed, socket_refusal);
     }
+    let policy = state::get().policy();
     if host.contains(&0) {
-        return refused(closed("address contains a NUL byte"));
+        let v = Verdict::refuse_with(Rule::Malformed, "address contains a NUL byte");
+        return judge(&v, asked).map_or(SocketPlan::Proceed, socket_refusal);
     }
     if family != AF_INET && family != AF_INET6 {
-        let v = state.policy().check_transport(&Transport::Unix).unwrap_or_else(|| state.policy().check_pair());
-        return refused(refuse(&v));
+        let v = policy.check_transport(&Transport::Unix).unwrap_or_else(|| policy.check_pair());
+        return judge(&v, asked).map_or(SocketPlan::Proceed, socket_refusal);
     }
-    let host = String::from_utf8_lossy(host);
-    let decision = state.policy().check_connect(&Transport::Tcp, &host, port, &SystemResolver);
-    if !decision.verdict.allowed {
-        return refused(refuse(&decision.verdict));
+    let decision = policy.check_connect(&Transport::Tcp, &text, port, &SystemResolver);
+    let address = first_judged(&decision.verdict, &decision.addresses);
+    if settle(&decision.verdict, Asked { address, ..asked }) {
+        return socket_refusal(refusal(&decision.verdict));
+    }
+    if decision.addresses.is_empty() {
+        return SocketPlan::Proceed;
     }
     let want_v4 = family == AF_INET;
     match decision.addresses.iter().find(|ip| ip.is_ipv4() == want_v4) {
         Some(ip) => SocketPlan::To(CString::new(ip.to_string()).unwrap_or_default()),
         None => SocketPlan::Refuse {
-            text: format!("Host lookup failed: {host} has no IPv{} address", if want_v4 { 4 } else { 6 }),
+            text: format!("Host lookup failed: {text} has no IPv{} address", if want_v4 { 4 } else { 6 }),
             errno: 0,
             warning: None,
         },
@@ -232,14 +350,10 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
 }
 
 /// A local address for socket_bind(): the wildcard address with port 0 only.
-pub fn check_socket_bind(host: &[u8], port: u16) -> Verdict {
+pub fn socket_bind_verdict(host: &[u8], port: u16) -> Verdict {
     let host = String::from_utf8_lossy(host);
     let host = numeric_host(&host).map_or(host.to_string(), |ip| ip.to_string());
-    let v = state::get().policy().check_bind(&host, port);
-    if !v.allowed {
-        REFUSED.with(|r| r.set(true));
-    }
-    v
+    state::get().policy().check_bind(&host, port)
 }
 
 /// A datagram destination for `stream_socket_sendto()`: resolve once, judge, and return

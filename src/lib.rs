@@ -13,14 +13,26 @@
 
 #![deny(unsafe_code)]
 
+pub mod check;
 pub mod functions;
 pub mod guard;
+pub mod log;
+pub mod settings;
 pub mod state;
 pub mod zend;
 
-/// Module start-up: build the policy and install the handlers and transport wrappers.
+/// Module start-up: read the settings, build the policy (failing closed on a broken
+/// setting, with a start-up warning naming it), and install the handlers and transport
+/// wrappers.
 fn startup() {
-    state::init();
+    let st = state::set(settings::build(|name| {
+        zend::ini_string(&std::ffi::CString::new(name).unwrap_or_default()).unwrap_or_default()
+    }));
+    if let Some(reason) = st.closed_reason() {
+        zend::startup_warning(&format!(
+            "appengine_sockets: {reason}; every socket operation is refused until it is fixed"
+        ));
+    }
     zend::install_functions(functions::REPLACED);
     zend::install_transports();
 }
@@ -40,17 +52,32 @@ fn request_end() {
 fn info(mut row: impl FnMut(&str, &str)) {
     let st = state::get();
     zend::info_table(|| {
-        row("App Engine socket rules", if st.closed_reason().is_some() { "refusing everything" } else { "enforced" });
+        let status = match (st.closed_reason(), st.report_only()) {
+            (Some(_), _) => "refusing every socket operation (configuration error)",
+            (None, true) => "report only",
+            (None, false) => "enforced",
+        };
+        row("App Engine socket rules", status);
         row("Version", env!("CARGO_PKG_VERSION"));
         if let Some(reason) = st.closed_reason() {
             row("Configuration error", reason);
         }
+        row("App id", &zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default());
+        row("Report only", if st.report_only() { "on" } else { "off" });
+        row("Decision log", &st.log().describe());
         let (g4, g6) = st.policy().google().len();
-        let (gs, gt, cs, ct) = state::BUILTIN_PROVENANCE;
-        row(
-            "Google ranges",
-            &format!("built in: goog.json syncToken {gs} ({gt}) minus cloud.json syncToken {cs} ({ct}); {g4} IPv4 and {g6} IPv6 intervals"),
-        );
+        row("Google ranges", &format!("{}; {g4} IPv4 and {g6} IPv6 intervals", st.ranges().describe()));
+        let list = |l: &[appengine_sockets_policy::Entry]| {
+            if l.is_empty() {
+                "(none)".to_owned()
+            } else {
+                l.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+            }
+        };
+        row("Operator allow list", &list(st.policy().allow_list()));
+        row("Operator deny list", &list(st.policy().deny_list()));
+        let (allowed, refused, reported) = state::counts();
+        row("Decisions in this process", &format!("{allowed} allowed, {refused} refused, {reported} reported"));
         let names: Vec<&str> = functions::REPLACED.iter().map(|r| r.name).collect();
         row("Replaced functions", &names.join(", "));
     });

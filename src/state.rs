@@ -3,9 +3,12 @@
 //! PHP-FPM starts the module in its master and forks workers from it, so the state is built
 //! once and inherited. It lives in a `std::sync::OnceLock`: nothing else is needed.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use appengine_sockets_policy::{Policy, RangeTable};
+use appengine_sockets_policy::{Policy, Provenance, RangeTable};
+
+use crate::log::LogTarget;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/google_ranges.rs"));
@@ -18,14 +21,68 @@ pub use builtin::BUILTIN_PROVENANCE;
 /// The built-in Google table, compiled in by `build.rs`.
 pub const BUILTIN_GOOGLE: RangeTable = RangeTable::from_static(builtin::BUILTIN_GOOGLE_V4, builtin::BUILTIN_GOOGLE_V6);
 
-/// The process's socket policy.
+/// Where the Google table in force came from.
+#[derive(Debug, Clone)]
+pub enum RangesSource {
+    /// The snapshot compiled in by build.rs.
+    BuiltIn,
+    /// An operator's files.
+    Files {
+        /// goog.json's path.
+        goog: String,
+        /// cloud.json's path.
+        cloud: String,
+        /// Their syncTokens and creation times.
+        provenance: Provenance,
+    },
+}
+
+impl RangesSource {
+    /// For phpinfo().
+    pub fn describe(&self) -> String {
+        match self {
+            RangesSource::BuiltIn => {
+                let (gs, gt, cs, ct) = BUILTIN_PROVENANCE;
+                format!("built in: goog.json syncToken {gs} ({gt}) minus cloud.json syncToken {cs} ({ct})")
+            }
+            RangesSource::Files { goog, cloud, provenance } => format!("files {goog} minus {cloud}: {provenance}"),
+        }
+    }
+}
+
+/// The process's socket policy and settings.
 #[derive(Debug)]
 pub struct State {
     policy: Policy,
     closed: Option<String>,
+    ranges: RangesSource,
+    report_only: bool,
+    log: LogTarget,
 }
 
 impl State {
+    /// A working state.
+    pub fn new(policy: Policy, ranges: RangesSource, report_only: bool, log: LogTarget) -> Self {
+        State {
+            policy,
+            closed: None,
+            ranges,
+            report_only,
+            log,
+        }
+    }
+
+    /// A state that refuses everything because of a broken setting (`reason` names it).
+    pub fn closed(reason: String) -> Self {
+        State {
+            policy: Policy::new(BUILTIN_GOOGLE),
+            closed: Some(reason),
+            ranges: RangesSource::BuiltIn,
+            report_only: false,
+            log: LogTarget::Off,
+        }
+    }
+
     /// The policy.
     pub fn policy(&self) -> &Policy {
         &self.policy
@@ -35,19 +92,43 @@ impl State {
     pub fn closed_reason(&self) -> Option<&str> {
         self.closed.as_deref()
     }
+
+    /// Whether refusals are only reported.
+    pub fn report_only(&self) -> bool {
+        self.report_only
+    }
+
+    /// The decision log's target.
+    pub fn log(&self) -> &LogTarget {
+        &self.log
+    }
+
+    /// Where the Google table came from.
+    pub fn ranges(&self) -> &RangesSource {
+        &self.ranges
+    }
 }
 
 static STATE: OnceLock<State> = OnceLock::new();
 
-/// Build the state (at module start-up). Later calls keep the first state.
-pub fn init() -> &'static State {
-    STATE.get_or_init(|| State {
-        policy: Policy::new(BUILTIN_GOOGLE),
-        closed: None,
-    })
+/// Install the state built at start-up. Later calls keep the first state.
+pub fn set(state: State) -> &'static State {
+    STATE.get_or_init(|| state)
 }
 
-/// The state, built on first use if start-up did not build it.
+/// The state in force (the defaults, if start-up has not run, as in unit tests).
 pub fn get() -> &'static State {
-    init()
+    STATE.get_or_init(|| crate::settings::build(|_| String::new()))
+}
+
+/// Decisions made by this process: allowed, refused, reported (report-only).
+pub static ALLOWED: AtomicU64 = AtomicU64::new(0);
+/// See [`ALLOWED`].
+pub static REFUSED: AtomicU64 = AtomicU64::new(0);
+/// See [`ALLOWED`].
+pub static REPORTED: AtomicU64 = AtomicU64::new(0);
+
+/// The three counters.
+pub fn counts() -> (u64, u64, u64) {
+    (ALLOWED.load(Ordering::Relaxed), REFUSED.load(Ordering::Relaxed), REPORTED.load(Ordering::Relaxed))
 }

@@ -53,6 +53,8 @@ const STREAM_XPORT_OP_ACCEPT: c_int = 3;
 const STREAM_XPORT_OP_CONNECT_ASYNC: c_int = 4;
 
 const E_WARNING: c_int = 2;
+const E_NOTICE: c_int = 8;
+const E_CORE_WARNING: c_int = 32;
 
 #[repr(C)]
 struct Timeval {
@@ -121,6 +123,9 @@ extern "C" {
     fn zend_parse_parameters(num_args: u32, type_spec: *const c_char, ...) -> c_int;
     fn zend_argument_value_error(arg_num: u32, format: *const c_char, ...);
     static mut module_registry: HashTable;
+    fn zend_ini_string_ex(name: *const c_char, name_length: usize, orig: c_int, exists: *mut bool) -> *mut c_char;
+    fn get_active_function_name() -> *const c_char;
+    fn zend_error(type_: c_int, format: *const c_char, ...);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -130,6 +135,43 @@ fn warn(message: &str) {
     let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
     // SAFETY: a constant "%s" format with one NUL-terminated argument.
     unsafe { ffi::php_error_docref(ptr::null(), E_WARNING, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// Raise an E_NOTICE attributed to the running function.
+pub fn notice(message: &str) {
+    let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
+    // SAFETY: a constant "%s" format with one NUL-terminated argument.
+    unsafe { ffi::php_error_docref(ptr::null(), E_NOTICE, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// Raise an E_CORE_WARNING at start-up.
+pub fn startup_warning(message: &str) {
+    let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
+    // SAFETY: a constant "%s" format with one NUL-terminated argument.
+    unsafe { zend_error(E_CORE_WARNING, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// The current value of an ini setting, if it exists.
+pub fn ini_string(name: &CStr) -> Option<String> {
+    let mut exists = false;
+    // SAFETY: a NUL-terminated name; the returned value is owned by the ini table.
+    unsafe {
+        let v = zend_ini_string_ex(name.as_ptr(), name.to_bytes().len(), 0, &mut exists);
+        (exists && !v.is_null()).then(|| CStr::from_ptr(v).to_string_lossy().into_owned())
+    }
+}
+
+/// The PHP function running now ("fsockopen"), or "" outside a call.
+pub fn active_function_name() -> String {
+    // SAFETY: returns a NUL-terminated name or null.
+    unsafe {
+        let p = get_active_function_name();
+        if p.is_null() {
+            String::new()
+        } else {
+            CStr::from_ptr(p).to_string_lossy().into_owned()
+        }
+    }
 }
 
 fn new_zend_string(s: &str) -> *mut zend_string {
@@ -994,12 +1036,46 @@ unsafe fn socket_fd(stream: *mut php_stream) -> c_int {
 // The module.
 
 use ext_php_rs::builders::ModuleBuilder;
-use ext_php_rs::prelude::php_module;
-use ext_php_rs::zend::ModuleEntry;
+use ext_php_rs::exception::{PhpException, PhpResult};
+use ext_php_rs::flags::IniEntryPermission;
+use ext_php_rs::prelude::{php_function, php_module, wrap_function};
+use ext_php_rs::types::ZendHashTable;
+use ext_php_rs::zend::{ce, IniEntryDef, IniEntryDefs, ModuleEntry};
 
-unsafe extern "C" fn module_startup(_ty: i32, _module_number: i32) -> i32 {
+/// The ini settings. All are PHP_INI_SYSTEM, so `ini_set()` in app code cannot change
+/// them; the app id may also be set per directory or pool (`php_admin_value`).
+static INI: IniEntryDefs<8> = IniEntryDefs::new([
+    IniEntryDef::new(c"appengine_sockets.allow", c"", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.deny", c"", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.google_ranges_file", c"", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.google_cloud_ranges_file", c"", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.report_only", c"0", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.log", c"", IniEntryPermission::System),
+    IniEntryDef::new(
+        c"appengine_sockets.app_id",
+        c"",
+        IniEntryPermission::System.union(IniEntryPermission::PerDir),
+    ),
+    IniEntryDef::end(),
+]);
+
+unsafe extern "C" fn module_startup(_ty: i32, module_number: i32) -> i32 {
+    IniEntryDef::register(INI.as_slice(), module_number);
     crate::startup();
     0
+}
+
+/// `appengine_sockets_check(string $address, ?int $port = null): array`
+#[php_function]
+pub fn appengine_sockets_check(address: String, port: Option<i64>) -> PhpResult<ZBox<ZendHashTable>> {
+    let r = crate::check::check(&address, port).map_err(|m| PhpException::new(m, 0, ce::value_error()))?;
+    let mut arr = ZendHashTable::new();
+    let addresses: Vec<String> = r.addresses;
+    arr.insert("allowed", r.allowed)?;
+    arr.insert("rule", r.rule)?;
+    arr.insert("reason", r.reason)?;
+    arr.insert("addresses", addresses)?;
+    Ok(arr)
 }
 
 unsafe extern "C" fn module_shutdown(_ty: i32, _module_number: i32) -> i32 {
@@ -1036,6 +1112,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .request_startup_function(request_startup)
         .request_shutdown_function(request_shutdown)
         .info_function(module_info)
+        .function(wrap_function!(appengine_sockets_check))
 }
 
 /// Start and end a phpinfo() table.

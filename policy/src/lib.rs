@@ -33,6 +33,7 @@
 //!   that names the address, fit to show a PHP developer.
 
 pub mod google;
+pub mod operator;
 pub mod ranges;
 pub mod resolve;
 pub mod rules;
@@ -41,6 +42,7 @@ pub mod special;
 pub mod target;
 
 pub use google::{GoogleRanges, Provenance, RangesError};
+pub use operator::{parse_list, ConfigError, Entry};
 pub use ranges::RangeTable;
 pub use resolve::{ResolveError, Resolver, StaticResolver, SystemResolver};
 pub use rules::{Decision, Operation, Policy, Rule, Verdict};

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+use crate::operator::Entry;
 use crate::ranges::RangeTable;
 use crate::resolve::Resolver;
 use crate::special::classify;
@@ -42,6 +43,12 @@ pub enum Rule {
     Resolution,
     /// The target text cannot be read safely (for example it holds a NUL byte).
     Malformed,
+    /// An operator's `appengine_sockets.deny` entry.
+    OperatorDeny,
+    /// An operator's `appengine_sockets.allow` entry.
+    OperatorAllow,
+    /// A broken setting: every operation is refused until it is fixed.
+    Config,
 }
 
 impl Rule {
@@ -58,6 +65,9 @@ impl Rule {
             Rule::Public => "public",
             Rule::Resolution => "resolution",
             Rule::Malformed => "malformed",
+            Rule::OperatorDeny => "operator-deny",
+            Rule::OperatorAllow => "operator-allow",
+            Rule::Config => "config",
         }
     }
 }
@@ -131,13 +141,38 @@ const WHITELISTED_DNS: &[IpAddr] = &[
 #[derive(Clone, Debug)]
 pub struct Policy {
     google: RangeTable,
+    allow: Vec<Entry>,
+    deny: Vec<Entry>,
 }
 
 impl Policy {
     /// A policy whose Google rule uses `google` (normally the built-in table, or one made
     /// from an operator's files with [`crate::GoogleRanges::from_json`]).
     pub fn new(google: RangeTable) -> Self {
-        Policy { google }
+        Policy {
+            google,
+            allow: Vec::new(),
+            deny: Vec::new(),
+        }
+    }
+
+    /// The same policy with an operator's lists. Precedence: deny, then allow, then the
+    /// built-in rules, so an allow entry opens port 25 too, and a deny entry closes even a
+    /// whitelisted destination.
+    pub fn with_operator_lists(mut self, allow: Vec<Entry>, deny: Vec<Entry>) -> Self {
+        self.allow = allow;
+        self.deny = deny;
+        self
+    }
+
+    /// The operator's allow list.
+    pub fn allow_list(&self) -> &[Entry] {
+        &self.allow
+    }
+
+    /// The operator's deny list.
+    pub fn deny_list(&self) -> &[Entry] {
+        &self.deny
     }
 
     /// The Google table in force.
@@ -183,10 +218,16 @@ impl Policy {
     /// Judge one destination address. `name` is the host as the app wrote it, when it was
     /// a name (it is what the Gmail whitelist matches).
     pub fn check_address(&self, name: Option<&str>, ip: IpAddr, port: u16) -> Verdict {
+        let c = classify(ip);
+        if let Some(e) = self.deny.iter().find(|e| e.matches(ip, c.effective, port)) {
+            return Verdict::refuse(Rule::OperatorDeny, format!("address {ip} port {port} is denied by appengine_sockets.deny entry {e}"));
+        }
+        if let Some(e) = self.allow.iter().find(|e| e.matches(ip, c.effective, port)) {
+            return Verdict::allow(Rule::OperatorAllow, format!("address {ip} port {port} is allowed by appengine_sockets.allow entry {e}"));
+        }
         if port == 25 {
             return Verdict::refuse(Rule::Port25, "port 25 is blocked");
         }
-        let c = classify(ip);
         if let Some(row) = c.special {
             let reason = match c.embedding {
                 Some(how) => format!("{} address {ip} carries {} address {}", how.name(), row.kind, c.effective),
@@ -216,7 +257,8 @@ impl Policy {
         if let Some(v) = self.check_transport(transport) {
             return refused(v);
         }
-        if port == 25 {
+        if port == 25 && self.allow.is_empty() {
+            // Nothing can open port 25: refuse without a lookup.
             return refused(Verdict::refuse(Rule::Port25, "port 25 is blocked"));
         }
         if host.contains('\0') {
@@ -242,7 +284,7 @@ impl Policy {
                     addresses,
                 };
             }
-            if v.rule == Rule::Whitelist && whitelisted.is_none() {
+            if matches!(v.rule, Rule::Whitelist | Rule::OperatorAllow) && whitelisted.is_none() {
                 whitelisted = Some(v);
             }
         }
@@ -440,6 +482,40 @@ mod tests {
         let d = policy().check_connect(&Transport::Tcp, "nowhere.test", 443, &r);
         assert_eq!(d.verdict.rule, Rule::Resolution);
         assert_eq!(d.verdict.reason, "getaddrinfo for nowhere.test failed: Name or service not known");
+    }
+
+    #[test]
+    fn operator_lists_precedence() {
+        use crate::operator::parse_list;
+        let p = policy().with_operator_lists(
+            parse_list("appengine_sockets.allow", "10.0.0.5/32, [fd00::/8]:443").unwrap(),
+            parse_list("appengine_sockets.deny", "8.8.8.8/32, 11.0.0.0/24:8080").unwrap(),
+        );
+        let r = dns();
+        let d = |h: &str, port| p.check_connect(&Transport::Tcp, h, port, &r).verdict;
+        // allow opens a private address on every port, 25 included
+        assert_eq!((d("10.0.0.5", 80).allowed, d("10.0.0.5", 80).rule), (true, Rule::OperatorAllow));
+        assert_eq!((d("10.0.0.5", 25).allowed, d("10.0.0.5", 25).rule), (true, Rule::OperatorAllow));
+        assert!(d("private.test", 25).allowed);
+        assert!(d("::ffff:10.0.0.5", 80).allowed);
+        assert!(d("fd00::1", 443).allowed);
+        assert!(!d("fd00::1", 80).allowed);
+        // deny closes the built-in DNS whitelist entry, and only the listed port
+        let v = d("8.8.8.8", 53);
+        assert_eq!((v.allowed, v.rule), (false, Rule::OperatorDeny));
+        assert_eq!(v.reason, "address 8.8.8.8 port 53 is denied by appengine_sockets.deny entry 8.8.8.8/32");
+        assert!(!d("11.0.0.1", 8080).allowed);
+        assert!(d("11.0.0.1", 80).allowed);
+        // other rules are untouched
+        assert_eq!(d("11.0.0.1", 25).rule, Rule::Port25);
+        assert_eq!(d("10.0.0.6", 80).rule, Rule::SpecialPurpose);
+        // deny wins over allow
+        let p2 = policy().with_operator_lists(
+            parse_list("a", "10.0.0.0/8").unwrap(),
+            parse_list("d", "10.0.0.5").unwrap(),
+        );
+        assert_eq!(p2.check_connect(&Transport::Tcp, "10.0.0.5", 80, &r).verdict.rule, Rule::OperatorDeny);
+        assert!(p2.check_connect(&Transport::Tcp, "10.0.0.6", 80, &r).verdict.allowed);
     }
 
     #[test]

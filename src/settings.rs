@@ -1,0 +1,136 @@
+//! The ini settings, read once at module start-up and turned into the state in force.
+//!
+//! Every security setting is `PHP_INI_SYSTEM`: an app's `ini_set()` cannot change it.
+//! (`appengine_sockets.app_id` may also be set per directory or pool, with
+//! `php_admin_value`.) A value that cannot be used never loads a weaker policy: the
+//! extension warns at start-up, naming the setting, and refuses every socket operation
+//! until it is fixed.
+
+use std::fs;
+
+use appengine_sockets_policy::{parse_list, ConfigError, GoogleRanges, Policy};
+
+use crate::log::LogTarget;
+use crate::state::{self, RangesSource, State};
+
+/// PHP's reading of a boolean ini value; anything else is an error.
+pub fn parse_bool(setting: &str, value: &str) -> Result<bool, ConfigError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "on" | "yes" | "true" => Ok(true),
+        "0" | "off" | "no" | "false" | "none" | "" => Ok(false),
+        other => Err(ConfigError::new(setting, format!("\"{other}\" is not a boolean (use 0 or 1)"))),
+    }
+}
+
+/// Build the state from the settings' values (`get` returns a setting's value).
+pub fn build(get: impl Fn(&str) -> String) -> State {
+    match try_build(&get) {
+        Ok(state) => state,
+        Err(e) => State::closed(e.to_string()),
+    }
+}
+
+fn try_build(get: &impl Fn(&str) -> String) -> Result<State, ConfigError> {
+    let allow = parse_list("appengine_sockets.allow", &get("appengine_sockets.allow"))?;
+    let deny = parse_list("appengine_sockets.deny", &get("appengine_sockets.deny"))?;
+    let goog_file = get("appengine_sockets.google_ranges_file");
+    let cloud_file = get("appengine_sockets.google_cloud_ranges_file");
+    let (google, ranges) = match (goog_file.is_empty(), cloud_file.is_empty()) {
+        (true, true) => (state::BUILTIN_GOOGLE, RangesSource::BuiltIn),
+        (false, false) => {
+            let read = |setting: &str, path: &str| {
+                fs::read_to_string(path).map_err(|e| ConfigError::new(setting, format!("cannot read {path}: {e}")))
+            };
+            let goog = read("appengine_sockets.google_ranges_file", &goog_file)?;
+            let cloud = read("appengine_sockets.google_cloud_ranges_file", &cloud_file)?;
+            let g = GoogleRanges::from_json(&goog, &cloud).map_err(|e| {
+                let setting = if e.to_string().starts_with("cloud.json") {
+                    "appengine_sockets.google_cloud_ranges_file"
+                } else {
+                    "appengine_sockets.google_ranges_file"
+                };
+                ConfigError::new(setting, e.to_string())
+            })?;
+            (g.table, RangesSource::Files { goog: goog_file, cloud: cloud_file, provenance: g.provenance })
+        }
+        (false, true) => {
+            return Err(ConfigError::new(
+                "appengine_sockets.google_ranges_file",
+                "is set without appengine_sockets.google_cloud_ranges_file; set both",
+            ))
+        }
+        (true, false) => {
+            return Err(ConfigError::new(
+                "appengine_sockets.google_cloud_ranges_file",
+                "is set without appengine_sockets.google_ranges_file; set both",
+            ))
+        }
+    };
+    let report_only = parse_bool("appengine_sockets.report_only", &get("appengine_sockets.report_only"))?;
+    let log = LogTarget::parse("appengine_sockets.log", &get("appengine_sockets.log"))?;
+    let policy = Policy::new(google).with_operator_lists(allow, deny);
+    Ok(State::new(policy, ranges, report_only, log))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn with(pairs: &[(&str, &str)]) -> State {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        build(|k| map.get(k).cloned().unwrap_or_default())
+    }
+
+    #[test]
+    fn defaults_are_enforcing() {
+        let s = with(&[]);
+        assert!(s.closed_reason().is_none());
+        assert!(!s.report_only());
+    }
+
+    #[test]
+    fn every_broken_value_fails_closed_naming_the_setting() {
+        for (k, v) in [
+            ("appengine_sockets.allow", "10.0.0.0/33"),
+            ("appengine_sockets.deny", "not-an-address"),
+            ("appengine_sockets.report_only", "maybe"),
+            ("appengine_sockets.google_ranges_file", "/nonexistent/goog.json"),
+            ("appengine_sockets.log", "relative/path.log"),
+        ] {
+            let s = with(&[(k, v)]);
+            let reason = s.closed_reason().unwrap_or_else(|| panic!("{k}={v} did not fail closed"));
+            assert!(reason.starts_with(k), "{k}: {reason}");
+        }
+        let s = with(&[
+            ("appengine_sockets.google_ranges_file", "/nonexistent/goog.json"),
+            ("appengine_sockets.google_cloud_ranges_file", "/nonexistent/cloud.json"),
+        ]);
+        assert!(s.closed_reason().unwrap().contains("cannot read /nonexistent/goog.json"));
+    }
+
+    #[test]
+    fn ranges_files_replace_the_built_in_table() {
+        let dir = std::env::temp_dir().join(format!("aes-ranges-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let goog = dir.join("goog.json");
+        let cloud = dir.join("cloud.json");
+        fs::write(&goog, r#"{"syncToken":"7","creationTime":"2026-01-01","prefixes":[{"ipv4Prefix":"11.0.0.0/24"}]}"#).unwrap();
+        fs::write(&cloud, r#"{"syncToken":"8","creationTime":"2026-01-01","prefixes":[{"ipv4Prefix":"11.0.0.128/25"}]}"#).unwrap();
+        let s = with(&[
+            ("appengine_sockets.google_ranges_file", goog.to_str().unwrap()),
+            ("appengine_sockets.google_cloud_ranges_file", cloud.to_str().unwrap()),
+        ]);
+        assert!(s.closed_reason().is_none());
+        assert!(s.policy().google().contains("11.0.0.1".parse().unwrap()));
+        assert!(!s.policy().google().contains("11.0.0.129".parse().unwrap()));
+        assert!(!s.policy().google().contains("142.250.80.46".parse().unwrap()));
+        fs::write(&cloud, "{").unwrap();
+        let s = with(&[
+            ("appengine_sockets.google_ranges_file", goog.to_str().unwrap()),
+            ("appengine_sockets.google_cloud_ranges_file", cloud.to_str().unwrap()),
+        ]);
+        assert!(s.closed_reason().unwrap().starts_with("appengine_sockets.google_cloud_ranges_file: cloud.json: not valid JSON"));
+        fs::remove_dir_all(dir).ok();
+    }
+}
