@@ -42,7 +42,7 @@ pub fn check(address: &str, port: Option<i64>) -> Result<CheckResult, String> {
         reason,
         addresses: Vec::new(),
     };
-    if let Some(v) = guard::closed_verdict() {
+    if let Some(v) = guard::gate_verdict() {
         return Ok(refused(v.rule, v.reason));
     }
     let policy = state::get().policy();

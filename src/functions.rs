@@ -65,7 +65,7 @@ fn stream_socket_pair(call: &mut Call, _original: Original) {
     if !call.parse(c"lll") {
         return;
     }
-    let v = guard::closed_verdict().unwrap_or_else(|| state::get().policy().check_pair());
+    let v = guard::gate_verdict().unwrap_or_else(|| state::get().policy().check_pair());
     match guard::judge(&v, asked("")) {
         Some(Plan::Refuse { text, .. }) => {
             call.warn(&format!("Failed to create sockets: [{EACCES}]: Permission denied ({text})"));
@@ -148,7 +148,7 @@ fn fail_socket_call(call: &mut Call, socket: Option<SocketRef>, what: &str, plan
 /// Judge a verdict-only rule for an ext/sockets call: true when the call was refused (and
 /// answered), false when it may go ahead.
 fn refused(call: &mut Call, socket: Option<SocketRef>, what: &str, v: Option<appengine_sockets_policy::Verdict>, target: &str) -> bool {
-    let v = guard::closed_verdict().or(v);
+    let v = guard::gate_verdict().or(v);
     match v.and_then(|v| guard::judge(&v, asked(target))) {
         Some(plan) => {
             fail_socket_call(call, socket, what, plan);
@@ -352,7 +352,7 @@ fn socket_addrinfo_connect(call: &mut Call, original: Original) {
             address: ai.addr.map(|a| a.ip()),
             port: ai.addr.map(|a| a.port()),
         };
-        (guard::closed_verdict().unwrap_or(v.clone()), asked)
+        (guard::gate_verdict().unwrap_or(v.clone()), asked)
     });
     if let Some((v, asked)) = judged {
         if let Some(plan) = guard::judge(&v, asked) {

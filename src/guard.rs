@@ -77,7 +77,9 @@ pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
         // Not a decision: there was no address to judge.
         return true;
     }
-    let report = !v.allowed && st.report_only() && !matches!(v.rule, Rule::Config | Rule::Malformed);
+    let report_only = st.report_only() && !matches!(v.rule, Rule::Config | Rule::Malformed);
+    let development = st.development() && v.rule.is_destination_rule();
+    let report = !v.allowed && (report_only || development);
     let (verdict, counter) = match (v.allowed, report) {
         (true, _) => ("allow", &state::ALLOWED),
         (false, true) => ("report", &state::REPORTED),
@@ -102,7 +104,8 @@ pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
         );
     }
     if report {
-        zend::notice(&format!("would be refused: {}", v.reason));
+        let prefix = if report_only { "would be refused" } else { "would be refused in production" };
+        zend::notice(&format!("{prefix}: {}", v.reason));
         return false;
     }
     if !v.allowed {
@@ -129,12 +132,20 @@ fn refusal(v: &Verdict) -> Plan {
     }
 }
 
-/// The configuration verdict when a setting is broken.
-pub fn closed_verdict() -> Option<Verdict> {
-    state::get().closed_reason().map(|reason| {
-        Verdict::refuse_with(
+/// The verdict that refuses every outbound operation, if one applies: a broken setting
+/// (always enforced), or an app without billing.
+pub fn gate_verdict() -> Option<Verdict> {
+    let st = state::get();
+    if let Some(reason) = st.closed_reason() {
+        return Some(Verdict::refuse_with(
             Rule::Config,
             format!("refused until a configuration error is fixed: {reason}"),
+        ));
+    }
+    (!st.billing_enabled()).then(|| {
+        Verdict::refuse_with(
+            Rule::Billing,
+            "sockets need billing enabled (appengine_sockets.billing_enabled=0)",
         )
     })
 }
@@ -153,7 +164,7 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
         address: None,
         port: None,
     };
-    if let Some(v) = closed_verdict() {
+    if let Some(v) = gate_verdict() {
         return judge(&v, asked).unwrap_or(Plan::Proceed);
     }
     let policy = state::get().policy();
@@ -224,7 +235,7 @@ pub fn plan_bind(server: bool, name: &[u8]) -> Plan {
         address: None,
         port: None,
     };
-    if let Some(v) = closed_verdict() {
+    if let Some(v) = gate_verdict() {
         return judge(&v, asked).unwrap_or(Plan::Proceed);
     }
     let v = if server {
@@ -242,7 +253,7 @@ pub fn plan_listen() -> Plan {
         address: None,
         port: None,
     };
-    let v = closed_verdict().unwrap_or_else(|| state::get().policy().check_listen());
+    let v = gate_verdict().unwrap_or_else(|| state::get().policy().check_listen());
     judge(&v, asked).unwrap_or(Plan::Proceed)
 }
 
@@ -318,7 +329,7 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         address: None,
         port: Some(port),
     };
-    if let Some(v) = closed_verdict() {
+    if let Some(v) = gate_verdict() {
         return judge(&v, asked).map_or(SocketPlan::Proceed, socket_refusal);
     }
     let policy = state::get().policy();

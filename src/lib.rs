@@ -26,6 +26,9 @@ pub mod zend;
 /// wrappers.
 fn startup() {
     let st = state::set(settings::build(|name| {
+        if name == "sapi" {
+            return zend::sapi_name();
+        }
         zend::ini_string(&std::ffi::CString::new(name).unwrap_or_default()).unwrap_or_default()
     }));
     if let Some(reason) = st.closed_reason() {
@@ -52,12 +55,21 @@ fn request_end() {
 fn info(mut row: impl FnMut(&str, &str)) {
     let st = state::get();
     zend::info_table(|| {
-        let status = match (st.closed_reason(), st.report_only()) {
-            (Some(_), _) => "refusing every socket operation (configuration error)",
-            (None, true) => "report only",
-            (None, false) => "enforced",
+        let status = match (st.closed_reason(), st.report_only(), st.billing_enabled()) {
+            (Some(_), _, _) => "refusing every socket operation (configuration error)",
+            (None, _, false) => "refusing every socket operation (billing disabled)",
+            (None, true, true) => "report only",
+            (None, false, true) => "enforced",
         };
         row("App Engine socket rules", status);
+        row(
+            "Mode",
+            match st.mode() {
+                state::Mode::Production => "production",
+                state::Mode::Development => "development (destination rules reported, not enforced)",
+            },
+        );
+        row("Billing enabled", if st.billing_enabled() { "yes" } else { "no" });
         row("Version", env!("CARGO_PKG_VERSION"));
         if let Some(reason) = st.closed_reason() {
             row("Configuration error", reason);

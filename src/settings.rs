@@ -11,7 +11,19 @@ use std::fs;
 use appengine_sockets_policy::{parse_list, ConfigError, GoogleRanges, Policy};
 
 use crate::log::LogTarget;
-use crate::state::{self, RangesSource, State};
+use crate::state::{self, Mode, RangesSource, State};
+
+/// The default of every setting that is not empty by default (the ini table in
+/// `zend.rs` registers the same defaults).
+pub fn default_value(name: &str) -> String {
+    match name {
+        "appengine_sockets.report_only" => "0",
+        "appengine_sockets.billing_enabled" => "1",
+        "appengine_sockets.mode" => "auto",
+        _ => "",
+    }
+    .to_owned()
+}
 
 /// PHP's reading of a boolean ini value; anything else is an error.
 pub fn parse_bool(setting: &str, value: &str) -> Result<bool, ConfigError> {
@@ -22,7 +34,23 @@ pub fn parse_bool(setting: &str, value: &str) -> Result<bool, ConfigError> {
     }
 }
 
-/// Build the state from the settings' values (`get` returns a setting's value).
+/// `appengine_sockets.mode`: `production`, `development`, or `auto` (development under
+/// PHP's built-in server, the `cli-server` SAPI; production everywhere else).
+pub fn parse_mode(value: &str, sapi: &str) -> Result<Mode, ConfigError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "production" => Ok(Mode::Production),
+        "development" => Ok(Mode::Development),
+        "auto" | "" if sapi == "cli-server" => Ok(Mode::Development),
+        "auto" | "" => Ok(Mode::Production),
+        other => Err(ConfigError::new(
+            "appengine_sockets.mode",
+            format!("\"{other}\" is not production, development or auto"),
+        )),
+    }
+}
+
+/// Build the state from the settings' values (`get` returns a setting's value; the
+/// pseudo-setting `sapi` is the SAPI's name).
 pub fn build(get: impl Fn(&str) -> String) -> State {
     match try_build(&get) {
         Ok(state) => state,
@@ -68,8 +96,10 @@ fn try_build(get: &impl Fn(&str) -> String) -> Result<State, ConfigError> {
     };
     let report_only = parse_bool("appengine_sockets.report_only", &get("appengine_sockets.report_only"))?;
     let log = LogTarget::parse("appengine_sockets.log", &get("appengine_sockets.log"))?;
+    let billing = parse_bool("appengine_sockets.billing_enabled", &get("appengine_sockets.billing_enabled"))?;
+    let mode = parse_mode(&get("appengine_sockets.mode"), &get("sapi"))?;
     let policy = Policy::new(google).with_operator_lists(allow, deny);
-    Ok(State::new(policy, ranges, report_only, log))
+    Ok(State::new(policy, ranges, report_only, log).with_app_settings(billing, mode))
 }
 
 #[cfg(test)]
@@ -79,7 +109,7 @@ mod tests {
 
     fn with(pairs: &[(&str, &str)]) -> State {
         let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        build(|k| map.get(k).cloned().unwrap_or_default())
+        build(|k| map.get(k).cloned().unwrap_or_else(|| default_value(k)))
     }
 
     #[test]
@@ -87,6 +117,20 @@ mod tests {
         let s = with(&[]);
         assert!(s.closed_reason().is_none());
         assert!(!s.report_only());
+        assert!(s.billing_enabled());
+        assert_eq!(s.mode(), Mode::Production);
+    }
+
+    #[test]
+    fn mode_auto_follows_the_sapi() {
+        assert_eq!(parse_mode("auto", "cli-server").unwrap(), Mode::Development);
+        assert_eq!(parse_mode("auto", "fpm-fcgi").unwrap(), Mode::Production);
+        assert_eq!(parse_mode("auto", "cli").unwrap(), Mode::Production);
+        assert_eq!(parse_mode("production", "cli-server").unwrap(), Mode::Production);
+        assert_eq!(parse_mode("development", "cli").unwrap(), Mode::Development);
+        assert!(parse_mode("staging", "cli").is_err());
+        let s = with(&[("appengine_sockets.mode", "staging")]);
+        assert!(s.closed_reason().unwrap().starts_with("appengine_sockets.mode"));
     }
 
     #[test]

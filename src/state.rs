@@ -58,6 +58,17 @@ pub struct State {
     ranges: RangesSource,
     report_only: bool,
     log: LogTarget,
+    billing_enabled: bool,
+    mode: Mode,
+}
+
+/// Production or the development server (`appengine_sockets.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Every rule enforced.
+    Production,
+    /// Destination rules reported with an E_NOTICE, the API rules enforced.
+    Development,
 }
 
 impl State {
@@ -69,7 +80,31 @@ impl State {
             ranges,
             report_only,
             log,
+            billing_enabled: true,
+            mode: Mode::Production,
         }
+    }
+
+    /// The same state with billing and mode settings.
+    pub fn with_app_settings(mut self, billing_enabled: bool, mode: Mode) -> Self {
+        self.billing_enabled = billing_enabled;
+        self.mode = mode;
+        self
+    }
+
+    /// Whether the app may use sockets at all.
+    pub fn billing_enabled(&self) -> bool {
+        self.billing_enabled
+    }
+
+    /// The mode in force.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Whether destination rules are only reported (the development server).
+    pub fn development(&self) -> bool {
+        self.mode == Mode::Development
     }
 
     /// A state that refuses everything because of a broken setting (`reason` names it).
@@ -80,6 +115,8 @@ impl State {
             ranges: RangesSource::BuiltIn,
             report_only: false,
             log: LogTarget::Off,
+            billing_enabled: true,
+            mode: Mode::Production,
         }
     }
 
@@ -118,7 +155,7 @@ pub fn set(state: State) -> &'static State {
 
 /// The state in force (the defaults, if start-up has not run, as in unit tests).
 pub fn get() -> &'static State {
-    STATE.get_or_init(|| crate::settings::build(|_| String::new()))
+    STATE.get_or_init(|| crate::settings::build(crate::settings::default_value))
 }
 
 /// Decisions made by this process: allowed, refused, reported (report-only).

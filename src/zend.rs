@@ -161,6 +161,19 @@ pub fn ini_string(name: &CStr) -> Option<String> {
     }
 }
 
+/// The SAPI's name ("cli", "cli-server", "fpm-fcgi", ...).
+pub fn sapi_name() -> String {
+    // SAFETY: sapi_module is set before any module starts.
+    unsafe {
+        let p = ffi::sapi_module.name;
+        if p.is_null() {
+            String::new()
+        } else {
+            CStr::from_ptr(p).to_string_lossy().into_owned()
+        }
+    }
+}
+
 /// The PHP function running now ("fsockopen"), or "" outside a call.
 pub fn active_function_name() -> String {
     // SAFETY: returns a NUL-terminated name or null.
@@ -1044,13 +1057,15 @@ use ext_php_rs::zend::{ce, IniEntryDef, IniEntryDefs, ModuleEntry};
 
 /// The ini settings. All are PHP_INI_SYSTEM, so `ini_set()` in app code cannot change
 /// them; the app id may also be set per directory or pool (`php_admin_value`).
-static INI: IniEntryDefs<8> = IniEntryDefs::new([
+static INI: IniEntryDefs<10> = IniEntryDefs::new([
     IniEntryDef::new(c"appengine_sockets.allow", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.deny", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.google_ranges_file", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.google_cloud_ranges_file", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.report_only", c"0", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.log", c"", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.billing_enabled", c"1", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.mode", c"auto", IniEntryPermission::System),
     IniEntryDef::new(
         c"appengine_sockets.app_id",
         c"",

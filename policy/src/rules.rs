@@ -49,9 +49,18 @@ pub enum Rule {
     OperatorAllow,
     /// A broken setting: every operation is refused until it is fixed.
     Config,
+    /// Sockets are only for paid apps (`appengine_sockets.billing_enabled=0`).
+    Billing,
 }
 
 impl Rule {
+    /// Whether the rule is about where a connection goes (port 25, special-purpose and
+    /// Google ranges, operator deny entries), as opposed to what kind of socket it is.
+    /// The development server reports these instead of enforcing them.
+    pub fn is_destination_rule(self) -> bool {
+        matches!(self, Rule::Port25 | Rule::SpecialPurpose | Rule::Google | Rule::OperatorDeny)
+    }
+
     /// A stable identifier for logs and `appengine_sockets_check()`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -68,6 +77,7 @@ impl Rule {
             Rule::OperatorDeny => "operator-deny",
             Rule::OperatorAllow => "operator-allow",
             Rule::Config => "config",
+            Rule::Billing => "billing",
         }
     }
 }
