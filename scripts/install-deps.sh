@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# usage: scripts/install-deps.sh [--list]
+#
+# Installs the Debian 12 packages needed to build the extension and run every
+# test, and nothing else. Idempotent: a package that is already installed is
+# left alone, `apt-get update` runs at most once (and only if something is
+# missing), and a second run prints "nothing to do". Needs root to install;
+# never reads stdin. --list prints the package list and exits.
+#
+# PACKAGES below is the one list of system dependencies: add new ones there,
+# with the reason. The Rust toolchain is not a Debian package here (rustup).
+set -euo pipefail
+
+PACKAGES=(
+    php8.2-cli        # php: runs the tests and the demo
+    php8.2-dev        # php-config + Zend headers for ext-php-rs's bindgen; run-tests.php
+    php8.2-fpm        # php-fpm tests
+    libfcgi-bin       # cgi-fcgi: talks FastCGI to php-fpm in those tests
+    libclang-dev      # bindgen loads libclang (and its builtin headers) at build time
+    gcc               # cc crate compiles ext-php-rs's wrapper.c; rustc links with cc
+    libc6-dev         # C headers/crt files for that compile and link
+    ca-certificates   # cargo fetches crates over HTTPS
+    iproute2          # ip: tests/netns/run.sh sets up the test namespace
+    util-linux        # unshare: the private network + mount namespace
+    mount             # mount --bind of hosts/resolv.conf inside it
+    python3           # tests/netns catcher.py and dns.py
+    openssl           # TLS fixtures (tests/netns/fixtures/README)
+)
+
+if [[ "${1:-}" == --list ]]; then
+    printf '%s\n' "${PACKAGES[@]}"
+    exit 0
+fi
+
+# dpkg-query's Status, not just `dpkg -s`'s exit code: a removed package whose
+# config files remain ("deinstall ok config-files") is known to dpkg but missing.
+installed() {
+    [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]
+}
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    installed "$p" || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+    echo "install-deps: all ${#PACKAGES[@]} packages already installed, nothing to do"
+    exit 0
+fi
+
+echo "install-deps: missing: ${missing[*]}"
+if [[ $EUID -ne 0 ]]; then
+    echo "install-deps: must run as root to install them (e.g. sudo $0)" >&2
+    exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+# -q/-y and </dev/null: no prompts, no progress bars, nothing waits for a tty.
+echo "install-deps: apt-get update"
+apt-get -q update </dev/null
+echo "install-deps: apt-get install ${missing[*]}"
+apt-get -q -y --no-install-recommends install "${missing[@]}" </dev/null
+
+# Check, so that a package apt silently skipped fails here and not mid-build.
+still=()
+for p in "${missing[@]}"; do
+    installed "$p" || still+=("$p")
+done
+if [[ ${#still[@]} -ne 0 ]]; then
+    echo "install-deps: still not installed after apt-get: ${still[*]}" >&2
+    exit 1
+fi
+echo "install-deps: installed ${#missing[@]} package(s): ${missing[*]}"
