@@ -39,6 +39,8 @@ pub static REPLACED: &[Replaced] = replaced_functions![
     socket_setopt => socket_set_option,
     socket_get_option => socket_get_option,
     socket_getopt => socket_get_option,
+    ftp_connect => ftp_connect,
+    ftp_ssl_connect => ftp_connect,
 ];
 
 /// fsockopen, pfsockopen, stream_socket_client: the transport judges the destination and
@@ -93,6 +95,13 @@ fn stream_socket_sendto(call: &mut Call, original: Original) {
     let Some(address) = address else {
         return original.call(call);
     };
+    if matches!(
+        appengine_sockets_policy::parse_xport_name(&address),
+        Err(appengine_sockets_policy::TargetError::NoPort(_) | appengine_sockets_policy::TargetError::Ipv6(_))
+    ) {
+        // PHP cannot read it either: its own warning, and nothing is sent.
+        return original.call(call);
+    }
     guard::begin_call();
     match guard::plan_sendto(&address) {
         Plan::Connect(names) => {
@@ -107,6 +116,31 @@ fn stream_socket_sendto(call: &mut Call, original: Original) {
                 call.warn(&w);
             }
             call.warn(&format!("Unable to send to {} ({text})", String::from_utf8_lossy(&address)));
+            call.return_false();
+        }
+    }
+}
+
+/// ftp_connect, ftp_ssl_connect: ext/ftp connects with its own resolver call rather than a
+/// stream transport, so the host is judged here and ext/ftp is handed the checked literal.
+fn ftp_connect(call: &mut Call, original: Original) {
+    if !call.parse(c"S|ll") {
+        return;
+    }
+    let host = call.arg_bytes(1).unwrap_or_default();
+    let port = if call.num_args_given() >= 2 { call.arg_long(2).unwrap_or(21) } else { 21 } as u16;
+    guard::begin_call();
+    match guard::plan_host(&host, port) {
+        SocketPlan::To(literal) => {
+            call.set_arg_string(1, &literal);
+            original.call(call);
+        }
+        SocketPlan::Proceed => original.call(call),
+        SocketPlan::Refuse { text, warning, .. } => {
+            if let Some(w) = warning {
+                call.warn(&w);
+            }
+            call.warn(&format!("Unable to connect to {}:{port} ({text})", String::from_utf8_lossy(&host)));
             call.return_false();
         }
     }
@@ -322,12 +356,16 @@ fn socket_sendmsg(call: &mut Call, original: Original) {
         // No destination: a connected socket, already judged at connect.
         return original.call(call);
     };
+    // A port ext/sockets would reject (not numeric, out of 0..65535) is left to it: it
+    // fails the call without sending.
+    let Some(port) = port.filter(|p| (0..=65535).contains(p)) else {
+        return original.call(call);
+    };
     guard::begin_call();
-    let plan = guard::plan_socket_destination(socket.family(), &address, port.unwrap_or(0) as u16);
+    let plan = guard::plan_socket_destination(socket.family(), &address, port as u16);
     if let Ok(literal) = apply(call, socket, "Error in sendmsg", plan) {
-        if let Some(literal) = literal {
-            call.set_sendmsg_addr(2, &literal);
-        }
+        let literal = literal.unwrap_or_else(|| std::ffi::CString::new(address).unwrap_or_default());
+        call.set_sendmsg_name(2, &literal, port);
         original.call(call);
     }
 }

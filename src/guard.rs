@@ -265,7 +265,8 @@ fn check_bindto(text: &[u8]) -> Verdict {
             let host = numeric_host(&t.host).map_or(t.host.clone(), |ip| ip.to_string());
             policy.check_bind(&host, t.port)
         }
-        Err(_) => policy.check_bind(&String::from_utf8_lossy(text), 1),
+        // PHP cannot read it either (no colon, bad brackets) and then binds nothing.
+        Err(_) => policy.check_bind("0.0.0.0", 0),
     }
 }
 
@@ -357,6 +358,18 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
             errno: 0,
             warning: None,
         },
+    }
+}
+
+/// A destination host for a C library connect of any family (ext/ftp): resolve once,
+/// judge every address, hand back the first as a literal.
+pub fn plan_host(host: &[u8], port: u16) -> SocketPlan {
+    use appengine_sockets_policy::sockets::{AF_INET, AF_INET6};
+    match plan_socket_destination(AF_INET, host, port) {
+        SocketPlan::Refuse { ref text, .. } if text.starts_with("Host lookup failed") => {
+            plan_socket_destination(AF_INET6, host, port)
+        }
+        other => other,
     }
 }
 

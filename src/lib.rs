@@ -16,6 +16,7 @@
 pub mod check;
 pub mod functions;
 pub mod guard;
+pub mod idle;
 pub mod log;
 pub mod settings;
 pub mod state;

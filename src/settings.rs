@@ -20,6 +20,7 @@ pub fn default_value(name: &str) -> String {
         "appengine_sockets.report_only" => "0",
         "appengine_sockets.billing_enabled" => "1",
         "appengine_sockets.mode" => "auto",
+        "appengine_sockets.idle_timeout" => "120",
         _ => "",
     }
     .to_owned()
@@ -98,8 +99,12 @@ fn try_build(get: &impl Fn(&str) -> String) -> Result<State, ConfigError> {
     let log = LogTarget::parse("appengine_sockets.log", &get("appengine_sockets.log"))?;
     let billing = parse_bool("appengine_sockets.billing_enabled", &get("appengine_sockets.billing_enabled"))?;
     let mode = parse_mode(&get("appengine_sockets.mode"), &get("sapi"))?;
+    let idle = get("appengine_sockets.idle_timeout");
+    let idle_timeout: u64 = idle.trim().parse().map_err(|_| {
+        ConfigError::new("appengine_sockets.idle_timeout", format!("\"{idle}\" is not a whole number of seconds"))
+    })?;
     let policy = Policy::new(google).with_operator_lists(allow, deny);
-    Ok(State::new(policy, ranges, report_only, log).with_app_settings(billing, mode))
+    Ok(State::new(policy, ranges, report_only, log).with_app_settings(billing, mode, idle_timeout))
 }
 
 #[cfg(test)]
@@ -141,6 +146,9 @@ mod tests {
             ("appengine_sockets.report_only", "maybe"),
             ("appengine_sockets.google_ranges_file", "/nonexistent/goog.json"),
             ("appengine_sockets.log", "relative/path.log"),
+            ("appengine_sockets.idle_timeout", "2m"),
+            ("appengine_sockets.idle_timeout", "-1"),
+            ("appengine_sockets.billing_enabled", "perhaps"),
         ] {
             let s = with(&[(k, v)]);
             let reason = s.closed_reason().unwrap_or_else(|| panic!("{k}={v} did not fail closed"));

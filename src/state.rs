@@ -60,6 +60,7 @@ pub struct State {
     log: LogTarget,
     billing_enabled: bool,
     mode: Mode,
+    idle_timeout: u64,
 }
 
 /// Production or the development server (`appengine_sockets.mode`).
@@ -82,14 +83,21 @@ impl State {
             log,
             billing_enabled: true,
             mode: Mode::Production,
+            idle_timeout: 120,
         }
     }
 
-    /// The same state with billing and mode settings.
-    pub fn with_app_settings(mut self, billing_enabled: bool, mode: Mode) -> Self {
+    /// The same state with billing, mode and idle reclaim settings.
+    pub fn with_app_settings(mut self, billing_enabled: bool, mode: Mode, idle_timeout: u64) -> Self {
         self.billing_enabled = billing_enabled;
         self.mode = mode;
+        self.idle_timeout = idle_timeout;
         self
+    }
+
+    /// Seconds of inactivity after which a socket is reclaimed (0: never).
+    pub fn idle_timeout(&self) -> u64 {
+        self.idle_timeout
     }
 
     /// Whether the app may use sockets at all.
@@ -117,6 +125,7 @@ impl State {
             log: LogTarget::Off,
             billing_enabled: true,
             mode: Mode::Production,
+            idle_timeout: 120,
         }
     }
 

@@ -44,6 +44,9 @@ use crate::guard::{self, Plan};
 
 const PHP_STREAM_OPTION_XPORT_API: c_int = 7;
 const PHP_STREAM_OPTION_RETURN_OK: c_int = 0;
+const PHP_STREAM_OPTION_RETURN_ERR: c_int = -1;
+const PHP_STREAM_OPTION_CHECK_LIVENESS: c_int = 12;
+const SHUT_RDWR: c_int = 2;
 const STREAM_XPORT_SERVER: c_int = 1;
 
 const STREAM_XPORT_OP_BIND: c_int = 0;
@@ -126,6 +129,7 @@ extern "C" {
     fn zend_ini_string_ex(name: *const c_char, name_length: usize, orig: c_int, exists: *mut bool) -> *mut c_char;
     fn get_active_function_name() -> *const c_char;
     fn zend_error(type_: c_int, format: *const c_char, ...);
+    fn shutdown(fd: c_int, how: c_int) -> c_int;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -221,6 +225,11 @@ impl Original {
 }
 
 impl Call {
+    /// How many arguments the call was given.
+    pub fn num_args_given(&self) -> u32 {
+        self.num_args()
+    }
+
     fn num_args(&self) -> u32 {
         // SAFETY: `ex` is a live frame (ZEND_CALL_NUM_ARGS).
         unsafe { (*self.ex).This.u2.num_args }
@@ -283,13 +292,19 @@ impl Call {
     /// failure. After it succeeds the arguments in the frame have their declared types,
     /// so what the policy reads is what the original function will read.
     ///
-    /// Only spec letters that write at most one machine word per pointer are accepted
-    /// (`l b d s p S P z o a r h H`, `|`, `!`, `/`); twelve pointer slots are always passed,
-    /// which is more than any accepted spec of this crate consumes.
+    /// Integer arguments (`l`) are written back into the frame as the integers zpp
+    /// computed (zpp converts strings and floats only into its output), so a later read
+    /// and the original function both see the very port or number the policy judged.
+    ///
+    /// Only the letters `l S z o a r`, `|` and `!` (after `l` or a pointer letter) are
+    /// accepted; each writes one machine word, `l!` two. Twelve pointer slots are always
+    /// passed, more than any accepted spec of this crate consumes.
     pub fn parse(&mut self, spec: &CStr) -> bool {
-        let ok = spec.to_bytes().iter().all(|c| b"lbdspSPzoarhH|!/".contains(c));
-        let slots = spec.to_bytes().iter().filter(|c| !b"|/".contains(c)).count()
-            + spec.to_bytes().iter().filter(|c| b"sp".contains(c)).count();
+        let bytes = spec.to_bytes();
+        let ok = bytes.iter().all(|c| b"lSzoar|!".contains(c))
+            && bytes.windows(2).all(|w| w[1] != b'!' || b"lSzoar".contains(&w[0]));
+        let slots = bytes.iter().filter(|c| b"lSzoar".contains(c)).count()
+            + bytes.windows(2).filter(|w| w == b"l!").count();
         if !ok || slots > 12 {
             return false;
         }
@@ -316,7 +331,36 @@ impl Call {
                 p.add(11),
             )
         };
-        rc == 0
+        if rc != 0 {
+            return false;
+        }
+        // Write the integers back into the frame.
+        let (mut arg, mut slot, n_args) = (1u32, 0usize, self.num_args());
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            let nullable = bytes.get(i + 1) == Some(&b'!');
+            match c {
+                b'|' | b'!' => {}
+                b'l' => {
+                    let is_null = nullable && store[slot + 1] & 0xff != 0;
+                    if arg <= n_args && !is_null {
+                        if let Some(p) = self.arg_ptr(arg) {
+                            // SAFETY: a live argument zval owned by the frame.
+                            unsafe { (*p).set_long(store[slot] as i64) };
+                        }
+                    }
+                    slot += if nullable { 2 } else { 1 };
+                    arg += 1;
+                }
+                _ => {
+                    slot += 1;
+                    arg += 1;
+                }
+            }
+            i += 1;
+        }
+        true
     }
 
     /// Integer argument `n`, if it is an int.
@@ -340,10 +384,12 @@ impl Call {
         self.arg_ptr(n).is_none_or(|p| unsafe { (*p).dereference().is_null() })
     }
 
-    /// Argument `n` as an ext/sockets `Socket`, if it is one.
+    /// Argument `n` as an open ext/sockets `Socket`, if it is one (a closed Socket is
+    /// left to the original function, which throws its own Error).
     pub fn arg_socket(&self, n: u32) -> Option<SocketRef> {
         let obj = self.arg_object(n, c"socket")?;
-        Some(SocketRef(obj))
+        let s = SocketRef(obj);
+        (s.fd() >= 0).then_some(s)
     }
 
     /// Argument `n` as an ext/sockets `AddressInfo`: its family, type, protocol and
@@ -389,12 +435,16 @@ impl Call {
             Some(s) => s.as_bytes().to_vec(),
             None => addr.coerce_to_string().unwrap_or_default().into_bytes(),
         };
-        Some((addr, name.get("port").and_then(Zval::coerce_to_long)))
+        let port = match name.get("port").map(Zval::dereference) {
+            None => Some(0),
+            Some(p) => ext_sockets_integer(p),
+        };
+        Some((addr, port))
     }
 
-    /// Replace `$message["name"]["addr"]` with `literal`, on copies of the arrays (the
-    /// app's array is never modified).
-    pub fn set_sendmsg_addr(&mut self, n: u32, literal: &CStr) {
+    /// Replace `$message["name"]` with a copy whose `addr` is `literal` and whose `port` is
+    /// the integer the policy judged (the app's array is never modified).
+    pub fn set_sendmsg_name(&mut self, n: u32, literal: &CStr, port: i64) {
         let Some(p) = self.arg_ptr(n) else { return };
         // SAFETY: a live argument zval owned by the frame.
         let zv: &mut Zval = unsafe { &mut *p };
@@ -402,7 +452,10 @@ impl Call {
         let Some(name) = message.get("name").and_then(Zval::array) else { return };
         let mut name = name.to_owned();
         let mut message = message.to_owned();
-        if name.insert("addr", literal.to_string_lossy().as_ref()).is_err() || message.insert("name", name).is_err() {
+        if name.insert("addr", literal.to_string_lossy().as_ref()).is_err()
+            || name.insert("port", port).is_err()
+            || message.insert("name", name).is_err()
+        {
             return;
         }
         zv.set_hashtable(message);
@@ -459,6 +512,25 @@ impl Call {
     }
 }
 
+/// An integer as ext/sockets' conversions read one (`from_zval_integer_common`): ints as
+/// they are, floats truncated, numeric strings (ints or floats, surrounding white space
+/// allowed) by value; anything else is None (ext/sockets raises an error for it).
+fn ext_sockets_integer(v: &Zval) -> Option<i64> {
+    if let Some(l) = v.long() {
+        return Some(l);
+    }
+    if let Some(d) = v.double() {
+        return d.is_finite().then_some(d as i64);
+    }
+    let s = v.zend_str()?;
+    let text = std::str::from_utf8(s.as_bytes()).ok()?;
+    let t = text.trim_matches(|c: char| " \t\n\r\x0b\x0c".contains(c));
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) {
+        return None;
+    }
+    t.parse::<i64>().ok().or_else(|| t.parse::<f64>().ok().filter(|d| d.is_finite()).map(|d| d as i64))
+}
+
 /// An ext/sockets `Socket` object.
 #[derive(Clone, Copy)]
 pub struct SocketRef(*mut ffi::zend_object);
@@ -484,6 +556,12 @@ impl SocketRef {
     pub fn family(self) -> i64 {
         // SAFETY: a live Socket.
         i64::from(unsafe { (*self.inner()).kind })
+    }
+
+    /// The descriptor (-1 once closed).
+    pub fn fd(self) -> c_int {
+        // SAFETY: a live Socket.
+        unsafe { (*self.inner()).bsd_socket }
     }
 
     /// The object handle, which identifies the socket within a request.
@@ -854,14 +932,54 @@ unsafe extern "C" fn guarded_factory(
     stream
 }
 
+/// An operation on a connected stream: restart its idle clock, or (idle too long) close
+/// its connection and fail with a warning.
+///
+/// # Safety
+/// `stream` is a live socket stream.
+unsafe fn stream_activity(stream: *mut php_stream) -> bool {
+    let activity = crate::idle::touch(crate::idle::Kind::Stream, stream as u64);
+    if let crate::idle::Activity::ReclaimNow(_) = activity {
+        // SAFETY: the stream's own descriptor; it stays open (PHP closes it with the
+        // stream), only the connection is torn down.
+        unsafe { reclaim_fd(socket_fd(stream)) };
+    }
+    match crate::idle::failure(activity) {
+        None => true,
+        Some(message) => {
+            warn(&message);
+            false
+        }
+    }
+}
+
+/// Tear down a reclaimed socket's connection, keeping its descriptor for PHP to close.
+pub fn reclaim_fd(fd: c_int) {
+    if fd >= 0 {
+        // SAFETY: shutdown(2) on a descriptor; harmless if it is not connected.
+        unsafe { shutdown(fd, SHUT_RDWR) };
+    }
+}
+
 unsafe extern "C" fn fwd_write(stream: *mut php_stream, buf: *const c_char, count: usize) -> isize {
-    unsafe { ((*slot_of(stream).original).write.unwrap_unchecked())(stream, buf, count) }
+    unsafe {
+        if !stream_activity(stream) {
+            return -1;
+        }
+        ((*slot_of(stream).original).write.unwrap_unchecked())(stream, buf, count)
+    }
 }
 unsafe extern "C" fn fwd_read(stream: *mut php_stream, buf: *mut c_char, count: usize) -> isize {
-    unsafe { ((*slot_of(stream).original).read.unwrap_unchecked())(stream, buf, count) }
+    unsafe {
+        if !stream_activity(stream) {
+            return -1;
+        }
+        ((*slot_of(stream).original).read.unwrap_unchecked())(stream, buf, count)
+    }
 }
 unsafe extern "C" fn fwd_close(stream: *mut php_stream, close_handle: c_int) -> c_int {
     unsafe {
+        crate::idle::forget(crate::idle::Kind::Stream, stream as u64);
         let original = slot_of(stream).original;
         (*stream).ops = original;
         ((*original).close.unwrap_unchecked())(stream, close_handle)
@@ -874,7 +992,13 @@ unsafe extern "C" fn fwd_seek(stream: *mut php_stream, offset: ffi::zend_off_t, 
     unsafe { ((*slot_of(stream).original).seek.unwrap_unchecked())(stream, offset, whence, newoffset) }
 }
 unsafe extern "C" fn fwd_cast(stream: *mut php_stream, castas: c_int, ret: *mut *mut c_void) -> c_int {
-    unsafe { ((*slot_of(stream).original).cast.unwrap_unchecked())(stream, castas, ret) }
+    unsafe {
+        // stream_select() and socket_import_stream() cast: both are operations.
+        if !ret.is_null() && !stream_activity(stream) {
+            return -1;
+        }
+        ((*slot_of(stream).original).cast.unwrap_unchecked())(stream, castas, ret)
+    }
 }
 unsafe extern "C" fn fwd_stat(stream: *mut php_stream, ssb: *mut ffi::php_stream_statbuf) -> c_int {
     unsafe { ((*slot_of(stream).original).stat.unwrap_unchecked())(stream, ssb) }
@@ -889,14 +1013,51 @@ unsafe extern "C" fn guarded_set_option(stream: *mut php_stream, option: c_int, 
     let Some(set_option) = (unsafe { (*original).set_option }) else {
         return -2;
     };
-    if option != PHP_STREAM_OPTION_XPORT_API || ptrparam.is_null() {
+    if option == PHP_STREAM_OPTION_CHECK_LIVENESS && value == 0 {
+        // php_stream_from_persistent_id asks whether a persistent stream may be reused: one
+        // idle longer than the timeout is reclaimed and reported dead, so the app gets a
+        // fresh connection (silently, as for any dead persistent stream).
+        let activity = crate::idle::touch(crate::idle::Kind::Stream, stream as u64);
+        if activity != crate::idle::Activity::Alive {
+            unsafe { reclaim_fd(socket_fd(stream)) };
+            return PHP_STREAM_OPTION_RETURN_ERR;
+        }
         return unsafe { set_option(stream, option, value, ptrparam) };
     }
-    // The first transport operation: from here on the stream is stock PHP's again.
+    let is_xport = option == PHP_STREAM_OPTION_XPORT_API && !ptrparam.is_null();
+    // SAFETY: PHP_STREAM_OPTION_XPORT_API always carries a php_stream_xport_param.
+    let op = if is_xport { unsafe { (*(ptrparam as *mut XportParam)).op } } else { -1 };
+    let establishing = is_xport && matches!(op, STREAM_XPORT_OP_CONNECT | STREAM_XPORT_OP_CONNECT_ASYNC | STREAM_XPORT_OP_BIND | STREAM_XPORT_OP_LISTEN | STREAM_XPORT_OP_ACCEPT);
+    if !establishing {
+        // Every other option or transport operation is an operation on the socket.
+        if !unsafe { stream_activity(stream) } {
+            return PHP_STREAM_OPTION_RETURN_ERR;
+        }
+        return unsafe { set_option(stream, option, value, ptrparam) };
+    }
+    // Connect and bind run with the transport's own ops (PHP's code tells UDP from TCP by
+    // them), then the stream gets the guarded copy back for idle tracking.
     unsafe { (*stream).ops = original };
     let param = ptrparam as *mut XportParam;
-    // SAFETY: PHP_STREAM_OPTION_XPORT_API always carries a php_stream_xport_param.
-    let op = unsafe { (*param).op };
+    let rc = unsafe { establish(stream, slot, set_option, option, value, param, op) };
+    unsafe { (*stream).ops = &slot.ops };
+    rc
+}
+
+/// Judge and perform a connect, bind, listen or accept on a guarded stream.
+///
+/// # Safety
+/// `stream` is live with its original ops; `param` its xport param.
+unsafe fn establish(
+    stream: *mut php_stream,
+    slot: &OpsSlot,
+    set_option: unsafe extern "C" fn(*mut php_stream, c_int, c_int, *mut c_void) -> c_int,
+    option: c_int,
+    value: c_int,
+    param: *mut XportParam,
+    op: c_int,
+) -> c_int {
+    let ptrparam = param.cast::<c_void>();
     let plan = match op {
         STREAM_XPORT_OP_CONNECT | STREAM_XPORT_OP_CONNECT_ASYNC => {
             if slot.server {
@@ -920,7 +1081,11 @@ unsafe extern "C" fn guarded_set_option(stream: *mut php_stream, option: c_int, 
             unsafe { fail(param, &text, errno) };
             PHP_STREAM_OPTION_RETURN_OK
         }
-        Plan::Connect(names) => unsafe { connect_each(stream, set_option, option, value, param, &names) },
+        Plan::Connect(names) => {
+            let rc = unsafe { connect_each(stream, set_option, option, value, param, &names) };
+            crate::idle::start(crate::idle::Kind::Stream, stream as u64);
+            rc
+        }
     }
 }
 
@@ -951,12 +1116,9 @@ unsafe fn context_bindto(stream: *mut php_stream) -> Option<Vec<u8>> {
             return None;
         }
         let zv: &Zval = &*zv;
-        match zv.dereference().zend_str() {
-            Some(s) => Some(s.as_bytes().to_vec()),
-            // Not a string: PHP's own code rejects it before binding anything. An
-            // unreadable value is judged as a specific address, to be safe.
-            None => Some(b"?".to_vec()),
-        }
+        // Not a string: PHP's own code fails the connection ("local_addr context option
+        // is not a string.") before binding anything.
+        zv.dereference().zend_str().map(|s| s.as_bytes().to_vec())
     }
 }
 
@@ -1057,7 +1219,7 @@ use ext_php_rs::zend::{ce, IniEntryDef, IniEntryDefs, ModuleEntry};
 
 /// The ini settings. All are PHP_INI_SYSTEM, so `ini_set()` in app code cannot change
 /// them; the app id may also be set per directory or pool (`php_admin_value`).
-static INI: IniEntryDefs<10> = IniEntryDefs::new([
+static INI: IniEntryDefs<11> = IniEntryDefs::new([
     IniEntryDef::new(c"appengine_sockets.allow", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.deny", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.google_ranges_file", c"", IniEntryPermission::System),
@@ -1066,6 +1228,7 @@ static INI: IniEntryDefs<10> = IniEntryDefs::new([
     IniEntryDef::new(c"appengine_sockets.log", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.billing_enabled", c"1", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.mode", c"auto", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.idle_timeout", c"120", IniEntryPermission::System),
     IniEntryDef::new(
         c"appengine_sockets.app_id",
         c"",

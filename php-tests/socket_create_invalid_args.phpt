@@ -1,0 +1,19 @@
+--TEST--
+socket_create(): invalid domain and type still throw ext/sockets' own ValueError
+--SKIPIF--
+<?php require __DIR__ . '/include/socket_skipif.inc'; ?>
+--FILE--
+<?php
+foreach ([[99, SOCK_STREAM], [AF_INET, 99]] as [$domain, $type]) {
+    try {
+        var_dump(socket_create($domain, $type, 0));
+    } catch (ValueError $e) {
+        echo get_class($e), ': ', $e->getMessage(), "\n";
+    }
+}
+var_dump(socket_last_error());
+?>
+--EXPECT--
+ValueError: socket_create(): Argument #1 ($domain) must be one of AF_UNIX, AF_INET6, or AF_INET
+ValueError: socket_create(): Argument #2 ($type) must be one of SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_RAW, or SOCK_RDM
+int(0)
