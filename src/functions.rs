@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use appengine_sockets_policy::sockets::{check_socket, option_name, socket_option, SocketOption, ENOPROTOOPT};
 
 use crate::guard::{self, Plan, SocketPlan, EACCES};
+use crate::idle;
 use crate::state;
 use crate::zend::{replaced_functions, set_sockets_last_error, Call, Original, Replaced, SocketRef};
 
@@ -41,6 +42,19 @@ pub static REPLACED: &[Replaced] = replaced_functions![
     socket_getopt => socket_get_option,
     ftp_connect => ftp_connect,
     ftp_ssl_connect => ftp_connect,
+    socket_read => socket_operation,
+    socket_write => socket_operation,
+    socket_recv => socket_operation,
+    socket_send => socket_operation,
+    socket_recvfrom => socket_operation,
+    socket_recvmsg => socket_operation,
+    socket_getpeername => socket_operation,
+    socket_getsockname => socket_operation,
+    socket_set_block => socket_operation,
+    socket_set_nonblock => socket_operation,
+    socket_shutdown => socket_operation,
+    socket_close => socket_close,
+    socket_select => socket_select,
 ];
 
 /// fsockopen, pfsockopen, stream_socket_client: the transport judges the destination and
@@ -272,6 +286,9 @@ fn socket_bind(call: &mut Call, original: Original) {
     let Some(socket) = call.arg_socket(1) else {
         return original.call(call);
     };
+    if !socket_alive(call, socket) {
+        return;
+    }
     let address = call.arg_bytes(2).unwrap_or_default();
     let port = call.arg_long(3).unwrap_or(0) as u16;
     let v = guard::socket_bind_verdict(&address, port);
@@ -307,6 +324,9 @@ fn socket_connect(call: &mut Call, original: Original) {
     let Some(socket) = call.arg_socket(1) else {
         return original.call(call);
     };
+    if !socket_alive(call, socket) {
+        return;
+    }
     if call.arg_is_null(3) {
         // AF_INET and AF_INET6 need a port: the original throws its ValueError.
         return original.call(call);
@@ -330,6 +350,9 @@ fn socket_sendto(call: &mut Call, original: Original) {
     let Some(socket) = call.arg_socket(1) else {
         return original.call(call);
     };
+    if !socket_alive(call, socket) {
+        return;
+    }
     if call.arg_is_null(6) {
         return original.call(call);
     }
@@ -352,6 +375,9 @@ fn socket_sendmsg(call: &mut Call, original: Original) {
     let Some(socket) = call.arg_socket(1) else {
         return original.call(call);
     };
+    if !socket_alive(call, socket) {
+        return;
+    }
     let Some((address, port)) = call.sendmsg_name(2) else {
         // No destination: a connected socket, already judged at connect.
         return original.call(call);
@@ -401,12 +427,58 @@ fn socket_addrinfo_connect(call: &mut Call, original: Original) {
 }
 
 /// Functions that return a new Socket: run the original, then forget any mocked options
-/// left under the same object handle by a socket that no longer exists.
+/// left under the same object handle by a socket that no longer exists, and start the new
+/// socket's idle clock.
 fn new_socket(call: &mut Call, original: Original) {
     original.call(call);
     if let Some(handle) = call.returned_object_handle() {
         OPTIONS.with(|o| o.borrow_mut().retain(|k, _| k.0 != handle));
+        idle::start(idle::Kind::Socket, u64::from(handle));
     }
+}
+
+/// An operation on a Socket: restart its idle clock, or (idle longer than
+/// appengine_sockets.idle_timeout) close its connection and fail with a warning.
+fn socket_alive(call: &mut Call, socket: SocketRef) -> bool {
+    let activity = idle::touch(idle::Kind::Socket, u64::from(socket.handle()));
+    if let idle::Activity::ReclaimNow(_) = activity {
+        crate::zend::reclaim_fd(socket.fd());
+    }
+    match idle::failure(activity) {
+        None => true,
+        Some(message) => {
+            call.warn(&message);
+            call.return_false();
+            false
+        }
+    }
+}
+
+/// socket_read, socket_write, socket_recv, ...: operations that only need the idle clock.
+fn socket_operation(call: &mut Call, original: Original) {
+    match call.arg_socket(1) {
+        Some(socket) if !socket_alive(call, socket) => {}
+        _ => original.call(call),
+    }
+}
+
+/// socket_close: the socket is gone.
+fn socket_close(call: &mut Call, original: Original) {
+    if let Some(socket) = call.arg_socket(1) {
+        idle::forget(idle::Kind::Socket, u64::from(socket.handle()));
+    }
+    original.call(call);
+}
+
+/// socket_select: an operation on every socket it watches (their clocks restart; a
+/// reclaimed one reports its end of file through select, as a closed connection does).
+fn socket_select(call: &mut Call, original: Original) {
+    for n in 1..=3 {
+        for socket in call.arg_sockets(n) {
+            let _ = idle::touch(idle::Kind::Socket, u64::from(socket.handle()));
+        }
+    }
+    original.call(call);
 }
 
 /// A mocked option's remembered value.
@@ -438,6 +510,9 @@ fn socket_set_option(call: &mut Call, original: Original) {
     let Some(socket) = call.arg_socket(1) else {
         return original.call(call);
     };
+    if !socket_alive(call, socket) {
+        return;
+    }
     let (level, name) = (call.arg_long(2).unwrap_or(0), call.arg_long(3).unwrap_or(0));
     let value = match socket_option(level, name) {
         SocketOption::Int { .. } => Mock::Int(call.arg_coerce_long(4)),
@@ -458,6 +533,9 @@ fn socket_get_option(call: &mut Call, original: Original) {
     let Some(socket) = call.arg_socket(1) else {
         return original.call(call);
     };
+    if !socket_alive(call, socket) {
+        return;
+    }
     let (level, name) = (call.arg_long(2).unwrap_or(0), call.arg_long(3).unwrap_or(0));
     let remembered = OPTIONS.with(|o| o.borrow().get(&(socket.handle(), level, name)).copied());
     match (socket_option(level, name), remembered) {

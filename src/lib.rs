@@ -50,6 +50,7 @@ fn shutdown() {
 /// Request end: forget per-request state (mocked options of the request's sockets).
 fn request_end() {
     functions::forget_socket_options();
+    idle::forget_sockets();
 }
 
 /// The phpinfo() section.

@@ -130,6 +130,7 @@ extern "C" {
     fn get_active_function_name() -> *const c_char;
     fn zend_error(type_: c_int, format: *const c_char, ...);
     fn shutdown(fd: c_int, how: c_int) -> c_int;
+    fn php_file_le_pstream() -> c_int;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -422,6 +423,26 @@ impl Call {
         }
     }
 
+    /// The open Sockets in the array argument `n` (by reference, as socket_select takes).
+    pub fn arg_sockets(&self, n: u32) -> Vec<SocketRef> {
+        let Some(p) = self.arg_ptr(n) else { return Vec::new() };
+        let Some(ce) = class_entry(c"socket") else { return Vec::new() };
+        // SAFETY: a live argument zval; its array's values are live zvals.
+        unsafe {
+            let Some(arr) = (*p).dereference().array() else { return Vec::new() };
+            arr.values()
+                .filter_map(|v| {
+                    let v = v.dereference();
+                    if !v.is_object() || (*v.value.obj).ce != ce {
+                        return None;
+                    }
+                    let s = SocketRef(v.value.obj);
+                    (s.fd() >= 0).then_some(s)
+                })
+                .collect()
+        }
+    }
+
     /// `socket_sendmsg()`'s destination: `$message["name"]["addr"]` and `["port"]`.
     pub fn sendmsg_name(&self, n: u32) -> Option<(Vec<u8>, Option<i64>)> {
         let p = self.arg_ptr(n)?;
@@ -565,6 +586,8 @@ impl SocketRef {
     }
 
     /// The object handle, which identifies the socket within a request.
+    ///
+    /// (See [`Call::arg_sockets`] for arrays of sockets.)
     pub fn handle(self) -> u32 {
         // SAFETY: a live object.
         unsafe { (*self.0).handle }
@@ -1265,7 +1288,63 @@ unsafe extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     // Extensions that started after this one (openssl registers ssl://, tls:// and its own
     // tcp:// factory) are wrapped before the first script runs.
     install_transports();
+    switch_app(&ini_string(c"appengine_sockets.app_id").unwrap_or_default());
     0
+}
+
+/// Persistent streams put aside while another app's requests run, by app id.
+struct Stash(Vec<(String, Vec<(Vec<u8>, std::mem::ManuallyDrop<zval>)>)>);
+// SAFETY: only touched at request start, from the process's one PHP thread (NTS).
+unsafe impl Send for Stash {}
+static STASH: Mutex<Stash> = Mutex::new(Stash(Vec::new()));
+static CURRENT_APP: Mutex<Option<String>> = Mutex::new(None);
+
+/// Give the request's app its own persistent streams: when a worker moves from app A to
+/// app B, every persistent stream in EG(persistent_list) (A's) is put aside, and B's are put
+/// back. So pfsockopen() and STREAM_CLIENT_PERSISTENT never hand one app another's socket,
+/// and each app gets its own back when it returns.
+pub fn switch_app(app: &str) {
+    let previous = {
+        let mut current = CURRENT_APP.lock().unwrap_or_else(|e| e.into_inner());
+        if current.as_deref() == Some(app) {
+            return;
+        }
+        current.replace(app.to_owned()).unwrap_or_default()
+    };
+    let mut stash = STASH.lock().unwrap_or_else(|e| e.into_inner());
+    // SAFETY: EG(persistent_list) is this process's table of persistent resources; entries
+    // are moved out without their destructor and moved back unchanged, so each resource
+    // is owned by exactly one place at a time. Runs at request start (NTS: one thread).
+    unsafe {
+        let list: *mut HashTable = ptr::addr_of_mut!(ffi::executor_globals.persistent_list);
+        let le_pstream = php_file_le_pstream();
+        // ManuallyDrop: a moved entry must never run zval_ptr_dtor (ext-php-rs's Drop).
+        let mut moved: Vec<(Vec<u8>, std::mem::ManuallyDrop<zval>)> = Vec::new();
+        for (key, value) in (*list).iter() {
+            let is_stream = value.resource().is_some_and(|r| !r.is_null() && (*r).type_ == le_pstream);
+            if is_stream {
+                moved.push((key.to_string().into_bytes(), std::mem::ManuallyDrop::new(ptr::read(value as *const Zval))));
+            }
+        }
+        let destructor = (*list).pDestructor;
+        (*list).pDestructor = None;
+        for (key, _) in &moved {
+            ffi::zend_hash_str_del(list, key.as_ptr().cast(), key.len());
+        }
+        (*list).pDestructor = destructor;
+        if !moved.is_empty() {
+            match stash.0.iter_mut().find(|(a, _)| *a == previous) {
+                Some((_, v)) => v.extend(moved),
+                None => stash.0.push((previous, moved)),
+            }
+        }
+        if let Some(i) = stash.0.iter().position(|(a, _)| a == app) {
+            let (_, entries) = stash.0.swap_remove(i);
+            for (key, mut value) in entries {
+                ffi::zend_hash_str_update(list, key.as_ptr().cast(), key.len(), &mut *value);
+            }
+        }
+    }
 }
 
 unsafe extern "C" fn request_shutdown(_ty: i32, _module_number: i32) -> i32 {
