@@ -136,7 +136,7 @@ fn refusal(v: &Verdict) -> Plan {
 /// (always enforced), or an app without billing.
 pub fn gate_verdict() -> Option<Verdict> {
     let st = state::get();
-    if let Some(reason) = st.closed_reason() {
+    if let Some(reason) = st.closed_reason().map(str::to_owned).or_else(state::request_error) {
         return Some(Verdict::refuse_with(
             Rule::Config,
             format!("refused until a configuration error is fixed: {reason}"),

@@ -47,6 +47,14 @@ fn shutdown() {
     zend::restore_transports();
 }
 
+/// Request start: a request whose security settings differ from start-up is refused.
+fn request_start() {
+    let st = state::get();
+    state::set_request_error(settings::changed_since_startup(st.startup_values(), |name| {
+        zend::ini_string(&std::ffi::CString::new(name).unwrap_or_default()).unwrap_or_default()
+    }));
+}
+
 /// Request end: forget per-request state (mocked options of the request's sockets).
 fn request_end() {
     functions::forget_socket_options();

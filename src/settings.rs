@@ -13,6 +13,32 @@ use appengine_sockets_policy::{parse_list, ConfigError, GoogleRanges, Policy};
 use crate::log::LogTarget;
 use crate::state::{self, Mode, RangesSource, State};
 
+/// The settings read once at start-up (all but `appengine_sockets.app_id`, which is read
+/// per request).
+pub const STARTUP_SETTINGS: &[&str] = &[
+    "appengine_sockets.allow",
+    "appengine_sockets.deny",
+    "appengine_sockets.google_ranges_file",
+    "appengine_sockets.google_cloud_ranges_file",
+    "appengine_sockets.report_only",
+    "appengine_sockets.log",
+    "appengine_sockets.billing_enabled",
+    "appengine_sockets.mode",
+    "appengine_sockets.idle_timeout",
+];
+
+/// A request whose settings differ from those read at start-up (a php-fpm pool's
+/// `php_admin_value`, a FastCGI `PHP_ADMIN_VALUE`) would silently run a policy nobody
+/// wrote down, so such a request is refused, naming the setting.
+pub fn changed_since_startup(startup: &[(String, String)], current: impl Fn(&str) -> String) -> Option<String> {
+    startup.iter().find(|(name, value)| current(name) != *value).map(|(name, value)| {
+        format!(
+            "{name}: changed for this request (\"{}\", start-up value \"{value}\"); it can only be set in php.ini",
+            current(name)
+        )
+    })
+}
+
 /// The default of every setting that is not empty by default (the ini table in
 /// `zend.rs` registers the same defaults).
 pub fn default_value(name: &str) -> String {
@@ -53,10 +79,12 @@ pub fn parse_mode(value: &str, sapi: &str) -> Result<Mode, ConfigError> {
 /// Build the state from the settings' values (`get` returns a setting's value; the
 /// pseudo-setting `sapi` is the SAPI's name).
 pub fn build(get: impl Fn(&str) -> String) -> State {
+    let values = STARTUP_SETTINGS.iter().map(|n| ((*n).to_owned(), get(n))).collect();
     match try_build(&get) {
         Ok(state) => state,
         Err(e) => State::closed(e.to_string()),
     }
+    .with_startup_values(values)
 }
 
 fn try_build(get: &impl Fn(&str) -> String) -> Result<State, ConfigError> {

@@ -61,6 +61,7 @@ pub struct State {
     billing_enabled: bool,
     mode: Mode,
     idle_timeout: u64,
+    startup_values: Vec<(String, String)>,
 }
 
 /// Production or the development server (`appengine_sockets.mode`).
@@ -84,7 +85,19 @@ impl State {
             billing_enabled: true,
             mode: Mode::Production,
             idle_timeout: 120,
+            startup_values: Vec::new(),
         }
+    }
+
+    /// The raw values the settings had at start-up.
+    pub fn with_startup_values(mut self, values: Vec<(String, String)>) -> Self {
+        self.startup_values = values;
+        self
+    }
+
+    /// See [`State::with_startup_values`].
+    pub fn startup_values(&self) -> &[(String, String)] {
+        &self.startup_values
     }
 
     /// The same state with billing, mode and idle reclaim settings.
@@ -126,6 +139,7 @@ impl State {
             billing_enabled: true,
             mode: Mode::Production,
             idle_timeout: 120,
+            startup_values: Vec::new(),
         }
     }
 
@@ -156,6 +170,22 @@ impl State {
 }
 
 static STATE: OnceLock<State> = OnceLock::new();
+
+thread_local! {
+    /// Set for a request whose settings differ from start-up (see
+    /// `settings::changed_since_startup`).
+    static REQUEST_ERROR: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Record (or clear) the current request's configuration error.
+pub fn set_request_error(error: Option<String>) {
+    REQUEST_ERROR.with(|e| *e.borrow_mut() = error);
+}
+
+/// The current request's configuration error, if any.
+pub fn request_error() -> Option<String> {
+    REQUEST_ERROR.with(|e| e.borrow().clone())
+}
 
 /// Install the state built at start-up. Later calls keep the first state.
 pub fn set(state: State) -> &'static State {

@@ -1288,6 +1288,7 @@ unsafe extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     // Extensions that started after this one (openssl registers ssl://, tls:// and its own
     // tcp:// factory) are wrapped before the first script runs.
     install_transports();
+    crate::request_start();
     switch_app(&ini_string(c"appengine_sockets.app_id").unwrap_or_default());
     0
 }
