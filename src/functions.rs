@@ -318,33 +318,17 @@ fn socket_addrinfo_bind(call: &mut Call, original: Original) {
 }
 
 fn socket_connect(call: &mut Call, original: Original) {
-    if !call.parse(c"oS|l!") {
-        return;
-    }
-    let Some(socket) = call.arg_socket(1) else {
-        return original.call(call);
-    };
-    if !socket_alive(call, socket) {
-        return;
-    }
-    if call.arg_is_null(3) {
-        // AF_INET and AF_INET6 need a port: the original throws its ValueError.
-        return original.call(call);
-    }
-    let address = call.arg_bytes(2).unwrap_or_default();
-    let port = call.arg_long(3).unwrap_or(0) as u16;
-    guard::begin_call();
-    let plan = guard::plan_socket_destination(socket.family(), &address, port);
-    if let Ok(literal) = apply(call, socket, "unable to connect", plan) {
-        if let Some(literal) = literal {
-            call.set_arg_string(2, &literal);
-        }
-        original.call(call);
-    }
+    socket_destination_call(call, original, c"oS|l!", (2, 3), "unable to connect");
 }
 
 fn socket_sendto(call: &mut Call, original: Original) {
-    if !call.parse(c"oSllS|l!") {
+    socket_destination_call(call, original, c"oSllS|l!", (5, 6), "Unable to write to socket");
+}
+
+/// socket_connect and socket_sendto: the destination is arguments (address, port); it is
+/// judged, and ext/sockets is handed the checked literal in place of the address.
+fn socket_destination_call(call: &mut Call, original: Original, spec: &std::ffi::CStr, (addr_arg, port_arg): (u32, u32), what: &str) {
+    if !call.parse(spec) {
         return;
     }
     let Some(socket) = call.arg_socket(1) else {
@@ -353,16 +337,17 @@ fn socket_sendto(call: &mut Call, original: Original) {
     if !socket_alive(call, socket) {
         return;
     }
-    if call.arg_is_null(6) {
+    if call.arg_is_null(port_arg) {
+        // AF_INET and AF_INET6 need a port: the original throws its ValueError.
         return original.call(call);
     }
-    let address = call.arg_bytes(5).unwrap_or_default();
-    let port = call.arg_long(6).unwrap_or(0) as u16;
+    let address = call.arg_bytes(addr_arg).unwrap_or_default();
+    let port = call.arg_long(port_arg).unwrap_or(0) as u16;
     guard::begin_call();
     let plan = guard::plan_socket_destination(socket.family(), &address, port);
-    if let Ok(literal) = apply(call, socket, "Unable to write to socket", plan) {
+    if let Ok(literal) = apply(call, socket, what, plan) {
         if let Some(literal) = literal {
-            call.set_arg_string(5, &literal);
+            call.set_arg_string(addr_arg, &literal);
         }
         original.call(call);
     }
