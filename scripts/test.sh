@@ -86,6 +86,8 @@ step build           20m      stop        cargo build --release
 step "cargo test"    20m      continue    cargo test --workspace
 step phpt            15m      continue    scripts/test-php.sh
 step "netns selftest" 5m      continue    tests/netns/selftest.sh
+step "php-fpm apps"   5m      continue    tests/fpm/run.sh
+step "php -S dev"     5m      continue    tests/fpm/devserver.sh
 # Installs into and uninstalls from this machine's PHP: after the suites that load the
 # extension by path.
 step packaging       10m      continue    scripts/ci-packaging.sh

@@ -422,16 +422,26 @@ fn new_socket(call: &mut Call, original: Original) {
     }
 }
 
-/// An operation on a Socket: restart its idle clock, or (idle longer than
-/// appengine_sockets.idle_timeout) close its connection and fail with a warning.
-fn socket_alive(call: &mut Call, socket: SocketRef) -> bool {
+/// ETIMEDOUT: what socket_last_error() says after a reclaim.
+const ETIMEDOUT: i32 = 110;
+
+/// Touch a Socket's clock; a socket idle past the timeout has its connection shut down.
+fn socket_touch(socket: SocketRef) -> idle::Activity {
     let activity = idle::touch(idle::Kind::Socket, u64::from(socket.handle()));
     if let idle::Activity::ReclaimNow(_) = activity {
         crate::zend::reclaim_fd(socket.fd());
     }
-    match idle::failure(activity) {
+    activity
+}
+
+/// An operation on a Socket: restart its idle clock, or (idle longer than
+/// appengine_sockets.idle_timeout) close its connection and fail with a warning and
+/// socket_last_error() ETIMEDOUT.
+fn socket_alive(call: &mut Call, socket: SocketRef) -> bool {
+    match idle::failure(socket_touch(socket)) {
         None => true,
         Some(message) => {
+            socket.set_error(ETIMEDOUT);
             call.warn(&message);
             call.return_false();
             false
@@ -439,11 +449,16 @@ fn socket_alive(call: &mut Call, socket: SocketRef) -> bool {
     }
 }
 
-/// socket_read, socket_write, socket_recv, ...: operations that only need the idle clock.
+/// socket_read, socket_write, socket_recv, ...: operations that only need the idle clock,
+/// restarted again when the operation returns (a blocking read is not idle time).
 fn socket_operation(call: &mut Call, original: Original) {
     match call.arg_socket(1) {
         Some(socket) if !socket_alive(call, socket) => {}
-        _ => original.call(call),
+        Some(socket) => {
+            original.call(call);
+            idle::restart(idle::Kind::Socket, u64::from(socket.handle()));
+        }
+        None => original.call(call),
     }
 }
 
@@ -455,15 +470,21 @@ fn socket_close(call: &mut Call, original: Original) {
     original.call(call);
 }
 
-/// socket_select: an operation on every socket it watches (their clocks restart; a
-/// reclaimed one reports its end of file through select, as a closed connection does).
+/// socket_select: an operation on every socket it watches (their clocks restart; one
+/// idle past the timeout has its connection shut down, so select reports it readable and
+/// the read that follows fails with the reclaim warning).
 fn socket_select(call: &mut Call, original: Original) {
+    let mut watched = Vec::new();
     for n in 1..=3 {
         for socket in call.arg_sockets(n) {
-            let _ = idle::touch(idle::Kind::Socket, u64::from(socket.handle()));
+            socket_touch(socket);
+            watched.push(socket.handle());
         }
     }
     original.call(call);
+    for handle in watched {
+        idle::restart(idle::Kind::Socket, u64::from(handle));
+    }
 }
 
 /// A mocked option's remembered value.

@@ -199,8 +199,7 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
         }
     }
     let decision = policy.check_connect(transport, &target.host, target.port, &SystemResolver);
-    let address = first_judged(&decision.verdict, &decision.addresses);
-    if settle(&decision.verdict, Asked { address, ..asked }) {
+    if settle(&decision.verdict, Asked { address: decision.judged, ..asked }) {
         return refusal(&decision.verdict);
     }
     if decision.addresses.is_empty() {
@@ -214,16 +213,6 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
             .map(|ip| literal_name(*ip, &target.port_text))
             .collect(),
     )
-}
-
-/// The address a verdict is about: the refused one when the reason names it, else the
-/// first.
-fn first_judged(v: &Verdict, addresses: &[IpAddr]) -> Option<IpAddr> {
-    addresses
-        .iter()
-        .find(|a| !v.allowed && v.reason.contains(&a.to_string()))
-        .or(addresses.first())
-        .copied()
 }
 
 /// A bind through a stream transport: only the wildcard address with port 0, and never
@@ -343,8 +332,7 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         return judge(&v, asked).map_or(SocketPlan::Proceed, socket_refusal);
     }
     let decision = policy.check_connect(&Transport::Tcp, &text, port, &SystemResolver);
-    let address = first_judged(&decision.verdict, &decision.addresses);
-    if settle(&decision.verdict, Asked { address, ..asked }) {
+    if settle(&decision.verdict, Asked { address: decision.judged, ..asked }) {
         return socket_refusal(refusal(&decision.verdict));
     }
     if decision.addresses.is_empty() {

@@ -66,6 +66,16 @@ impl Clocks {
         Activity::Alive
     }
 
+    /// An operation on `key` finished at `now`: the idle period starts again from here (a
+    /// read that blocked for a while and then got data is not idle time).
+    pub fn restart(&mut self, key: u64, now: Instant) {
+        if let Some(clock) = self.clocks.get_mut(&key) {
+            if clock.reclaimed.is_none() {
+                clock.last = now;
+            }
+        }
+    }
+
     /// How many sockets are tracked.
     pub fn len(&self) -> usize {
         self.clocks.len()
@@ -98,6 +108,18 @@ mod tests {
         assert_eq!(c.touch(1, t0 + Duration::from_secs(322), timeout), Activity::Reclaimed(121));
         c.forget(1);
         assert!(c.is_empty());
+    }
+
+    #[test]
+    fn a_slow_operation_is_not_idle_time() {
+        let mut c = Clocks::default();
+        let t0 = Instant::now();
+        let timeout = Duration::from_secs(1);
+        c.start(3, t0);
+        // a read starts at 0.5 s, blocks until 2 s, and gets data
+        assert_eq!(c.touch(3, t0 + Duration::from_millis(500), timeout), Activity::Alive);
+        c.restart(3, t0 + Duration::from_secs(2));
+        assert_eq!(c.touch(3, t0 + Duration::from_millis(2500), timeout), Activity::Alive);
     }
 
     #[test]
@@ -145,6 +167,11 @@ pub fn start(kind: Kind, key: u64) {
 pub fn touch(kind: Kind, key: u64) -> Activity {
     let t = timeout();
     with(kind, |c| c.touch(key, Instant::now(), t))
+}
+
+/// An operation on a socket finished: restart its clock from now.
+pub fn restart(kind: Kind, key: u64) {
+    with(kind, |c| c.restart(key, Instant::now()));
 }
 
 /// The socket is closed.

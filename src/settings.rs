@@ -82,7 +82,10 @@ pub fn build(get: impl Fn(&str) -> String) -> State {
     let values = STARTUP_SETTINGS.iter().map(|n| ((*n).to_owned(), get(n))).collect();
     match try_build(&get) {
         Ok(state) => state,
-        Err(e) => State::closed(e.to_string()),
+        // The refusals are still logged where the operator asked, when that setting is
+        // itself valid.
+        Err(e) => State::closed(e.to_string())
+            .with_log(LogTarget::parse("appengine_sockets.log", &get("appengine_sockets.log")).unwrap_or(LogTarget::Off)),
     }
     .with_startup_values(values)
 }

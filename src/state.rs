@@ -89,6 +89,12 @@ impl State {
         }
     }
 
+    /// The same state logging to `log`.
+    pub fn with_log(mut self, log: LogTarget) -> Self {
+        self.log = log;
+        self
+    }
+
     /// The raw values the settings had at start-up.
     pub fn with_startup_values(mut self, values: Vec<(String, String)>) -> Self {
         self.startup_values = values;

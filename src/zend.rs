@@ -989,7 +989,9 @@ unsafe extern "C" fn fwd_write(stream: *mut php_stream, buf: *const c_char, coun
         if !stream_activity(stream) {
             return -1;
         }
-        ((*slot_of(stream).original).write.unwrap_unchecked())(stream, buf, count)
+        let n = ((*slot_of(stream).original).write.unwrap_unchecked())(stream, buf, count);
+        crate::idle::restart(crate::idle::Kind::Stream, stream as u64);
+        n
     }
 }
 unsafe extern "C" fn fwd_read(stream: *mut php_stream, buf: *mut c_char, count: usize) -> isize {
@@ -997,7 +999,9 @@ unsafe extern "C" fn fwd_read(stream: *mut php_stream, buf: *mut c_char, count: 
         if !stream_activity(stream) {
             return -1;
         }
-        ((*slot_of(stream).original).read.unwrap_unchecked())(stream, buf, count)
+        let n = ((*slot_of(stream).original).read.unwrap_unchecked())(stream, buf, count);
+        crate::idle::restart(crate::idle::Kind::Stream, stream as u64);
+        n
     }
 }
 unsafe extern "C" fn fwd_close(stream: *mut php_stream, close_handle: c_int) -> c_int {
@@ -1016,9 +1020,13 @@ unsafe extern "C" fn fwd_seek(stream: *mut php_stream, offset: ffi::zend_off_t, 
 }
 unsafe extern "C" fn fwd_cast(stream: *mut php_stream, castas: c_int, ret: *mut *mut c_void) -> c_int {
     unsafe {
-        // stream_select() and socket_import_stream() cast: both are operations.
-        if !ret.is_null() && !stream_activity(stream) {
-            return -1;
+        // stream_select() and socket_import_stream() cast: an operation. The cast itself
+        // always succeeds: a reclaimed stream's connection is already shut down, so select
+        // reports it readable and the read that follows fails with the reclaim warning.
+        if !ret.is_null() {
+            if let crate::idle::Activity::ReclaimNow(_) = crate::idle::touch(crate::idle::Kind::Stream, stream as u64) {
+                reclaim_fd(socket_fd(stream));
+            }
         }
         ((*slot_of(stream).original).cast.unwrap_unchecked())(stream, castas, ret)
     }
@@ -1236,12 +1244,18 @@ unsafe fn socket_fd(stream: *mut php_stream) -> c_int {
 use ext_php_rs::builders::ModuleBuilder;
 use ext_php_rs::exception::{PhpException, PhpResult};
 use ext_php_rs::flags::IniEntryPermission;
-use ext_php_rs::prelude::{php_function, php_module, wrap_function};
+use ext_php_rs::args::Arg;
+use ext_php_rs::builders::FunctionBuilder;
+use ext_php_rs::flags::DataType;
+use ext_php_rs::prelude::php_module;
+use ext_php_rs::zend::ExecuteData;
 use ext_php_rs::types::ZendHashTable;
 use ext_php_rs::zend::{ce, IniEntryDef, IniEntryDefs, ModuleEntry};
 
-/// The ini settings. All are PHP_INI_SYSTEM, so `ini_set()` in app code cannot change
-/// them; the app id may also be set per directory or pool (`php_admin_value`).
+/// The ini settings. All are PHP_INI_SYSTEM, so neither `ini_set()`, `php_value` nor a
+/// `.user.ini` in app code can change them. The app id is read per request, so a pool's
+/// or virtual host's `php_admin_value` and FastCGI's `PHP_ADMIN_VALUE` (which PHP applies
+/// in system mode) set it; an app cannot claim another app's id.
 static INI: IniEntryDefs<11> = IniEntryDefs::new([
     IniEntryDef::new(c"appengine_sockets.allow", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.deny", c"", IniEntryPermission::System),
@@ -1252,11 +1266,7 @@ static INI: IniEntryDefs<11> = IniEntryDefs::new([
     IniEntryDef::new(c"appengine_sockets.billing_enabled", c"1", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.mode", c"auto", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.idle_timeout", c"120", IniEntryPermission::System),
-    IniEntryDef::new(
-        c"appengine_sockets.app_id",
-        c"",
-        IniEntryPermission::System.union(IniEntryPermission::PerDir),
-    ),
+    IniEntryDef::new(c"appengine_sockets.app_id", c"", IniEntryPermission::System),
     IniEntryDef::end(),
 ]);
 
@@ -1266,17 +1276,36 @@ unsafe extern "C" fn module_startup(_ty: i32, module_number: i32) -> i32 {
     0
 }
 
-/// `appengine_sockets_check(string $address, ?int $port = null): array`
-#[php_function]
-pub fn appengine_sockets_check(address: String, port: Option<i64>) -> PhpResult<ZBox<ZendHashTable>> {
-    let r = crate::check::check(&address, port).map_err(|m| PhpException::new(m, 0, ce::value_error()))?;
-    let mut arr = ZendHashTable::new();
-    let addresses: Vec<String> = r.addresses;
-    arr.insert("allowed", r.allowed)?;
-    arr.insert("rule", r.rule)?;
-    arr.insert("reason", r.reason)?;
-    arr.insert("addresses", addresses)?;
-    Ok(arr)
+/// `appengine_sockets_check(string $address, ?int $port = null): array`. Arguments go
+/// through zend_parse_parameters, so coercion and strict_types are PHP's own.
+extern "C" fn appengine_sockets_check(ex: &mut ExecuteData, rv: &mut Zval) {
+    let mut call = Call {
+        ex: (ex as *mut ExecuteData).cast(),
+        rv,
+    };
+    if !call.parse(c"S|l!") {
+        return;
+    }
+    let address = String::from_utf8_lossy(&call.arg_bytes(1).unwrap_or_default()).into_owned();
+    let port = if call.arg_is_null(2) { None } else { call.arg_long(2) };
+    match crate::check::check(&address, port) {
+        Err(m) => {
+            let _ = PhpException::new(m, 0, ce::value_error()).throw();
+        }
+        Ok(r) => {
+            let mut arr = ZendHashTable::new();
+            let filled: PhpResult<()> = (|| {
+                arr.insert("allowed", r.allowed)?;
+                arr.insert("rule", r.rule)?;
+                arr.insert("reason", r.reason)?;
+                arr.insert("addresses", r.addresses)?;
+                Ok(())
+            })();
+            if filled.is_ok() {
+                rv.set_hashtable(arr);
+            }
+        }
+    }
 }
 
 unsafe extern "C" fn module_shutdown(_ty: i32, _module_number: i32) -> i32 {
@@ -1370,7 +1399,13 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .request_startup_function(request_startup)
         .request_shutdown_function(request_shutdown)
         .info_function(module_info)
-        .function(wrap_function!(appengine_sockets_check))
+        .function(
+            FunctionBuilder::new("appengine_sockets_check", appengine_sockets_check)
+                .arg(Arg::new("address", DataType::String))
+                .not_required()
+                .arg(Arg::new("port", DataType::Long).allow_null().default("null"))
+                .returns(DataType::Array, false, false),
+        )
 }
 
 /// Start and end a phpinfo() table.

@@ -56,10 +56,12 @@
  * @ini appengine_sockets.idle_timeout "120" PHP_INI_SYSTEM
  *      Seconds without an operation after which a socket is reclaimed (shut down; the
  *      next operation fails with "socket reclaimed after N seconds idle"); 0: never.
- * @ini appengine_sockets.app_id "" PHP_INI_SYSTEM|PHP_INI_PERDIR
+ * @ini appengine_sockets.app_id "" PHP_INI_SYSTEM
  *      The application a request belongs to: written into each decision-log line, and
- *      persistent sockets are never shared across apps. Read per request; usually set
- *      per fpm pool: `php_admin_value[appengine_sockets.app_id] = my-app`.
+ *      persistent sockets are never shared across apps. Read per request; set per fpm
+ *      pool or virtual host with php_admin_value (`php_admin_value[appengine_sockets.app_id]
+ *      = my-app`) or per FastCGI request with PHP_ADMIN_VALUE. Not PHP_INI_PERDIR, so
+ *      php_value and .user.ini cannot set it: an app cannot claim another app's id.
  *
  * Rule ids: the "rule" of appengine_sockets_check() and of the decision log. Format:
  * `@rule ID meaning`.

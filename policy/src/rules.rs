@@ -130,6 +130,8 @@ pub struct Decision {
     pub verdict: Verdict,
     /// Every address the host resolved to (empty if it was never resolved).
     pub addresses: Vec<IpAddr>,
+    /// The address the verdict is about: the refused one, or the first allowed one.
+    pub judged: Option<IpAddr>,
 }
 
 /// Gmail's whitelisted names and ports, matched exactly against the name the app wrote.
@@ -263,6 +265,7 @@ impl Policy {
         let refused = |verdict| Decision {
             verdict,
             addresses: Vec::new(),
+            judged: None,
         };
         if let Some(v) = self.check_transport(transport) {
             return refused(v);
@@ -292,6 +295,7 @@ impl Policy {
                 return Decision {
                     verdict: Verdict::refuse(v.rule, reason),
                     addresses,
+                    judged: Some(ip),
                 };
             }
             if matches!(v.rule, Rule::Whitelist | Rule::OperatorAllow) && whitelisted.is_none() {
@@ -299,7 +303,12 @@ impl Policy {
             }
         }
         let verdict = whitelisted.unwrap_or_else(|| Verdict::allow(Rule::Public, format!("public address {}", join(&addresses))));
-        Decision { verdict, addresses }
+        let judged = addresses.first().copied();
+        Decision {
+            verdict,
+            addresses,
+            judged,
+        }
     }
 }
 
@@ -480,6 +489,7 @@ mod tests {
         assert!(connect("v6.test", 80).verdict.allowed);
         let d = connect("mixed.test", 80);
         assert!(!d.verdict.allowed);
+        assert_eq!(d.judged, Some("10.0.0.5".parse().unwrap()));
         assert_eq!(d.verdict.reason, "private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5");
     }
 

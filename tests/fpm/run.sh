@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# usage: tests/fpm/run.sh        (as root, from any directory; ~10 s)
+#
+# The extension under php-fpm, across requests of one worker:
+#   * appengine_sockets.app_id, per request (FastCGI PHP_ADMIN_VALUE) on one pool
+#     with a single static worker: app A, then B, then A again. B never gets A's
+#     persistent socket (its own local port, a fresh catcher banner), and A gets
+#     its own back (the same local port, no new connection in the catcher log),
+#     for pfsockopen() and for stream_socket_client(STREAM_CLIENT_PERSISTENT).
+#   * appengine_sockets.app_id per pool (php_admin_value), two pools.
+#   * appengine_sockets.idle_timeout (2 s here, in php.ini): a persistent socket
+#     is reused within the timeout, and one idle longer is not: the app gets a
+#     fresh connection, also when it was put aside while another app ran.
+# php-fpm runs inside the private network namespace of tests/netns/run.sh
+# (re-exec'd through it unless already inside), with a generated php.ini and
+# pool config in a temp dir, and is killed at the end.
+#   AES_EXT   path of the built extension (default target/release/libappengine_sockets.so)
+# Last line: "N passed, M failed"; exit status 1 if any check failed.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+# Re-run inside the namespace unless run.sh already put us there. Only trust
+# AES_NETNS_LOG if lo really is the only interface.
+if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" != lo ]]; then
+    exec "$ROOT/tests/netns/run.sh" bash "${BASH_SOURCE[0]}" "$@"
+fi
+
+AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
+FPM=$(command -v php-fpm8.2 || command -v php-fpm || true)
+[[ -n "$FPM" ]] || { echo "tests/fpm/run.sh: php-fpm8.2 not found (apt-get install php8.2-fpm)" >&2; exit 1; }
+command -v cgi-fcgi >/dev/null || { echo "tests/fpm/run.sh: cgi-fcgi not found (apt-get install libfcgi-bin)" >&2; exit 1; }
+[[ -f "$AES_EXT" ]] || { echo "tests/fpm/run.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)" >&2; exit 1; }
+
+DOCROOT="$HERE/docroot"
+TMP=$(mktemp -d /tmp/aes-fpm.XXXXXX)
+PORT_APPS=9071 PORT_POOL_A=9072 PORT_POOL_B=9073
+fpm_pid=
+# shellcheck disable=SC2317  # called from the EXIT trap
+cleanup() {
+    if [[ -n "$fpm_pid" ]]; then
+        kill "$fpm_pid" 2>/dev/null || true
+        wait "$fpm_pid" 2>/dev/null || true
+    fi
+    if [[ "${AES_FPM_KEEP:-}" == 1 ]]; then echo "tests/fpm/run.sh: kept $TMP" >&2; else rm -rf "$TMP"; fi
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT HUP
+
+cat >"$TMP/php.ini" <<EOF
+extension=sockets
+extension=$AES_EXT
+error_reporting=E_ALL
+display_errors=1
+display_startup_errors=1
+html_errors=0
+log_errors=1
+error_log=$TMP/php-errors.log
+appengine_sockets.idle_timeout=2
+EOF
+
+pool() {  # pool NAME PORT [php_admin_value lines...]
+    printf '[%s]\nlisten = 127.0.0.1:%s\npm = static\npm.max_children = 1\n' "$1" "$2"
+    shift 2
+    printf '%s\n' "$@"
+}
+{
+    printf '[global]\npid = %s\nerror_log = %s\ndaemonize = no\n' "$TMP/fpm.pid" "$TMP/fpm.log"
+    pool apps "$PORT_APPS"
+    pool poolA "$PORT_POOL_A" 'php_admin_value[appengine_sockets.app_id] = poolA'
+    pool poolB "$PORT_POOL_B" 'php_admin_value[appengine_sockets.app_id] = poolB'
+} >"$TMP/fpm.conf"
+
+as_root=()
+[[ $EUID -ne 0 ]] || as_root=(-R)
+"$FPM" -n -c "$TMP/php.ini" -y "$TMP/fpm.conf" -F "${as_root[@]}" >"$TMP/fpm.out" 2>&1 &
+fpm_pid=$!
+
+pass=0 fail=0
+expect() {  # expect NAME EXPECTED ACTUAL
+    if [[ "$3" == "$2" ]]; then
+        pass=$((pass + 1)); echo "ok   $1"
+    else
+        fail=$((fail + 1)); printf 'FAIL %s\n     expected: %q\n     got:      %q\n' "$1" "$2" "$3"
+    fi
+}
+differ() {  # differ NAME A B: a check that two values are not equal
+    if [[ -n "$2" && "$2" != "$3" ]]; then
+        pass=$((pass + 1)); echo "ok   $1"
+    else
+        fail=$((fail + 1)); printf 'FAIL %s\n     expected two different values, got %q and %q\n' "$1" "$2" "$3"
+    fi
+}
+
+# req PORT SCRIPT QUERY [APP]: one FastCGI request; prints the body without headers.
+# APP, when given, is sent as PHP_ADMIN_VALUE="appengine_sockets.app_id=APP".
+req() {
+    local env=(SCRIPT_FILENAME="$DOCROOT/$2" REQUEST_METHOD=GET QUERY_STRING="$3"
+               SCRIPT_NAME="/$2" REQUEST_URI="/$2?$3" SERVER_PROTOCOL=HTTP/1.1)
+    [[ $# -lt 4 ]] || env+=(PHP_ADMIN_VALUE="appengine_sockets.app_id=$4")
+    env -i "${env[@]}" timeout 10 cgi-fcgi -bind -connect "127.0.0.1:$1" </dev/null 2>&1 \
+        | tr -d '\r' | sed '1,/^$/d' || true
+}
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }  # field NAME LINE
+# Connections the catcher logged to ADDR PORT so far.
+caught() { grep -c "^tcp $1 $2 " "$AES_NETNS_LOG" || true; }
+
+# Wait (bounded, ~5 s) until every pool answers.
+for _ in $(seq 50); do
+    kill -0 "$fpm_pid" 2>/dev/null || break
+    up=0
+    for p in "$PORT_APPS" "$PORT_POOL_A" "$PORT_POOL_B"; do
+        [[ "$(req "$p" info.php '')" == sapi=* ]] && up=$((up + 1))
+    done
+    [[ $up -eq 3 ]] && break
+    sleep 0.1
+done
+
+echo "# php-fpm with the extension"
+expect "apps pool answers, extension loaded" \
+    "sapi=fpm-fcgi loaded=yes app= mode=auto idle_timeout=2" "$(req "$PORT_APPS" info.php '')"
+expect "no start-up warning from the extension" "" "$(grep -h 'appengine_sockets' "$TMP/fpm.out" "$TMP/fpm.log" || true)"
+
+# One app sequence A, B, A, B on the apps pool (one worker) for FN at HOST:PORT.
+sequence() {  # sequence FN HOST ADDR PORT
+    local fn=$1 addr=$3 port=$4 q="fn=$1&host=$2&port=$4" before a1 b1 a2 b2
+    echo "# $fn: app A, B, A, B on one worker (PHP_ADMIN_VALUE per request)"
+    before=$(caught "$addr" "$port")
+    a1=$(req "$PORT_APPS" persist.php "$q" appA)
+    b1=$(req "$PORT_APPS" persist.php "$q" appB)
+    a2=$(req "$PORT_APPS" persist.php "$q" appA)
+    b2=$(req "$PORT_APPS" persist.php "$q" appB)
+    expect "$fn A1: app A, fresh connection" "app=appA hello=HELLO_${addr}_$port echo=ok" \
+        "app=$(field app "$a1") hello=$(field hello "$a1") echo=$(field echo "$a1")"
+    expect "$fn B1: app B, fresh connection (not A's socket)" "app=appB hello=HELLO_${addr}_$port echo=ok" \
+        "app=$(field app "$b1") hello=$(field hello "$b1") echo=$(field echo "$b1")"
+    differ "$fn B1: a local port other than A's" "$(field port "$a1")" "$(field port "$b1")"
+    expect "$fn A2: A's own socket back (same port, no banner)" "app=appA port=$(field port "$a1") hello=none echo=ok" \
+        "app=$(field app "$a2") port=$(field port "$a2") hello=$(field hello "$a2") echo=$(field echo "$a2")"
+    expect "$fn B2: B's own socket back (same port, no banner)" "app=appB port=$(field port "$b1") hello=none echo=ok" \
+        "app=$(field app "$b2") port=$(field port "$b2") hello=$(field hello "$b2") echo=$(field echo "$b2")"
+    expect "$fn: all four requests ran in the one worker" "1" \
+        "$(printf '%s\n' "$(field pid "$a1")" "$(field pid "$b1")" "$(field pid "$a2")" "$(field pid "$b2")" | sort -u | wc -l)"
+    expect "$fn: the catcher saw exactly two connections (A1, B1)" "$((before + 2))" "$(caught "$addr" "$port")"
+}
+sequence pfsockopen public.test 11.0.0.1 80
+sequence stream_socket_client public.test 11.0.0.1 8080
+
+echo "# idle_timeout=2 across requests (pfsockopen public2.test:80)"
+q="fn=pfsockopen&host=public2.test&port=80"
+before=$(caught 11.0.0.2 80)
+i1=$(req "$PORT_APPS" persist.php "$q" appA)
+sleep 0.5
+i2=$(req "$PORT_APPS" persist.php "$q" appA)
+expect "used again within the timeout: reused" "port=$(field port "$i1") hello=none" \
+    "port=$(field port "$i2") hello=$(field hello "$i2")"
+sleep 2.5
+i3=$(req "$PORT_APPS" persist.php "$q" appA)
+expect "idle 2.5 s > 2 s: a fresh connection" "hello=HELLO_11.0.0.2_80 echo=ok" \
+    "hello=$(field hello "$i3") echo=$(field echo "$i3")"
+differ "idle 2.5 s > 2 s: a new local port" "$(field port "$i1")" "$(field port "$i3")"
+b=$(req "$PORT_APPS" persist.php "$q" appB)
+expect "app B meanwhile: its own fresh connection" "app=appB hello=HELLO_11.0.0.2_80" \
+    "app=$(field app "$b") hello=$(field hello "$b")"
+sleep 2.5
+i4=$(req "$PORT_APPS" persist.php "$q" appA)
+expect "A's socket, put aside while B ran and idle 2.5 s: fresh connection" "app=appA hello=HELLO_11.0.0.2_80 echo=ok" \
+    "app=$(field app "$i4") hello=$(field hello "$i4") echo=$(field echo "$i4")"
+differ "  ... on a new local port" "$(field port "$i3")" "$(field port "$i4")"
+expect "catcher: i1, i3, B, i4 connected (4), i2 did not" "$((before + 4))" "$(caught 11.0.0.2 80)"
+
+echo "# app id per pool (php_admin_value), two pools (pfsockopen public.test:80)"
+q="fn=pfsockopen&host=public.test&port=80"
+before=$(caught 11.0.0.1 80)
+p1=$(req "$PORT_POOL_A" persist.php "$q")
+p2=$(req "$PORT_POOL_A" persist.php "$q")
+p3=$(req "$PORT_POOL_B" persist.php "$q")
+p4=$(req "$PORT_POOL_A" persist.php "$q")
+expect "poolA: app id from the pool, fresh connection" "app=poolA hello=HELLO_11.0.0.1_80" \
+    "app=$(field app "$p1") hello=$(field hello "$p1")"
+expect "poolA again: its socket back" "app=poolA port=$(field port "$p1") hello=none" \
+    "app=$(field app "$p2") port=$(field port "$p2") hello=$(field hello "$p2")"
+expect "poolB: app id from the pool, fresh connection" "app=poolB hello=HELLO_11.0.0.1_80" \
+    "app=$(field app "$p3") hello=$(field hello "$p3")"
+differ "poolB: its own worker" "$(field pid "$p1")" "$(field pid "$p3")"
+differ "poolB: its own local port" "$(field port "$p1")" "$(field port "$p3")"
+expect "poolA after poolB: still its socket" "app=poolA port=$(field port "$p1") hello=none" \
+    "app=$(field app "$p4") port=$(field port "$p4") hello=$(field hello "$p4")"
+expect "catcher: two connections (poolA, poolB)" "$((before + 2))" "$(caught 11.0.0.1 80)"
+
+echo "# php-fpm logs"
+expect "php-fpm still running" "yes" "$(kill -0 "$fpm_pid" 2>/dev/null && echo yes || echo no)"
+expect "no worker crashed (fpm log)" "" "$(grep -hiE 'SIG(SEGV|ABRT|BUS)|exited on signal|core dumped' "$TMP/fpm.log" "$TMP/fpm.out" || true)"
+expect "no PHP error logged" "" "$(cat "$TMP/php-errors.log" 2>/dev/null || true)"
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]
