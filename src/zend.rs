@@ -443,6 +443,23 @@ impl Call {
         }
     }
 
+    /// Whether `socket_sendmsg()`'s `$message["control"]` carries IP_PKTINFO or
+    /// IPV6_PKTINFO, which pick the datagram's source address.
+    pub fn sendmsg_sets_source_address(&self, n: u32) -> bool {
+        const PKTINFO: &[(i64, i64)] = &[(0, 8), (41, 50)];
+        let Some(p) = self.arg_ptr(n) else { return false };
+        // SAFETY: a live argument zval.
+        let zv: &Zval = unsafe { (*p).dereference() };
+        let Some(control) = zv.array().and_then(|m| m.get("control")).and_then(Zval::array) else {
+            return false;
+        };
+        control.values().filter_map(Zval::array).any(|cmsg| {
+            let level = cmsg.get("level").and_then(Zval::coerce_to_long);
+            let kind = cmsg.get("type").and_then(Zval::coerce_to_long);
+            matches!((level, kind), (Some(l), Some(t)) if PKTINFO.contains(&(l, t)))
+        })
+    }
+
     /// `socket_sendmsg()`'s destination: `$message["name"]["addr"]` and `["port"]`.
     pub fn sendmsg_name(&self, n: u32) -> Option<(Vec<u8>, Option<i64>)> {
         let p = self.arg_ptr(n)?;

@@ -8,8 +8,18 @@ Listens on 0.0.0.0 and :: (IPV6_V6ONLY=1) so that ANY address put on `lo` answer
   TLS  443 8443 (fixtures/tls.test.crt) -> same banner/echo, after the handshake
                                          (the log line is written at accept time)
   UDP  53 9999                        -> reply "HELLO <local_ip> <local_port>\n" per datagram
+Application-level responders (same log line at accept time, kind = the mode):
+  HTTP  8081 (HTTPS 8444, fixtures/tls.test.crt) -> one HTTP/1.0 response, then close:
+        GET /redirect?to=URL  -> 302 Found, Location: URL (percent-decoded)
+        POST /soap...         -> a SOAP 1.1 envelope whose <return> is "HTTP <ip> <port>"
+        ... .xml              -> 200 OK, <catcher>HTTP <local_ip> <local_port> <METHOD> <target></catcher>
+        anything else         -> 200 OK, body "HTTP <local_ip> <local_port> <METHOD> <target>\n"
+  FTP   21 2121                  -> scripted FTP control connection: 220, USER 331, PASS 230,
+        TYPE 200, SIZE 213, EPSV 500, PASV 227 pointing at 10.0.0.5:80 (port 21) or at
+        11.0.0.1:80 (port 2121), RETR 150 then 226, QUIT 221, anything else 502
+  MYSQL 3306                     -> a MySQL ERR packet (1130) instead of a greeting, then close
 and appends one line per connection/datagram to LOGFILE, flushed at once:
-  "tcp|tls|udp <local_ip> <local_port> <peer_ip>"
+  "tcp|tls|udp|http|https|ftp|mysql <local_ip> <local_port> <peer_ip>"
 Tests read LOGFILE to prove that a refused connection never reached a listener.
 READYFILE is created once every socket is bound. Exits on SIGTERM/SIGINT.
 Standard library only.
@@ -22,10 +32,15 @@ import ssl
 import struct
 import sys
 import threading
+import urllib.parse
 
 TCP_PORTS = (80, 25, 53, 465, 587, 993, 995, 8080)
 TLS_PORTS = (443, 8443)
 UDP_PORTS = (53, 9999)
+HTTP_PORTS = (8081,)
+HTTPS_PORTS = (8444,)
+FTP_PORTS = (21, 2121)
+MYSQL_PORTS = (3306,)
 IDLE_TIMEOUT = 10.0  # per-connection: a forgotten client never pins a thread forever
 
 # Linux constants missing from Python's socket module (IP_PKTINFO) on 3.11.
@@ -64,8 +79,9 @@ def listener(family, typ, port):
     return s
 
 
-def serve_stream(conn, tls_ctx, logf):
-    """One thread per connection: log, banner, echo until EOF/idle timeout."""
+def serve_stream(conn, tls_ctx, logf, mode=None):
+    """One thread per connection: log, banner, echo until EOF/idle timeout
+    (or, with a mode, that application responder)."""
     try:
         conn.setblocking(True)
         conn.settimeout(IDLE_TIMEOUT)
@@ -74,9 +90,12 @@ def serve_stream(conn, tls_ctx, logf):
         lip = norm(local[0])
         # Logged at accept, before any TLS handshake: a connection that reached
         # us counts even if the client then rejects our certificate.
-        log(logf, "tcp" if tls_ctx is None else "tls", (lip, local[1]), peer)
+        log(logf, mode or ("tcp" if tls_ctx is None else "tls"), (lip, local[1]), peer)
         if tls_ctx is not None:
             conn = tls_ctx.wrap_socket(conn, server_side=True)
+        if mode is not None:
+            RESPONDERS[mode](conn, lip, local[1])
+            return
         conn.sendall(f"HELLO {lip} {local[1]}\n".encode())
         while True:
             data = conn.recv(65536)
@@ -90,6 +109,91 @@ def serve_stream(conn, tls_ctx, logf):
             conn.close()
         except OSError:
             pass
+
+
+def read_http_request(conn):
+    """(method, target, body) of one HTTP request; ("", "/", b"") on garbage."""
+    data = b""
+    while b"\r\n\r\n" not in data and len(data) < 65536:
+        chunk = conn.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    parts = lines[0].split(" ")
+    length = 0
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        if name.strip().lower() == "content-length" and value.strip().isdigit():
+            length = min(int(value.strip()), 1 << 20)
+    while len(body) < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return (parts[0], parts[1] if len(parts) > 1 else "/", body)
+
+
+def serve_http(conn, lip, lport):
+    """One HTTP/1.0 response (see the module docstring), then close."""
+    method, target, _body = read_http_request(conn)
+    path, _, query = target.partition("?")
+    headers = []
+    if path == "/redirect":
+        to = urllib.parse.parse_qs(query).get("to", ["/"])[0]
+        status, ctype, body = "302 Found", "text/plain", f"redirect to {to}\n"
+        headers.append(f"Location: {to}")
+    elif method == "POST" and path.startswith("/soap"):
+        status, ctype = "200 OK", "text/xml; charset=utf-8"
+        body = ('<?xml version="1.0" encoding="UTF-8"?>'
+                '<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"'
+                ' xmlns:xsd="http://www.w3.org/2001/XMLSchema"'
+                ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+                '<SOAP-ENV:Body><ns1:callResponse xmlns:ns1="urn:catcher">'
+                f'<return xsi:type="xsd:string">HTTP {lip} {lport}</return>'
+                '</ns1:callResponse></SOAP-ENV:Body></SOAP-ENV:Envelope>')
+    elif path.endswith(".xml"):
+        status, ctype = "200 OK", "text/xml"
+        body = f'<?xml version="1.0"?>\n<catcher>HTTP {lip} {lport} {method} {target}</catcher>\n'
+    else:
+        status, ctype, body = "200 OK", "text/plain", f"HTTP {lip} {lport} {method} {target}\n"
+    raw = body.encode()
+    head = [f"HTTP/1.0 {status}", f"Content-Type: {ctype}",
+            f"Content-Length: {len(raw)}", "Connection: close"] + headers
+    conn.sendall(("\r\n".join(head) + "\r\n\r\n").encode() + raw)
+
+
+def serve_ftp(conn, lip, lport):
+    """A scripted FTP control connection (see the module docstring). No data
+    connection is ever opened by us: PASV only tells the client where to go."""
+    pasv = "10,0,0,5,0,80" if lport == 21 else "11,0,0,1,0,80"
+    replies = {
+        "USER": "331 password please", "PASS": "230 logged in", "TYPE": "200 ok",
+        "SIZE": "213 18", "EPSV": "500 no EPSV here", "PASV": f"227 Entering Passive Mode ({pasv})",
+        "CWD": "250 ok", "PWD": '257 "/"', "SYST": "215 UNIX Type: L8", "FEAT": "211 no features",
+        "OPTS": "200 ok", "MODE": "200 ok", "STRU": "200 ok", "NOOP": "200 ok",
+        "QUIT": "221 bye",
+    }
+    f = conn.makefile("rb")
+    conn.sendall(b"220 catcher ftp\r\n")
+    for raw in f:
+        cmd = raw.decode("latin-1").strip().split(" ")[0].upper()
+        if cmd == "RETR":
+            conn.sendall(b"150 opening data connection\r\n226 transfer complete\r\n")
+            continue
+        conn.sendall((replies.get(cmd, "502 not implemented") + "\r\n").encode())
+        if cmd == "QUIT":
+            break
+
+
+def serve_mysql(conn, lip, lport):
+    """A MySQL ERR packet in place of the server greeting, then close."""
+    payload = b"\xff" + struct.pack("<H", 1130) + b"catcher: not a MySQL server"
+    conn.sendall(struct.pack("<I", len(payload))[:3] + b"\x00" + payload)
+
+
+RESPONDERS = {"http": serve_http, "https": serve_http, "ftp": serve_ftp, "mysql": serve_mysql}
 
 
 def serve_dgram(s, logf):
@@ -145,13 +249,18 @@ def main():
             sel.register(listener(fam, socket.SOCK_STREAM, p), selectors.EVENT_READ, ("tcp", tls_ctx))
         for p in UDP_PORTS:
             sel.register(listener(fam, socket.SOCK_DGRAM, p), selectors.EVENT_READ, ("udp", None))
+        for ports, ctx, mode in ((HTTP_PORTS, None, "http"), (HTTPS_PORTS, tls_ctx, "https"),
+                                 (FTP_PORTS, None, "ftp"), (MYSQL_PORTS, None, "mysql")):
+            for p in ports:
+                sel.register(listener(fam, socket.SOCK_STREAM, p), selectors.EVENT_READ, ("tcp", ctx, mode))
     with open(readypath, "w") as f:
         f.write(f"{os.getpid()}\n")
     print("catcher: ready", file=sys.stderr, flush=True)
 
     while not stop.is_set():
         for key, _ in sel.select(timeout=0.5):  # bounded wait: re-check `stop`
-            kind, ctx = key.data
+            kind, ctx = key.data[:2]
+            mode = key.data[2] if len(key.data) > 2 else None
             if kind == "udp":
                 serve_dgram(key.fileobj, logf)
                 continue
@@ -159,7 +268,7 @@ def main():
                 conn, _ = key.fileobj.accept()
             except (BlockingIOError, InterruptedError):
                 continue
-            threading.Thread(target=serve_stream, args=(conn, ctx, logf), daemon=True).start()
+            threading.Thread(target=serve_stream, args=(conn, ctx, logf, mode), daemon=True).start()
     logf.close()
 
 

@@ -38,6 +38,36 @@ ZONE = {
 }
 REBIND = ("rebind.test", "rebind2.test", "rebind3.test", "rebind4.test")
 
+# Names for the hostile corpus (php-tests/corpus_*.phpt, fixtures/corpus/targets.txt):
+# answers that are special addresses in every spelling DNS can carry them.
+CNAME = 5  # (CNAME, target): the answer is the CNAME record, then the target's records
+ZONE.update({
+    "dnsprivate.test": [(A, "10.0.0.5")],
+    "metadata.test": [(A, "169.254.169.254")],
+    "cgnat.test": [(A, "100.64.0.9")],
+    "zero.test": [(A, "0.0.0.0")],
+    "nat64.test": [(AAAA, "64:ff9b::a00:5")],
+    "nat64local.test": [(AAAA, "64:ff9b:1::a00:5")],
+    "compat.test": [(AAAA, "::a00:5")],
+    "sixtofour.test": [(AAAA, "2002:a00:5::1")],
+    "teredo.test": [(AAAA, "2001:0:4136:e378:8000:63bf:f5ff:fffa")],
+    "v6private.test": [(AAAA, "fd00::5")],
+    "v6loop.test": [(AAAA, "::1")],
+    "linklocal6.test": [(AAAA, "fe80::1")],
+    "mixedfam.test": [(A, "11.0.0.1"), (AAAA, "fd00::5")],
+    "mixedfam2.test": [(A, "10.0.0.5"), (AAAA, "2400:cb00::10")],
+    "mixed6.test": [(AAAA, "2400:cb00::10"), (AAAA, "fd00::5")],
+    "cname.test": [(CNAME, "cname2.test")],
+    "cname2.test": [(CNAME, "dnsprivate.test")],
+    "cnamemixed.test": [(CNAME, "mixed.test")],
+    "cnamepublic.test": [(CNAME, "dnspublic.test")],
+    "xn--bcher-kva.test": [(A, "10.0.0.5")],
+    # Reached only with a trailing dot ("127.0.0.1.", "11.0.0.1."), which is not a
+    # numeric address to getaddrinfo: a name that merely looks like a literal.
+    "127.0.0.1": [(A, "127.0.0.1")],
+    "11.0.0.1": [(A, "10.0.0.5")],
+})
+
 _lock = threading.Lock()
 _counts = {}  # rebind name -> number of A/ANY queries answered
 _logf = sys.stderr
@@ -49,7 +79,7 @@ def log(msg):
         _logf.flush()
 
 
-def records(name, qtype):
+def records(name, qtype, depth=0):
     """Return (rcode, [(type, addr)]) for one question."""
     if name == "reset.control":
         with _lock:
@@ -63,7 +93,17 @@ def records(name, qtype):
         return 0, [(A, PUBLIC if n == 0 else PRIVATE)]
     if name not in ZONE:
         return 3, []  # NXDOMAIN
+    for rtype, target in ZONE[name]:
+        if rtype == CNAME and depth < 8:
+            _rcode, rest = records(target, qtype, depth + 1)
+            # (type, value, owner): records after a CNAME are owned by its target
+            return 0, [(CNAME, target, name)] + [r if len(r) > 2 else (r[0], r[1], target) for r in rest]
     return 0, [r for r in ZONE[name] if qtype in (r[0], ANY)]
+
+
+def encode_name(name):
+    """A domain name in uncompressed wire format."""
+    return b"".join(bytes([len(label)]) + label.encode("ascii") for label in name.split(".") if label) + b"\0"
 
 
 def parse_question(msg):
@@ -100,13 +140,19 @@ def answer(msg, proto):
         return struct.pack("!HHHHHH", qid, 0x8000 | opcode | rd | (4 if opcode else 1), 0, 0, 0, 0)
     rcode, recs = records(name, qtype)
     body = b""
-    for rtype, addr in recs:
-        fam = socket.AF_INET if rtype == A else socket.AF_INET6
-        rdata = socket.inet_pton(fam, addr)
-        # name = pointer to the question (offset 12), class IN, TTL 0
-        body += struct.pack("!HHHIH", 0xC00C, rtype, 1, 0, len(rdata)) + rdata
+    for rec in recs:
+        rtype, addr = rec[0], rec[1]
+        if rtype == CNAME:
+            rdata = encode_name(addr)
+        else:
+            fam = socket.AF_INET if rtype == A else socket.AF_INET6
+            rdata = socket.inet_pton(fam, addr)
+        # name = pointer to the question (offset 12) unless a CNAME target owns
+        # the record, class IN, TTL 0
+        owner = struct.pack("!H", 0xC00C) if len(rec) < 3 or rec[2] == name else encode_name(rec[2])
+        body += owner + struct.pack("!HHIH", rtype, 1, 0, len(rdata)) + rdata
     log(f"dns: {proto} {name} type={qtype} rcode={rcode} -> "
-        + (" ".join(a for _, a in recs) or "-"))
+        + (" ".join(r[1] for r in recs) or "-"))
     hdr = struct.pack("!HHHHHH", qid, 0x8000 | 0x0400 | rd | 0x0080 | rcode, 1, len(recs), 0, 0)
     return hdr + msg[12:end] + body
 

@@ -1,0 +1,12 @@
+--TEST--
+corpus: stream_socket_client("tcp://...") over every target of fixtures/corpus/targets.txt
+--SKIPIF--
+<?php require __DIR__ . '/include/skipif.inc'; ?>
+--FILE--
+<?php
+require __DIR__ . '/include/corpus.inc';
+corpus_run('tcp');
+?>
+--EXPECTF--
+tcp: %d targets, %d allowed, %d refused, %d PHP errors, 0 unexpected
+catcher: exactly the %d allowed attempts, nothing else
