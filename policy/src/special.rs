@@ -212,18 +212,159 @@ static OUTSIDE_GLOBAL_UNICAST: Special = Special {
     embedding: None,
 };
 
+/// The special-purpose rows flattened, at compile time, into disjoint intervals that cover
+/// the whole address space: `starts[i]` is the first address of interval `i` (sorted,
+/// `starts[0] == 0`), `rows[i]` the index of the most specific row covering every address
+/// of that interval, or [`NO_ROW`]. Interval boundaries are every row's first address and
+/// the address after its last, so each interval lies inside or outside each row as a
+/// whole, and one binary search gives what a scan of every row gives, without the scan.
+///
+/// `buckets[b]` narrows the search by the address's top byte `b`: the first and the last
+/// interval holding an address that starts with `b`. Most top bytes lie in one interval
+/// (all of 11/8, 2400::/8, ...), and then the answer is a single table read.
+struct Flat<T, const N: usize> {
+    starts: [T; N],
+    rows: [u8; N],
+    /// How many of `starts` are real (the rest is padding); lookups go by `buckets`.
+    #[allow(dead_code)]
+    len: usize,
+    buckets: [(u8, u8); 256],
+}
+
+const NO_ROW: u8 = u8::MAX;
+
+/// Builds `flatten4` / `flatten6` (const fns cannot be generic over integer arithmetic).
+macro_rules! flatten {
+    ($name:ident, $t:ty, $bits:expr, $table:expr, $n:ident) => {
+        const $n: usize = 2 * $table.len() + 1;
+
+        const fn $name() -> Flat<$t, $n> {
+            const fn host_mask(len: u32) -> $t {
+                if len == 0 {
+                    <$t>::MAX
+                } else {
+                    ((1 as $t) << ($bits - len)).wrapping_sub(1)
+                }
+            }
+            // The same membership test the rows have always been matched with.
+            const fn covers(net: $t, len: u32, ip: $t) -> bool {
+                len == 0 || (ip ^ net) >> ($bits - len) == 0
+            }
+            let table = $table;
+            assert!($n < NO_ROW as usize, "interval index must fit in u8");
+            // Boundaries: 0, each row's first address, and the address after its last.
+            let mut starts: [$t; $n] = [0; $n];
+            let mut n = 1;
+            let mut i = 0;
+            while i < table.len() {
+                let mask = host_mask(table[i].len);
+                let first = table[i].net & !mask;
+                let last = table[i].net | mask;
+                starts[n] = first;
+                n += 1;
+                if last != <$t>::MAX {
+                    starts[n] = last + 1;
+                    n += 1;
+                }
+                i += 1;
+            }
+            // Sort (insertion sort: a few dozen entries, at compile time) and deduplicate.
+            let mut i = 1;
+            while i < n {
+                let mut j = i;
+                while j > 0 && starts[j - 1] > starts[j] {
+                    let t = starts[j - 1];
+                    starts[j - 1] = starts[j];
+                    starts[j] = t;
+                    j -= 1;
+                }
+                i += 1;
+            }
+            let mut len = 1;
+            let mut i = 1;
+            while i < n {
+                if starts[i] != starts[len - 1] {
+                    starts[len] = starts[i];
+                    len += 1;
+                }
+                i += 1;
+            }
+            // The most specific row for each interval; on equal lengths the later row wins,
+            // as `Iterator::max_by_key` picks the last of equal maxima.
+            let mut rows = [NO_ROW; $n];
+            let mut k = 0;
+            while k < len {
+                let mut best = NO_ROW;
+                let mut j = 0;
+                while j < table.len() {
+                    if covers(table[j].net, table[j].len, starts[k])
+                        && (best == NO_ROW || table[j].len >= table[best as usize].len)
+                    {
+                        best = j as u8;
+                    }
+                    j += 1;
+                }
+                rows[k] = best;
+                k += 1;
+            }
+            // Unused tail: never searched (lookups stop at `len`).
+            let mut k = len;
+            while k < $n {
+                starts[k] = <$t>::MAX;
+                k += 1;
+            }
+            // For each top byte: the intervals holding its first and its last address.
+            const fn holding(starts: &[$t; $n], len: usize, x: $t) -> u8 {
+                let mut k = len - 1;
+                while starts[k] > x {
+                    k -= 1;
+                }
+                k as u8
+            }
+            let mut buckets = [(0u8, 0u8); 256];
+            let mut b = 0;
+            while b < 256 {
+                let first = (b as $t) << ($bits - 8);
+                let last = first | (<$t>::MAX >> 8);
+                buckets[b] = (holding(&starts, len, first), holding(&starts, len, last));
+                b += 1;
+            }
+            Flat { starts, rows, len, buckets }
+        }
+    };
+}
+
+flatten!(flatten4, u32, 32, V4, N4);
+flatten!(flatten6, u128, 128, V6, N6);
+
+static FLAT4: Flat<u32, N4> = flatten4();
+static FLAT6: Flat<u128, N6> = flatten6();
+
+#[inline]
+fn find<T: Copy + Ord, const N: usize>(flat: &Flat<T, N>, ip: T, top: u8) -> u8 {
+    let (first, last) = flat.buckets[usize::from(top)];
+    let (first, last) = (usize::from(first), usize::from(last));
+    if first == last {
+        return flat.rows[first];
+    }
+    // The interval holding ip is the last of first..=last that starts at or before it;
+    // starts[first] <= ip, so only the ones after it need comparing.
+    let i = first + flat.starts[first + 1..=last].partition_point(|&s| s <= ip);
+    flat.rows[i]
+}
+
 fn most_specific4(ip: u32) -> Option<&'static Special> {
-    V4.iter()
-        .filter(|r| r.len == 0 || (ip ^ r.net) >> (32 - r.len) == 0)
-        .max_by_key(|r| r.len)
-        .map(|r| &r.row)
+    match find(&FLAT4, ip, (ip >> 24) as u8) {
+        NO_ROW => None,
+        r => Some(&V4[r as usize].row),
+    }
 }
 
 fn most_specific6(ip: u128) -> Option<&'static Special> {
-    V6.iter()
-        .filter(|r| r.len == 0 || (ip ^ r.net) >> (128 - r.len) == 0)
-        .max_by_key(|r| r.len)
-        .map(|r| &r.row)
+    match find(&FLAT6, ip, (ip >> 120) as u8) {
+        NO_ROW => None,
+        r => Some(&V6[r as usize].row),
+    }
 }
 
 fn classify4(a: Ipv4Addr, embedding: Option<Embedding>) -> Classified {
@@ -311,6 +452,82 @@ mod tests {
             }
         }
         assert_eq!(rows, V4.len() + V6.len(), "table rows missing from the registry file");
+    }
+
+    /// The linear scan the flattened tables replace: the reference they must agree with.
+    fn scan4(ip: u32) -> Option<&'static Special> {
+        V4.iter()
+            .filter(|r| r.len == 0 || (ip ^ r.net) >> (32 - r.len) == 0)
+            .max_by_key(|r| r.len)
+            .map(|r| &r.row)
+    }
+
+    fn scan6(ip: u128) -> Option<&'static Special> {
+        V6.iter()
+            .filter(|r| r.len == 0 || (ip ^ r.net) >> (128 - r.len) == 0)
+            .max_by_key(|r| r.len)
+            .map(|r| &r.row)
+    }
+
+    /// The flattened tables give the row the linear scan gives: at every row's edges and
+    /// one address either side, at every interval start, at the edges of every top byte,
+    /// and at a million pseudo-random addresses of each family (plus random addresses
+    /// inside each row).
+    #[test]
+    fn flattened_tables_match_the_linear_scan() {
+        let mut probes4: Vec<u32> = vec![0, 1, u32::MAX, u32::MAX - 1];
+        for r in V4 {
+            let mask = if r.len == 0 { u32::MAX } else { (1u32 << (32 - r.len)).wrapping_sub(1) };
+            for edge in [r.net & !mask, r.net | mask] {
+                probes4.extend([edge.wrapping_sub(1), edge, edge.wrapping_add(1)]);
+            }
+        }
+        probes4.extend(&FLAT4.starts[..FLAT4.len]);
+        let mut probes6: Vec<u128> = vec![0, 1, u128::MAX, u128::MAX - 1];
+        for r in V6 {
+            let mask = if r.len == 0 { u128::MAX } else { (1u128 << (128 - r.len)).wrapping_sub(1) };
+            for edge in [r.net & !mask, r.net | mask] {
+                probes6.extend([edge.wrapping_sub(1), edge, edge.wrapping_add(1)]);
+            }
+        }
+        probes6.extend(&FLAT6.starts[..FLAT6.len]);
+        // Every top byte's first and last address (the edges of the buckets).
+        for b in 0..=255u8 {
+            let (f4, f6) = (u32::from(b) << 24, u128::from(b) << 120);
+            probes4.extend([f4, f4 | (u32::MAX >> 8)]);
+            probes6.extend([f6, f6 | (u128::MAX >> 8)]);
+        }
+        // xorshift64*: deterministic, no dependency.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        for _ in 0..1_000_000 {
+            probes4.push(next() as u32);
+            probes6.push((u128::from(next()) << 64) | u128::from(next()));
+        }
+        for r in V4 {
+            let mask = if r.len == 0 { u32::MAX } else { (1u32 << (32 - r.len)).wrapping_sub(1) };
+            for _ in 0..1000 {
+                probes4.push(r.net | (next() as u32 & mask));
+            }
+        }
+        for r in V6 {
+            let mask = if r.len == 0 { u128::MAX } else { (1u128 << (128 - r.len)).wrapping_sub(1) };
+            for _ in 0..1000 {
+                probes6.push(r.net | (((u128::from(next()) << 64) | u128::from(next())) & mask));
+            }
+        }
+        for ip in probes4 {
+            // By value: every row's prefix differs, and a const's rows need not share an address.
+            assert!(most_specific4(ip) == scan4(ip), "{}", Ipv4Addr::from_bits(ip));
+        }
+        for ip in probes6 {
+            assert!(most_specific6(ip) == scan6(ip), "{}", Ipv6Addr::from_bits(ip));
+        }
     }
 
     #[test]
