@@ -43,11 +43,11 @@ pub fn check(address: &str, port: Option<i64>) -> Result<CheckResult, String> {
         addresses: Vec::new(),
     };
     if let Some(v) = guard::gate_verdict() {
-        return Ok(refused(v.rule, v.reason));
+        return Ok(refused(v.rule, v.reason.to_string()));
     }
     let policy = state::get().policy();
     if let Some(v) = policy.check_transport(&transport) {
-        return Ok(refused(v.rule, v.reason));
+        return Ok(refused(v.rule, v.reason.to_string()));
     }
     let (host, port) = match port {
         Some(p) => {
@@ -63,7 +63,7 @@ pub fn check(address: &str, port: Option<i64>) -> Result<CheckResult, String> {
     Ok(CheckResult {
         allowed: decision.verdict.allowed,
         rule: decision.verdict.rule.as_str(),
-        reason: decision.verdict.reason,
+        reason: decision.verdict.reason.to_string(),
         addresses: decision.addresses.iter().map(ToString::to_string).collect(),
     })
 }

@@ -99,7 +99,7 @@ pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
                 port: asked.port,
                 verdict,
                 rule: v.rule.as_str(),
-                reason: &v.reason,
+                reason: &v.reason.to_string(),
             },
         );
     }
@@ -126,7 +126,7 @@ fn refusal(v: &Verdict) -> Plan {
         };
     }
     Plan::Refuse {
-        text: v.reason.clone(),
+        text: v.reason.to_string(),
         errno: EACCES,
         warning: None,
     }

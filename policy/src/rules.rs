@@ -1,5 +1,6 @@
 //! The rules, applied in order, and the verdicts they give.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -88,6 +89,84 @@ impl fmt::Display for Rule {
     }
 }
 
+/// Why a verdict was given. The common reasons keep their parts and are rendered only
+/// when shown (`Display`), so judging an address formats nothing.
+#[derive(Clone, Debug)]
+pub enum Reason {
+    /// Ready text.
+    Text(Cow<'static, str>),
+    /// "private address 10.0.0.5", or for an embedding "IPv4-mapped address ::ffff:a00:5
+    /// carries private address 10.0.0.5".
+    Special {
+        /// The kind of address ("private", "loopback", ...).
+        kind: &'static str,
+        /// The address as resolved.
+        ip: IpAddr,
+        /// The embedding's name and the IPv4 address inside, when there is one.
+        carried: Option<(&'static str, IpAddr)>,
+    },
+    /// "Google address 142.250.80.46 (Google APIs and services ranges)".
+    Google(IpAddr),
+    /// "public address 11.0.0.1".
+    Public(IpAddr),
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Text(t) => f.write_str(t),
+            Reason::Special { kind, ip, carried: None } => write!(f, "{kind} address {ip}"),
+            Reason::Special { kind, ip, carried: Some((how, inner)) } => {
+                write!(f, "{how} address {ip} carries {kind} address {inner}")
+            }
+            Reason::Google(ip) => write!(f, "Google address {ip} (Google APIs and services ranges)"),
+            Reason::Public(ip) => write!(f, "public address {ip}"),
+        }
+    }
+}
+
+impl Reason {
+    /// Whether the rendered reason is empty (no verdict of this crate's has one).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Reason::Text(t) => t.is_empty(),
+            Reason::Special { .. } | Reason::Google(_) | Reason::Public(_) => false,
+        }
+    }
+}
+
+impl PartialEq for Reason {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for Reason {}
+
+impl PartialEq<&str> for Reason {
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string() == *other
+    }
+}
+
+impl From<&'static str> for Reason {
+    fn from(s: &'static str) -> Self {
+        Reason::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Reason {
+    fn from(s: String) -> Self {
+        Reason::Text(Cow::Owned(s))
+    }
+}
+
+impl From<Cow<'static, str>> for Reason {
+    fn from(s: Cow<'static, str>) -> Self {
+        Reason::Text(s)
+    }
+}
+
 /// A decision with its rule and a reason a PHP developer can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdict {
@@ -96,11 +175,11 @@ pub struct Verdict {
     /// The rule that decided.
     pub rule: Rule,
     /// Why, naming the address or port concerned ("private address 10.0.0.5").
-    pub reason: String,
+    pub reason: Reason,
 }
 
 impl Verdict {
-    fn allow(rule: Rule, reason: impl Into<String>) -> Self {
+    fn allow(rule: Rule, reason: impl Into<Reason>) -> Self {
         Verdict {
             allowed: true,
             rule,
@@ -109,11 +188,11 @@ impl Verdict {
     }
 
     /// A refusal by `rule` for `reason`.
-    pub fn refuse_with(rule: Rule, reason: impl Into<String>) -> Self {
+    pub fn refuse_with(rule: Rule, reason: impl Into<Reason>) -> Self {
         Self::refuse(rule, reason)
     }
 
-    fn refuse(rule: Rule, reason: impl Into<String>) -> Self {
+    fn refuse(rule: Rule, reason: impl Into<Reason>) -> Self {
         Verdict {
             allowed: false,
             rule,
@@ -197,10 +276,10 @@ impl Policy {
         if transport.is_inet() {
             return None;
         }
-        let reason = match transport {
-            Transport::Unix | Transport::Udg => format!("{transport} sockets are not allowed, only outbound TCP and UDP"),
-            Transport::Raw => "raw sockets are not allowed, only outbound TCP and UDP".to_owned(),
-            _ => format!("transport \"{transport}\" is not allowed, only outbound TCP and UDP"),
+        let reason: Reason = match transport {
+            Transport::Unix | Transport::Udg => format!("{transport} sockets are not allowed, only outbound TCP and UDP").into(),
+            Transport::Raw => "raw sockets are not allowed, only outbound TCP and UDP".into(),
+            _ => format!("transport \"{transport}\" is not allowed, only outbound TCP and UDP").into(),
         };
         Some(Verdict::refuse(Rule::Protocol, reason))
     }
@@ -241,9 +320,10 @@ impl Policy {
             return Verdict::refuse(Rule::Port25, "port 25 is blocked");
         }
         if let Some(row) = c.special {
-            let reason = match c.embedding {
-                Some(how) => format!("{} address {ip} carries {} address {}", how.name(), row.kind, c.effective),
-                None => format!("{} address {ip}", row.kind),
+            let reason = Reason::Special {
+                kind: row.kind,
+                ip,
+                carried: c.embedding.map(|how| (how.name(), c.effective)),
             };
             return Verdict::refuse(Rule::SpecialPurpose, reason);
         }
@@ -254,9 +334,9 @@ impl Policy {
             if let Some(name) = name.filter(|n| name_whitelisted(n, port)) {
                 return Verdict::allow(Rule::Whitelist, format!("{name} on port {port} is whitelisted"));
             }
-            return Verdict::refuse(Rule::Google, format!("Google address {ip} (Google APIs and services ranges)"));
+            return Verdict::refuse(Rule::Google, Reason::Google(ip));
         }
-        Verdict::allow(Rule::Public, format!("public address {ip}"))
+        Verdict::allow(Rule::Public, Reason::Public(ip))
     }
 
     /// Judge a connection to `host`:`port` over `transport`: resolve the host once, judge
@@ -288,7 +368,7 @@ impl Policy {
             let v = self.check_address(name, ip, port);
             if !v.allowed {
                 let reason = if addresses.len() > 1 {
-                    format!("{}; {host} resolves to {}", v.reason, join(&addresses))
+                    format!("{}; {host} resolves to {}", v.reason, join(&addresses)).into()
                 } else {
                     v.reason
                 };

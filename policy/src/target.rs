@@ -34,10 +34,15 @@ impl Transport {
     /// The transport for a registered transport name (case-insensitive, as PHP looks
     /// transports up in lower case).
     pub fn from_name(name: &str) -> Transport {
+        // The two common transports without allocating.
+        if name.eq_ignore_ascii_case("tcp") {
+            return Transport::Tcp;
+        }
+        if name.eq_ignore_ascii_case("udp") {
+            return Transport::Udp;
+        }
         let lower = name.to_ascii_lowercase();
         match lower.as_str() {
-            "tcp" => Transport::Tcp,
-            "udp" => Transport::Udp,
             "ssl" | "tls" | "tlsv1.0" | "tlsv1.1" | "tlsv1.2" | "tlsv1.3" => Transport::Tls(lower),
             "unix" => Transport::Unix,
             "udg" => Transport::Udg,
