@@ -5,13 +5,10 @@ The functions are called thousands of times, so opcache's JIT compiles the loops
 calls to the replaced internal functions (whose handlers appengine_sockets swapped at
 start-up, before anything was compiled). Every call must still be refused with errno 13.
 tests/robustness/run.sh runs the same with php -n and both load orders.
+--EXTENSIONS--
+opcache
 --SKIPIF--
-<?php
-require __DIR__ . '/include/socket_skipif.inc';
-if (!function_exists('opcache_get_status')) die('skip opcache is not loaded');
-$st = opcache_get_status(false);
-if (!($st['jit']['on'] ?? false)) die('skip opcache JIT is not available');
-?>
+<?php require __DIR__ . '/include/socket_skipif.inc'; ?>
 --INI--
 opcache.enable=1
 opcache.enable_cli=1
@@ -63,7 +60,7 @@ for ($i = 0; $i < 1000; $i++) {
 echo "allowed sends: $sent\n";
 restore_error_handler();
 // Refused connects never reach the catcher (the UDP datagrams to 11.0.0.1:9999 do).
-$other = array_filter(explode("\n", aes_connections($mark)), fn ($l) => $l !== '' && !str_contains($l, 'udp 11.0.0.1 9999'));
+$other = array_filter(explode("\n", aes_connections($mark)), fn ($l) => $l !== '' && $l !== 'catcher: nothing' && !str_contains($l, 'udp 11.0.0.1 9999'));
 echo $other === [] ? "catcher: nothing but the UDP datagrams\n" : implode("\n", $other) . "\n";
 ?>
 --EXPECT--

@@ -88,6 +88,8 @@ step phpt            15m      continue    scripts/test-php.sh
 step "netns selftest" 5m      continue    tests/netns/selftest.sh
 step "php-fpm apps"   5m      continue    tests/fpm/run.sh
 step "php -S dev"     5m      continue    tests/fpm/devserver.sh
+step robustness      10m      continue    tests/robustness/run.sh
+step "flat memory"   10m      continue    tests/memory/rss.sh
 # Installs into and uninstalls from this machine's PHP: after the suites that load the
 # extension by path.
 step packaging       10m      continue    scripts/ci-packaging.sh

@@ -119,10 +119,10 @@ fn stream_socket_sendto(call: &mut Call, original: Original) {
     guard::begin_call();
     match guard::plan_sendto(&address) {
         Plan::Connect(names) => {
-            if let Some(first) = names.first() {
-                call.set_arg_string(4, first);
+            match names.first() {
+                Some(first) => call.call_with_arg_string(4, first, original),
+                None => original.call(call),
             }
-            original.call(call);
         }
         Plan::Proceed => original.call(call),
         Plan::Refuse { text, warning, .. } => {
@@ -146,8 +146,7 @@ fn ftp_connect(call: &mut Call, original: Original) {
     guard::begin_call();
     match guard::plan_host(&host, port) {
         SocketPlan::To(literal) => {
-            call.set_arg_string(1, &literal);
-            original.call(call);
+            call.call_with_arg_string(1, &literal, original);
         }
         SocketPlan::Proceed => original.call(call),
         SocketPlan::LookupFailed => {
@@ -359,10 +358,10 @@ fn socket_destination_call(call: &mut Call, original: Original, spec: &std::ffi:
     guard::begin_call();
     let plan = guard::plan_socket_destination(socket.family(), &address, port);
     if let Ok(literal) = apply(call, socket, what, plan) {
-        if let Some(literal) = literal {
-            call.set_arg_string(addr_arg, &literal);
+        match literal {
+            Some(literal) => call.call_with_arg_string(addr_arg, &literal, original),
+            None => original.call(call),
         }
-        original.call(call);
     }
 }
 
@@ -399,8 +398,7 @@ fn socket_sendmsg(call: &mut Call, original: Original) {
     let plan = guard::plan_socket_destination(socket.family(), &address, port as u16);
     if let Ok(literal) = apply(call, socket, "Error in sendmsg", plan) {
         let literal = literal.unwrap_or_else(|| std::ffi::CString::new(address).unwrap_or_default());
-        call.set_sendmsg_name(2, &literal, port);
-        original.call(call);
+        call.call_with_sendmsg_name(2, &literal, port, original);
     }
 }
 

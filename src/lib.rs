@@ -37,6 +37,7 @@ fn startup() {
             "appengine_sockets: {reason}; every socket operation is refused until it is fixed"
         ));
     }
+    zend::reset_app();
     zend::install_functions(functions::REPLACED);
     zend::install_transports();
 }

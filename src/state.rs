@@ -1,10 +1,12 @@
 //! The policy in force in this process, set once at module start-up.
 //!
 //! PHP-FPM starts the module in its master and forks workers from it, so the state is built
-//! once and inherited. It lives in a `std::sync::OnceLock`: nothing else is needed.
+//! once and inherited. Each module start-up builds it anew (an embedding SAPI or a server
+//! restart may start PHP again in the same process, with other settings); the previous
+//! one is left allocated, since nothing may free it while a reference could remain.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::OnceLock;
+use std::sync::RwLock;
 
 use appengine_sockets_policy::{Policy, Provenance, RangeTable};
 
@@ -175,7 +177,7 @@ impl State {
     }
 }
 
-static STATE: OnceLock<State> = OnceLock::new();
+static STATE: RwLock<Option<&'static State>> = RwLock::new(None);
 
 thread_local! {
     /// Set for a request whose settings differ from start-up (see
@@ -193,14 +195,17 @@ pub fn request_error() -> Option<String> {
     REQUEST_ERROR.with(|e| e.borrow().clone())
 }
 
-/// Install the state built at start-up. Later calls keep the first state.
+/// Install the state built at start-up, replacing any earlier one.
 pub fn set(state: State) -> &'static State {
-    STATE.get_or_init(|| state)
+    let leaked: &'static State = Box::leak(Box::new(state));
+    *STATE.write().unwrap_or_else(|e| e.into_inner()) = Some(leaked);
+    leaked
 }
 
 /// The state in force (the defaults, if start-up has not run, as in unit tests).
 pub fn get() -> &'static State {
-    STATE.get_or_init(|| crate::settings::build(crate::settings::default_value))
+    let current = *STATE.read().unwrap_or_else(|e| e.into_inner());
+    current.unwrap_or_else(|| set(crate::settings::build(crate::settings::default_value)))
 }
 
 /// Decisions made by this process: allowed, refused, reported (report-only).

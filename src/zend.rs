@@ -254,13 +254,30 @@ impl Call {
         zv.dereference().zend_str().map(|s| s.as_bytes().to_vec())
     }
 
-    /// Replace argument `n` with a string.
-    pub fn set_arg_string(&mut self, n: u32, value: &CStr) {
-        if let Some(p) = self.arg_ptr(n) {
-            // SAFETY: a live argument zval owned by the frame; set_string releases the
-            // previous value, and the VM frees the new one after the call.
-            let zv: &mut Zval = unsafe { &mut *p };
-            let _ = zv.set_string(&value.to_string_lossy(), false);
+    /// Run `original` with argument `n` replaced by a string (the checked literal).
+    pub fn call_with_arg_string(&mut self, n: u32, value: &CStr, original: Original) {
+        let mut z = Zval::new();
+        let _ = z.set_string(&value.to_string_lossy(), false);
+        self.call_with_arg(n, z, original);
+    }
+
+    /// Run `original` with argument `n` replaced by `replacement`, then release the
+    /// replacement and put the app's argument back. (The frame keeps ownership of what the
+    /// caller passed: the JIT skips freeing arguments it knows are literals, so a value left
+    /// in the slot would leak.)
+    fn call_with_arg(&mut self, n: u32, replacement: Zval, original: Original) {
+        let Some(p) = self.arg_ptr(n) else {
+            drop(replacement);
+            return original.call(self);
+        };
+        // SAFETY: a live argument slot of this frame. The app's zval is moved out bitwise
+        // (no refcount change) and moved back after the call; ours is dropped (released).
+        unsafe {
+            let saved = std::mem::ManuallyDrop::new(ptr::read(p));
+            ptr::write(p, replacement);
+            original.call(self);
+            drop(ptr::read(p));
+            ptr::write(p, std::mem::ManuallyDrop::into_inner(saved));
         }
     }
 
@@ -482,21 +499,26 @@ impl Call {
 
     /// Replace `$message["name"]` with a copy whose `addr` is `literal` and whose `port` is
     /// the integer the policy judged (the app's array is never modified).
-    pub fn set_sendmsg_name(&mut self, n: u32, literal: &CStr, port: i64) {
-        let Some(p) = self.arg_ptr(n) else { return };
-        // SAFETY: a live argument zval owned by the frame.
-        let zv: &mut Zval = unsafe { &mut *p };
-        let Some(message) = zv.dereference().array() else { return };
-        let Some(name) = message.get("name").and_then(Zval::array) else { return };
-        let mut name = name.to_owned();
-        let mut message = message.to_owned();
-        if name.insert("addr", literal.to_string_lossy().as_ref()).is_err()
-            || name.insert("port", port).is_err()
-            || message.insert("name", name).is_err()
-        {
-            return;
+    pub fn call_with_sendmsg_name(&mut self, n: u32, literal: &CStr, port: i64, original: Original) {
+        let copy = self.arg_ptr(n).and_then(|p| {
+            // SAFETY: a live argument zval.
+            let zv: &Zval = unsafe { (*p).dereference() };
+            let message = zv.array()?;
+            let mut name = message.get("name").and_then(Zval::array)?.to_owned();
+            let mut message = message.to_owned();
+            name.insert("addr", literal.to_string_lossy().as_ref()).ok()?;
+            name.insert("port", port).ok()?;
+            message.insert("name", name).ok()?;
+            Some(message)
+        });
+        match copy {
+            Some(message) => {
+                let mut z = Zval::new();
+                z.set_hashtable(message);
+                self.call_with_arg(n, z, original);
+            }
+            None => original.call(self),
         }
-        zv.set_hashtable(message);
     }
 
     /// Return an int.
@@ -1339,17 +1361,27 @@ unsafe extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     0
 }
 
-/// Persistent streams put aside while another app's requests run, by app id.
-struct Stash(Vec<(String, Vec<(Vec<u8>, std::mem::ManuallyDrop<zval>)>)>);
-// SAFETY: only touched at request start, from the process's one PHP thread (NTS).
-unsafe impl Send for Stash {}
-static STASH: Mutex<Stash> = Mutex::new(Stash(Vec::new()));
 static CURRENT_APP: Mutex<Option<String>> = Mutex::new(None);
 
+/// The key under which an app's persistent stream waits while other apps' requests run.
+/// It stays in EG(persistent_list), so PHP still owns it and closes it at shutdown; only a
+/// lookup by the app's own key can no longer find it.
+fn parked_key(app: &str, key: &[u8]) -> Vec<u8> {
+    let mut k = format!("appengine_sockets\x01{app}\x01").into_bytes();
+    k.extend_from_slice(key);
+    k
+}
+
+/// Forget which app ran last (module start-up: a new process life for PHP).
+pub fn reset_app() {
+    *CURRENT_APP.lock().unwrap_or_else(|e| e.into_inner()) = None;
+}
+
 /// Give the request's app its own persistent streams: when a worker moves from app A to
-/// app B, every persistent stream in EG(persistent_list) (A's) is put aside, and B's are put
-/// back. So pfsockopen() and STREAM_CLIENT_PERSISTENT never hand one app another's socket,
-/// and each app gets its own back when it returns.
+/// app B, every persistent stream in EG(persistent_list) under its own key (A's) is parked
+/// under a key naming A, and B's parked streams get their own keys back. So pfsockopen()
+/// and STREAM_CLIENT_PERSISTENT never hand one app another's socket, and each app gets its
+/// own back when it returns.
 pub fn switch_app(app: &str) {
     let previous = {
         let mut current = CURRENT_APP.lock().unwrap_or_else(|e| e.into_inner());
@@ -1358,38 +1390,39 @@ pub fn switch_app(app: &str) {
         }
         current.replace(app.to_owned()).unwrap_or_default()
     };
-    let mut stash = STASH.lock().unwrap_or_else(|e| e.into_inner());
-    // SAFETY: EG(persistent_list) is this process's table of persistent resources; entries
-    // are moved out without their destructor and moved back unchanged, so each resource
-    // is owned by exactly one place at a time. Runs at request start (NTS: one thread).
+    let prefix_of = |a: &str| format!("appengine_sockets\x01{a}\x01").into_bytes();
+    let (mine, any) = (prefix_of(app), b"appengine_sockets\x01".to_vec());
+    // SAFETY: EG(persistent_list) is this process's table of persistent resources. An entry
+    // is renamed by removing its bucket without the destructor and adding its zval (moved
+    // bitwise, refcount unchanged) under the new key, so each resource stays owned by the
+    // list exactly once. Runs at request start (NTS: one thread).
     unsafe {
         let list: *mut HashTable = ptr::addr_of_mut!(ffi::executor_globals.persistent_list);
         let le_pstream = php_file_le_pstream();
-        // ManuallyDrop: a moved entry must never run zval_ptr_dtor (ext-php-rs's Drop).
-        let mut moved: Vec<(Vec<u8>, std::mem::ManuallyDrop<zval>)> = Vec::new();
+        let mut renames: Vec<(Vec<u8>, Vec<u8>, std::mem::ManuallyDrop<zval>)> = Vec::new();
         for (key, value) in (*list).iter() {
             let is_stream = value.resource().is_some_and(|r| !r.is_null() && (*r).type_ == le_pstream);
-            if is_stream {
-                moved.push((key.to_string().into_bytes(), std::mem::ManuallyDrop::new(ptr::read(value as *const Zval))));
+            if !is_stream {
+                continue;
             }
+            let key = key.to_string().into_bytes();
+            let new_key = if let Some(own) = key.strip_prefix(mine.as_slice()) {
+                own.to_vec()
+            } else if key.starts_with(&any) {
+                continue;
+            } else {
+                parked_key(&previous, &key)
+            };
+            renames.push((key, new_key, std::mem::ManuallyDrop::new(ptr::read(value as *const Zval))));
         }
         let destructor = (*list).pDestructor;
         (*list).pDestructor = None;
-        for (key, _) in &moved {
+        for (key, _, _) in &renames {
             ffi::zend_hash_str_del(list, key.as_ptr().cast(), key.len());
         }
         (*list).pDestructor = destructor;
-        if !moved.is_empty() {
-            match stash.0.iter_mut().find(|(a, _)| *a == previous) {
-                Some((_, v)) => v.extend(moved),
-                None => stash.0.push((previous, moved)),
-            }
-        }
-        if let Some(i) = stash.0.iter().position(|(a, _)| a == app) {
-            let (_, entries) = stash.0.swap_remove(i);
-            for (key, mut value) in entries {
-                ffi::zend_hash_str_update(list, key.as_ptr().cast(), key.len(), &mut *value);
-            }
+        for (_, new_key, mut value) in renames {
+            ffi::zend_hash_str_update(list, new_key.as_ptr().cast(), new_key.len(), &mut *value);
         }
     }
 }
