@@ -382,7 +382,10 @@ impl Policy {
                 whitelisted = Some(v);
             }
         }
-        let verdict = whitelisted.unwrap_or_else(|| Verdict::allow(Rule::Public, format!("public address {}", join(&addresses))));
+        let verdict = whitelisted.unwrap_or_else(|| match addresses.as_slice() {
+            [one] => Verdict::allow(Rule::Public, Reason::Public(*one)),
+            many => Verdict::allow(Rule::Public, format!("public address {}", join(many))),
+        });
         let judged = addresses.first().copied();
         Decision {
             verdict,
