@@ -92,11 +92,7 @@ fn stream_socket_pair(call: &mut Call, _original: Original) {
 }
 
 fn asked(target: &str) -> guard::Asked<'_> {
-    guard::Asked {
-        target,
-        address: None,
-        port: None,
-    }
+    guard::Asked::target(target)
 }
 
 /// stream_socket_sendto: a datagram to an explicit address is a destination like a
@@ -533,17 +529,26 @@ fn unsupported_option(call: &mut Call, socket: SocketRef, what: &str, level: i64
     fail_socket_call(call, Some(socket), what, Plan::Refuse { text, errno: ENOPROTOOPT, warning: None });
 }
 
-fn socket_set_option(call: &mut Call, original: Original) {
-    if !call.parse(c"ollz") {
-        return;
+/// The common start of socket_set_option and socket_get_option: arguments parsed, a live
+/// Socket, its clock restarted; `None` when the call was answered (or handed on) already.
+fn option_call(call: &mut Call, original: Original, spec: &std::ffi::CStr) -> Option<(SocketRef, i64, i64)> {
+    if !call.parse(spec) {
+        return None;
     }
     let Some(socket) = call.arg_socket(1) else {
-        return original.call(call);
+        original.call(call);
+        return None;
     };
     if !socket_alive(call, socket) {
-        return;
+        return None;
     }
-    let (level, name) = (call.arg_long(2).unwrap_or(0), call.arg_long(3).unwrap_or(0));
+    Some((socket, call.arg_long(2).unwrap_or(0), call.arg_long(3).unwrap_or(0)))
+}
+
+fn socket_set_option(call: &mut Call, original: Original) {
+    let Some((socket, level, name)) = option_call(call, original, c"ollz") else {
+        return;
+    };
     let value = match socket_option(level, name) {
         SocketOption::Int { .. } => Mock::Int(call.arg_coerce_long(4)),
         SocketOption::Linger => match call.linger_arg(4) {
@@ -557,16 +562,9 @@ fn socket_set_option(call: &mut Call, original: Original) {
 }
 
 fn socket_get_option(call: &mut Call, original: Original) {
-    if !call.parse(c"oll") {
+    let Some((socket, level, name)) = option_call(call, original, c"oll") else {
         return;
-    }
-    let Some(socket) = call.arg_socket(1) else {
-        return original.call(call);
     };
-    if !socket_alive(call, socket) {
-        return;
-    }
-    let (level, name) = (call.arg_long(2).unwrap_or(0), call.arg_long(3).unwrap_or(0));
     let remembered = OPTIONS.with(|o| o.borrow().get(&(socket.handle(), level, name)).copied());
     match (socket_option(level, name), remembered) {
         (SocketOption::Unsupported, _) => unsupported_option(call, socket, "Unable to retrieve socket option", level, name),

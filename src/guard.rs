@@ -68,6 +68,17 @@ pub struct Asked<'a> {
     pub port: Option<u16>,
 }
 
+impl<'a> Asked<'a> {
+    /// A target not yet resolved to an address or port.
+    pub fn target(target: &'a str) -> Self {
+        Asked {
+            target,
+            address: None,
+            port: None,
+        }
+    }
+}
+
 /// Record a verdict (log, counters) and say whether it must be enforced as a refusal. In
 /// report-only mode a policy refusal is logged as `report`, raises an E_NOTICE "would be
 /// refused: <reason>" and is not enforced; a broken configuration is always enforced.
@@ -159,11 +170,7 @@ pub fn judge(v: &Verdict, asked: Asked<'_>) -> Option<Plan> {
 /// A connect through a stream transport (`name` is what follows `scheme://`).
 pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -> Plan {
     let text = String::from_utf8_lossy(name);
-    let asked = Asked {
-        target: &text,
-        address: None,
-        port: None,
-    };
+    let asked = Asked::target(&text);
     if let Some(v) = gate_verdict() {
         return judge(&v, asked).unwrap_or(Plan::Proceed);
     }
@@ -219,11 +226,7 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
 /// for a server (listening) stream.
 pub fn plan_bind(server: bool, name: &[u8]) -> Plan {
     let text = String::from_utf8_lossy(name);
-    let asked = Asked {
-        target: &text,
-        address: None,
-        port: None,
-    };
+    let asked = Asked::target(&text);
     if let Some(v) = gate_verdict() {
         return judge(&v, asked).unwrap_or(Plan::Proceed);
     }
@@ -237,11 +240,7 @@ pub fn plan_bind(server: bool, name: &[u8]) -> Plan {
 
 /// Listening and accepting.
 pub fn plan_listen() -> Plan {
-    let asked = Asked {
-        target: "",
-        address: None,
-        port: None,
-    };
+    let asked = Asked::target("");
     let v = gate_verdict().unwrap_or_else(|| state::get().policy().check_listen());
     judge(&v, asked).unwrap_or(Plan::Proceed)
 }
