@@ -288,15 +288,9 @@ fn refuse_on_socket(call: &mut Call, original: Original, spec: &std::ffi::CStr, 
 }
 
 fn socket_bind(call: &mut Call, original: Original) {
-    if !call.parse(c"oS|l") {
+    let Some(socket) = socket_call(call, original, c"oS|l") else {
         return;
-    }
-    let Some(socket) = call.arg_socket(1) else {
-        return original.call(call);
     };
-    if !socket_alive(call, socket) {
-        return;
-    }
     let address = call.arg_bytes(2).unwrap_or_default();
     let port = call.arg_long(3).unwrap_or(0) as u16;
     let v = guard::socket_bind_verdict(&address, port);
@@ -336,15 +330,9 @@ fn socket_sendto(call: &mut Call, original: Original) {
 /// socket_connect and socket_sendto: the destination is arguments (address, port); it is
 /// judged, and ext/sockets is handed the checked literal in place of the address.
 fn socket_destination_call(call: &mut Call, original: Original, spec: &std::ffi::CStr, (addr_arg, port_arg): (u32, u32), what: &str) {
-    if !call.parse(spec) {
+    let Some(socket) = socket_call(call, original, spec) else {
         return;
-    }
-    let Some(socket) = call.arg_socket(1) else {
-        return original.call(call);
     };
-    if !socket_alive(call, socket) {
-        return;
-    }
     if call.arg_is_null(port_arg) {
         // AF_INET and AF_INET6 need a port: the original throws its ValueError.
         return original.call(call);
@@ -362,15 +350,9 @@ fn socket_destination_call(call: &mut Call, original: Original, spec: &std::ffi:
 }
 
 fn socket_sendmsg(call: &mut Call, original: Original) {
-    if !call.parse(c"oa|l") {
+    let Some(socket) = socket_call(call, original, c"oa|l") else {
         return;
-    }
-    let Some(socket) = call.arg_socket(1) else {
-        return original.call(call);
     };
-    if !socket_alive(call, socket) {
-        return;
-    }
     if call.sendmsg_sets_source_address(2) {
         // IP_PKTINFO / IPV6_PKTINFO choose the source address: a bind by another name.
         let v = appengine_sockets_policy::Verdict::refuse_with(
@@ -529,9 +511,10 @@ fn unsupported_option(call: &mut Call, socket: SocketRef, what: &str, level: i64
     fail_socket_call(call, Some(socket), what, Plan::Refuse { text, errno: ENOPROTOOPT, warning: None });
 }
 
-/// The common start of socket_set_option and socket_get_option: arguments parsed, a live
-/// Socket, its clock restarted; `None` when the call was answered (or handed on) already.
-fn option_call(call: &mut Call, original: Original, spec: &std::ffi::CStr) -> Option<(SocketRef, i64, i64)> {
+/// The common start of a function whose first argument is a Socket: arguments parsed, a
+/// live Socket, its clock restarted; `None` when the call was answered (or handed to the
+/// original, which throws its own error for a bad or closed Socket) already.
+fn socket_call(call: &mut Call, original: Original, spec: &std::ffi::CStr) -> Option<SocketRef> {
     if !call.parse(spec) {
         return None;
     }
@@ -539,9 +522,12 @@ fn option_call(call: &mut Call, original: Original, spec: &std::ffi::CStr) -> Op
         original.call(call);
         return None;
     };
-    if !socket_alive(call, socket) {
-        return None;
-    }
+    socket_alive(call, socket).then_some(socket)
+}
+
+/// socket_set_option and socket_get_option: the Socket, the level and the option.
+fn option_call(call: &mut Call, original: Original, spec: &std::ffi::CStr) -> Option<(SocketRef, i64, i64)> {
+    let socket = socket_call(call, original, spec)?;
     Some((socket, call.arg_long(2).unwrap_or(0), call.arg_long(3).unwrap_or(0)))
 }
 
