@@ -209,8 +209,10 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
     if settle(&decision.verdict, Asked { address: decision.judged, ..asked }) {
         return refusal(&decision.verdict);
     }
-    if decision.addresses.is_empty() {
+    if decision.addresses.is_empty() || target.host.parse::<IpAddr>().is_ok() {
         // Report-only refusal made before any lookup (port 25): PHP connects as it would.
+        // Or the app wrote a plain literal: PHP reads the same address from the same text
+        // (numerically, no lookup), so there is nothing to pin.
         return Plan::Proceed;
     }
     Plan::Connect(
@@ -344,6 +346,11 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         return SocketPlan::Proceed;
     }
     let want_v4 = family == AF_INET;
+    if text.parse::<IpAddr>().is_ok_and(|ip| ip.is_ipv4() == want_v4) {
+        // A plain literal of the socket's family: ext/sockets reads the same address from
+        // the same text (inet_pton), so there is nothing to pin.
+        return SocketPlan::Proceed;
+    }
     match decision.addresses.iter().find(|ip| ip.is_ipv4() == want_v4) {
         Some(ip) => SocketPlan::To(CString::new(ip.to_string()).unwrap_or_default()),
         None => SocketPlan::Refuse {
