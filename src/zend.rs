@@ -11,9 +11,10 @@
 //!   factory makes gets a copy of its ops table whose `set_option` intercepts the first
 //!   transport operation: a connect is judged by the policy core, then handed to the
 //!   original ops with the *checked literal address* in place of the app's host name, so
-//!   PHP's own code makes the connection without resolving the name again. The stream's
-//!   own ops pointer is restored before PHP's code runs, so from then on the stream is
-//!   exactly the stream stock PHP would have made. Because TLS streams keep the host name
+//!   PHP's own code makes the connection without resolving the name again. Connect and
+//!   bind run with the transport's own ops pointer (PHP's code tells UDP from TCP by it);
+//!   afterwards the copy forwards every operation to the original ops, restarting the
+//!   stream's idle clock (see `crate::idle`). Because TLS streams keep the host name
 //!   they were created with (openssl stores it at factory time), certificate verification
 //!   and SNI still use the name the app wrote. Every path that opens a socket through
 //!   `php_stream_xport_create` (fsockopen, stream_socket_client, the http:// and ftp://
