@@ -1330,7 +1330,7 @@ extern "C" fn appengine_sockets_check(ex: &mut ExecuteData, rv: &mut Zval) {
     let port = if call.arg_is_null(2) { None } else { call.arg_long(2) };
     match crate::check::check(&address, port) {
         Err(m) => {
-            let _ = PhpException::new(m, 0, ce::value_error()).throw();
+            PhpException::new(m, 0, ce::value_error()).throw();
         }
         Ok(r) => {
             let mut arr = ZendHashTable::new();

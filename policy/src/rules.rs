@@ -145,7 +145,10 @@ impl Eq for Reason {}
 
 impl PartialEq<&str> for Reason {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        match self {
+            Reason::Text(t) => t == other,
+            _ => self.to_string().as_str() == *other,
+        }
     }
 }
 
