@@ -138,7 +138,8 @@ fn ftp_connect(call: &mut Call, original: Original) {
         return;
     }
     let host = call.arg_bytes(1).unwrap_or_default();
-    let port = if call.num_args_given() >= 2 { call.arg_long(2).unwrap_or(21) } else { 21 } as u16;
+    // Absent: ext/ftp's default port.
+    let port = call.arg_long(2).unwrap_or(21) as u16;
     guard::begin_call();
     match guard::plan_host(&host, port) {
         SocketPlan::To(literal) => {

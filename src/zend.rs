@@ -227,11 +227,6 @@ impl Original {
 }
 
 impl Call {
-    /// How many arguments the call was given.
-    pub fn num_args_given(&self) -> u32 {
-        self.num_args()
-    }
-
     fn num_args(&self) -> u32 {
         // SAFETY: `ex` is a live frame (ZEND_CALL_NUM_ARGS).
         unsafe { (*self.ex).This.u2.num_args }

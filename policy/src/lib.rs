@@ -45,6 +45,6 @@ pub use google::{GoogleRanges, Provenance, RangesError};
 pub use operator::{parse_list, ConfigError, Entry};
 pub use ranges::RangeTable;
 pub use resolve::{ResolveError, Resolver, StaticResolver, SystemResolver};
-pub use rules::{Decision, Operation, Policy, Reason, Rule, Verdict};
+pub use rules::{Decision, Policy, Reason, Rule, Verdict};
 pub use special::{classify, Special};
 pub use target::{parse_xport_name, php_atoi_port, Target, TargetError, Transport};

@@ -10,17 +10,6 @@ use crate::resolve::Resolver;
 use crate::special::classify;
 use crate::target::Transport;
 
-/// What the app is trying to do with a socket.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Operation {
-    /// Connect a stream or datagram socket, or send a datagram to an address.
-    Connect,
-    /// Bind to a local address.
-    Bind,
-    /// Listen for, or accept, incoming connections.
-    Listen,
-}
-
 /// Which rule decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rule {
