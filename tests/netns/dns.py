@@ -16,6 +16,18 @@ server started (or since the last reset) gets 11.0.0.1; every later one gets
 
 Control: any query for `reset.control` resets every counter; the reply is
 A 127.0.0.1 so a test can check it, e.g. gethostbyname('reset.control').
+
+Faults (FAULTS, per name; the resolver under faults, tests/resolver/run.sh):
+  timeout*.test      never answered over UDP (over TCP: closed): the resolver times out
+  servfail.test      SERVFAIL
+  truncated*.test    over UDP: TC bit set and no answer; over TCP: the answer
+  many*.test         100 A records (one private in many.test); like any UDP reply
+                     over 512 bytes to a query without EDNS, sent truncated (TC),
+                     so the resolver asks again over TCP
+  chain.test ...     a chain of CHAIN_LENGTH CNAMEs, then the address (chain.test:
+                     public 11.0.0.2, chainprivate.test: 10.0.0.5); cnameloop.test
+                     is a CNAME loop (cut after 8 links, as ever)
+  AAAA-only names: dnsv6.test (public), v6private.test (fd00::5).
 """
 import selectors
 import signal
@@ -68,6 +80,31 @@ ZONE.update({
     "11.0.0.1": [(A, "10.0.0.5")],
 })
 
+# Resolver faults (see the docstring).
+CHAIN_LENGTH = 30
+TIMEOUT, SERVFAIL, TRUNCATED = "timeout", "servfail", "truncated"
+FAULTS = {
+    "timeout.test": TIMEOUT,
+    "timeout2.test": TIMEOUT,
+    "servfail.test": SERVFAIL,
+    "truncated.test": TRUNCATED,
+    "truncatedprivate.test": TRUNCATED,
+}
+ZONE.update({
+    "truncated.test": [(A, "11.0.0.2")],
+    "truncatedprivate.test": [(A, "10.0.0.5")],
+    # 11.0.0.1 first (the one reachable in the namespace); 10.0.0.5 at the 50th place.
+    "many.test": [(A, "11.0.0.1")] + [(A, f"11.0.1.{i}") for i in range(1, 49)] + [(A, "10.0.0.5")]
+                 + [(A, f"11.0.1.{i}") for i in range(49, 99)],
+    "manypublic.test": [(A, "11.0.0.1")] + [(A, f"11.0.1.{i}") for i in range(1, 100)],
+    "cnameloop.test": [(CNAME, "cnameloop2.test")],
+    "cnameloop2.test": [(CNAME, "cnameloop.test")],
+})
+for _base, _end in (("chain", "dnspublic.test"), ("chainprivate", "dnsprivate.test")):
+    ZONE[f"{_base}.test"] = [(CNAME, f"{_base}1.test")]
+    for _i in range(1, CHAIN_LENGTH):
+        ZONE[f"{_base}{_i}.test"] = [(CNAME, f"{_base}{_i + 1}.test" if _i < CHAIN_LENGTH - 1 else _end)]
+
 _lock = threading.Lock()
 _counts = {}  # rebind name -> number of A/ANY queries answered
 _logf = sys.stderr
@@ -79,7 +116,7 @@ def log(msg):
         _logf.flush()
 
 
-def records(name, qtype, depth=0):
+def records(name, qtype, depth=0, limit=8):
     """Return (rcode, [(type, addr)]) for one question."""
     if name == "reset.control":
         with _lock:
@@ -94,8 +131,8 @@ def records(name, qtype, depth=0):
     if name not in ZONE:
         return 3, []  # NXDOMAIN
     for rtype, target in ZONE[name]:
-        if rtype == CNAME and depth < 8:
-            _rcode, rest = records(target, qtype, depth + 1)
+        if rtype == CNAME and depth < limit:
+            _rcode, rest = records(target, qtype, depth + 1, limit)
             # (type, value, owner): records after a CNAME are owned by its target
             return 0, [(CNAME, target, name)] + [r if len(r) > 2 else (r[0], r[1], target) for r in rest]
     return 0, [r for r in ZONE[name] if qtype in (r[0], ANY)]
@@ -138,7 +175,14 @@ def answer(msg, proto):
     except (ValueError, IndexError, struct.error, UnicodeDecodeError):
         # FORMERR/NOTIMP with no question section
         return struct.pack("!HHHHHH", qid, 0x8000 | opcode | rd | (4 if opcode else 1), 0, 0, 0, 0)
-    rcode, recs = records(name, qtype)
+    fault = FAULTS.get(name)
+    if fault == TIMEOUT:
+        log(f"dns: {proto} {name} type={qtype} -> (no answer)")
+        return None
+    if fault == SERVFAIL:
+        log(f"dns: {proto} {name} type={qtype} rcode=2 (SERVFAIL)")
+        return struct.pack("!HHHHHH", qid, 0x8000 | 0x0400 | rd | 0x0080 | 2, 1, 0, 0, 0) + msg[12:end]
+    rcode, recs = records(name, qtype, limit=CHAIN_LENGTH + 2 if name.startswith("chain") else 8)
     body = b""
     for rec in recs:
         rtype, addr = rec[0], rec[1]
@@ -151,6 +195,12 @@ def answer(msg, proto):
         # the record, class IN, TTL 0
         owner = struct.pack("!H", 0xC00C) if len(rec) < 3 or rec[2] == name else encode_name(rec[2])
         body += owner + struct.pack("!HHIH", rtype, 1, 0, len(rdata)) + rdata
+    # UDP without EDNS carries 512 bytes at most: a longer answer (and a TRUNCATED
+    # name's) is sent with TC set and no records, and the resolver asks over TCP.
+    edns = struct.unpack("!H", msg[10:12])[0] > 0
+    if proto == "udp" and (fault == TRUNCATED or (12 + (end - 12) + len(body) > 512 and not edns)):
+        log(f"dns: {proto} {name} type={qtype} -> truncated (TC), {len(recs)} records left for TCP")
+        return struct.pack("!HHHHHH", qid, 0x8000 | 0x0400 | 0x0200 | rd | 0x0080 | rcode, 1, 0, 0, 0) + msg[12:end]
     log(f"dns: {proto} {name} type={qtype} rcode={rcode} -> "
         + (" ".join(r[1] for r in recs) or "-"))
     hdr = struct.pack("!HHHHHH", qid, 0x8000 | 0x0400 | rd | 0x0080 | rcode, 1, len(recs), 0, 0)
