@@ -79,7 +79,7 @@ step() {
     SUMMARY+=("$(printf '%-5s %-15s %5ds  %s' "$status" "$name" $((SECONDS - t0)) "$result")")
 }
 
-# The timeouts add up to 75 min, so a hung step still ends inside CI's 90 min.
+# The timeouts add up to 85 min, so a hung step still ends inside CI's 90 min.
 #    name            timeout  on failure  command
 step deps            15m      stop        scripts/install-deps.sh
 step build           20m      stop        cargo build --release
@@ -88,6 +88,8 @@ step phpt            15m      continue    scripts/test-php.sh
 step "netns selftest" 5m      continue    tests/netns/selftest.sh
 step "php-fpm apps"   5m      continue    tests/fpm/run.sh
 step "php -S dev"     5m      continue    tests/fpm/devserver.sh
+step "fpm load"        5m      continue    tests/load/run.sh
+step faults           5m      continue    tests/faults/run.sh
 step robustness      10m      continue    tests/robustness/run.sh
 step "flat memory"   10m      continue    tests/memory/rss.sh
 # Installs into and uninstalls from this machine's PHP: after the suites that load the
