@@ -74,6 +74,7 @@ mod tests {
 
     #[test]
     fn forms() {
+        crate::state::set(crate::settings::build(crate::settings::default_value));
         let r = check("tcp://10.0.0.5:80", None).unwrap();
         assert_eq!((r.allowed, r.rule, r.reason.as_str()), (false, "special-purpose", "private address 10.0.0.5"));
         assert_eq!(r.addresses, vec!["10.0.0.5"]);

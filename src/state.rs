@@ -202,10 +202,11 @@ pub fn set(state: State) -> &'static State {
     leaked
 }
 
-/// The state in force (the defaults, if start-up has not run, as in unit tests).
+/// The state in force. Before module start-up has installed one, every socket operation
+/// is refused (fail closed): nothing may run under a policy nobody built.
 pub fn get() -> &'static State {
     let current = *STATE.read().unwrap_or_else(|e| e.into_inner());
-    current.unwrap_or_else(|| set(crate::settings::build(crate::settings::default_value)))
+    current.unwrap_or_else(|| set(State::closed("appengine_sockets has not started".to_owned())))
 }
 
 /// Decisions made by this process: allowed, refused, reported (report-only).
