@@ -2,7 +2,7 @@
 //!
 //! Each handler is short: read the arguments, ask the policy (through [`crate::guard`]),
 //! then run PHP's original function or refuse. Destinations of stream connections are judged
-//! inside the stream transports (see [`crate::zend`]), where the address is known and where
+//! inside the stream transports (see [`crate::enforce::transports`]), where the address is known and where
 //! every other path that opens a socket passes too; the handlers here add the rules that
 //! belong to a function rather than to a connection.
 
@@ -14,7 +14,10 @@ use appengine_sockets_policy::sockets::{check_socket, option_name, socket_option
 use crate::guard::{self, Plan, SocketPlan, EACCES};
 use crate::idle;
 use crate::state;
-use crate::zend::{replaced_functions, set_sockets_last_error, Call, Original, Replaced, SocketRef};
+pub mod swap;
+
+use crate::zend::{set_sockets_last_error, Call, Original, SocketRef};
+use swap::{replaced_functions, Replaced};
 
 /// Every function the extension replaces, and its logic.
 pub static REPLACED: &[Replaced] = replaced_functions![

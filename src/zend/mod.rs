@@ -1,0 +1,160 @@
+//! The Zend access helpers: every call into PHP's C API that the layers above need, and
+//! nothing that decides. This module imports nothing from the rest of the crate; the
+//! enforcement points (`crate::enforce`) and the lifecycle (`crate::module`) build on it.
+//!
+//! * this file: errors and notices, ini values, the SAPI's name, zend_strings, class
+//!   entries;
+//! * [`call`]: one PHP call in progress (arguments, return value, the saved original
+//!   handler);
+//! * [`socket`]: ext/sockets' `Socket` and `AddressInfo` objects, socket addresses and
+//!   `socket_last_error()`.
+
+#![allow(unsafe_code)]
+
+pub mod call;
+pub mod socket;
+
+use std::ffi::{c_char, c_int, CStr, CString};
+use std::ptr;
+
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::ffi::{self, zend_reference, zend_long, zend_string, HashTable};
+use ext_php_rs::types::ZendStr;
+
+pub use call::{Call, Original};
+pub use socket::{set_sockets_last_error, sockaddr_to_std, AddrInfo, SocketRef};
+
+// ---------------------------------------------------------------------------------------
+// Declarations the ext-php-rs bindings do not carry (zend_API.h, main/*.h of PHP 8.x).
+
+pub(crate) const E_WARNING: c_int = 2;
+pub(crate) const E_NOTICE: c_int = 8;
+pub(crate) const E_CORE_WARNING: c_int = 32;
+
+extern "C" {
+    pub(crate) fn zend_try_assign_typed_ref_long(reference: *mut zend_reference, lval: zend_long) -> c_int;
+    pub(crate) fn zend_parse_parameters(num_args: u32, type_spec: *const c_char, ...) -> c_int;
+    fn zend_argument_value_error(arg_num: u32, format: *const c_char, ...);
+    pub(crate) static mut module_registry: HashTable;
+    fn zend_ini_string_ex(name: *const c_char, name_length: usize, orig: c_int, exists: *mut bool) -> *mut c_char;
+    fn get_active_function_name() -> *const c_char;
+    fn zend_error(type_: c_int, format: *const c_char, ...);
+    fn shutdown(fd: c_int, how: c_int) -> c_int;
+}
+
+const SHUT_RDWR: c_int = 2;
+
+pub fn warn(message: &str) {
+    let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
+    // SAFETY: a constant "%s" format with one NUL-terminated argument.
+    unsafe { ffi::php_error_docref(ptr::null(), E_WARNING, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// Raise an E_NOTICE attributed to the running function.
+pub fn notice(message: &str) {
+    let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
+    // SAFETY: a constant "%s" format with one NUL-terminated argument.
+    unsafe { ffi::php_error_docref(ptr::null(), E_NOTICE, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// Raise an E_CORE_WARNING at start-up.
+pub fn startup_warning(message: &str) {
+    let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
+    // SAFETY: a constant "%s" format with one NUL-terminated argument.
+    unsafe { zend_error(E_CORE_WARNING, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// The current value of an ini setting, if it exists.
+pub fn ini_string(name: &CStr) -> Option<String> {
+    let mut exists = false;
+    // SAFETY: a NUL-terminated name; the returned value is owned by the ini table.
+    unsafe {
+        let v = zend_ini_string_ex(name.as_ptr(), name.to_bytes().len(), 0, &mut exists);
+        (exists && !v.is_null()).then(|| CStr::from_ptr(v).to_string_lossy().into_owned())
+    }
+}
+
+/// The SAPI's name ("cli", "cli-server", "fpm-fcgi", ...).
+pub fn sapi_name() -> String {
+    // SAFETY: sapi_module is set before any module starts.
+    unsafe {
+        let p = ffi::sapi_module.name;
+        if p.is_null() {
+            String::new()
+        } else {
+            CStr::from_ptr(p).to_string_lossy().into_owned()
+        }
+    }
+}
+
+/// The PHP function running now ("fsockopen"), or "" outside a call.
+pub fn active_function_name() -> String {
+    // SAFETY: returns a NUL-terminated name or null.
+    unsafe {
+        let p = get_active_function_name();
+        if p.is_null() {
+            String::new()
+        } else {
+            CStr::from_ptr(p).to_string_lossy().into_owned()
+        }
+    }
+}
+
+pub fn new_zend_string(s: &str) -> *mut zend_string {
+    ZendStr::new(s, false).into_raw()
+}
+
+/// # Safety
+/// `s` is null or a zend_string this code owns.
+pub unsafe fn release_zend_string(s: *mut zend_string) {
+    if !s.is_null() {
+        drop(unsafe { ZBox::from_raw(s) });
+    }
+}
+
+/// Tear down a socket's connection (both directions) without closing its descriptor, so
+/// its owner (a stream, a `Socket`) still closes it as usual.
+pub fn reclaim_fd(fd: c_int) {
+    if fd >= 0 {
+        // SAFETY: shutdown(2) on a descriptor; a stale one only fails with EBADF/ENOTSOCK.
+        unsafe { shutdown(fd, SHUT_RDWR) };
+    }
+}
+
+/// The internal class entry of `name_lc` (a lower-case class name), once its extension
+/// has registered it.
+pub fn class_entry(name_lc: &CStr) -> Option<*mut ffi::zend_class_entry> {
+    // SAFETY: CG(class_table) holds the process's internal classes.
+    unsafe {
+        let table = ffi::compiler_globals.class_table;
+        if table.is_null() {
+            return None;
+        }
+        let ce = ffi::zend_hash_str_find_ptr_lc(table, name_lc.as_ptr(), name_lc.to_bytes().len()) as *mut ffi::zend_class_entry;
+        (!ce.is_null()).then_some(ce)
+    }
+}
+
+/// Throw PHP's ValueError for argument `arg` ("fn(): Argument #3 ($x) <message>").
+pub fn value_error(arg: u32, message: &str) {
+    let text = CString::new(message).unwrap_or_default();
+    // SAFETY: "%s" with one NUL-terminated argument.
+    unsafe { zend_argument_value_error(arg, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// Start and end a phpinfo() table around `rows`.
+pub fn info_table(rows: impl FnOnce()) {
+    // SAFETY: plain phpinfo output calls.
+    unsafe {
+        ffi::php_info_print_table_start();
+        rows();
+        ffi::php_info_print_table_end();
+    }
+}
+
+/// One phpinfo() row.
+pub fn info_row(key: &str, value: &str) {
+    let (k, v) = (CString::new(key).unwrap_or_default(), CString::new(value).unwrap_or_default());
+    // SAFETY: two NUL-terminated strings.
+    unsafe { ffi::php_info_print_table_row(2, k.as_ptr(), v.as_ptr()) };
+}
