@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: tests/fpm/run.sh        (as root, from any directory; ~10 s)
+# usage: tests/fpm/run.sh        (as root, from any directory; ~30 s)
 #
 # The extension under php-fpm, across requests of one worker:
 #   * appengine_sockets.app_id, per request (FastCGI PHP_ADMIN_VALUE) on one pool
@@ -10,7 +10,9 @@
 #   * appengine_sockets.app_id per pool (php_admin_value), two pools.
 #   * appengine_sockets.idle_timeout (2 s here, in php.ini): a persistent socket
 #     is reused within the timeout, and one idle longer is not: the app gets a
-#     fresh connection, also when it was put aside while another app ran.
+#     fresh connection, also when it was put aside while another app ran, and
+#     also when no operation followed its connect.
+#   Each of these runs for a name, a literal IPv4 and a literal IPv6.
 # php-fpm runs inside the private network namespace of tests/netns/run.sh
 # (re-exec'd through it unless already inside), with a generated php.ini and
 # pool config in a temp dir, and is killed at the end.
@@ -124,7 +126,7 @@ expect "no start-up warning from the extension" "" "$(grep -h 'appengine_sockets
 # One app sequence A, B, A, B on the apps pool (one worker) for FN at HOST:PORT.
 sequence() {  # sequence FN HOST ADDR PORT
     local fn=$1 addr=$3 port=$4 q="fn=$1&host=$2&port=$4" before a1 b1 a2 b2
-    echo "# $fn: app A, B, A, B on one worker (PHP_ADMIN_VALUE per request)"
+    echo "# $fn $2:$port: app A, B, A, B on one worker (PHP_ADMIN_VALUE per request)"
     before=$(caught "$addr" "$port")
     a1=$(req "$PORT_APPS" persist.php "$q" appA)
     b1=$(req "$PORT_APPS" persist.php "$q" appB)
@@ -143,31 +145,61 @@ sequence() {  # sequence FN HOST ADDR PORT
         "$(printf '%s\n' "$(field pid "$a1")" "$(field pid "$b1")" "$(field pid "$a2")" "$(field pid "$b2")" | sort -u | wc -l)"
     expect "$fn: the catcher saw exactly two connections (A1, B1)" "$((before + 2))" "$(caught "$addr" "$port")"
 }
-sequence pfsockopen public.test 11.0.0.1 80
-sequence stream_socket_client public.test 11.0.0.1 8080
+# Every lifecycle check runs for a name, a literal IPv4 and a literal IPv6.
+for target in "public.test 11.0.0.1" "11.0.0.2 11.0.0.2" "[2400:cb00::10] 2400:cb00::10"; do
+    read -r host addr <<<"$target"
+    sequence pfsockopen "$host" "$addr" 80
+    sequence stream_socket_client "$host" "$addr" 8080
+done
 
-echo "# idle_timeout=2 across requests (pfsockopen public2.test:80)"
-q="fn=pfsockopen&host=public2.test&port=80"
-before=$(caught 11.0.0.2 80)
-i1=$(req "$PORT_APPS" persist.php "$q" appA)
-sleep 0.5
-i2=$(req "$PORT_APPS" persist.php "$q" appA)
-expect "used again within the timeout: reused" "port=$(field port "$i1") hello=none" \
-    "port=$(field port "$i2") hello=$(field hello "$i2")"
+idle_sequence() {  # idle_sequence HOST ADDR PORT
+    local host=$1 addr=$2 port=$3 q="fn=pfsockopen&host=$1&port=$3" before i1 i2 i3 i4 b
+    echo "# idle_timeout=2 across requests (pfsockopen $host:$port)"
+    before=$(caught "$addr" "$port")
+    i1=$(req "$PORT_APPS" persist.php "$q" appA)
+    sleep 0.5
+    i2=$(req "$PORT_APPS" persist.php "$q" appA)
+    expect "$host: used again within the timeout: reused" "port=$(field port "$i1") hello=none" \
+        "port=$(field port "$i2") hello=$(field hello "$i2")"
+    sleep 2.5
+    i3=$(req "$PORT_APPS" persist.php "$q" appA)
+    expect "$host: idle 2.5 s > 2 s: a fresh connection" "hello=HELLO_${addr}_$port echo=ok" \
+        "hello=$(field hello "$i3") echo=$(field echo "$i3")"
+    differ "$host: idle 2.5 s > 2 s: a new local port" "$(field port "$i1")" "$(field port "$i3")"
+    b=$(req "$PORT_APPS" persist.php "$q" appB)
+    expect "$host: app B meanwhile: its own fresh connection" "app=appB hello=HELLO_${addr}_$port" \
+        "app=$(field app "$b") hello=$(field hello "$b")"
+    sleep 2.5
+    i4=$(req "$PORT_APPS" persist.php "$q" appA)
+    expect "$host: A's socket, put aside while B ran and idle 2.5 s: fresh connection" \
+        "app=appA hello=HELLO_${addr}_$port echo=ok" \
+        "app=$(field app "$i4") hello=$(field hello "$i4") echo=$(field echo "$i4")"
+    differ "$host:   ... on a new local port" "$(field port "$i3")" "$(field port "$i4")"
+    expect "$host: catcher: i1, i3, B, i4 connected (4), i2 did not" "$((before + 4))" "$(caught "$addr" "$port")"
+}
+idle_sequence public2.test 11.0.0.2 80
+idle_sequence 11.0.0.2 11.0.0.2 993
+idle_sequence "[2400:cb00::10]" 2400:cb00::10 993
+
+echo "# idle_timeout=2 across requests, no operation after the connect (pfsockopen, port 995)"
+# The clock starts at connect, whatever the app wrote: a stream opened and left alone
+# is as idle as one that was used.
+untouched=("public.test 11.0.0.1" "11.0.0.2 11.0.0.2" "[2400:cb00::10] 2400:cb00::10")
+declare -A u_before
+for target in "${untouched[@]}"; do
+    read -r host addr <<<"$target"
+    u_before[$host]=$(caught "$addr" 995)
+    expect "$host: opened, no operation" "app=appA opened" \
+        "$(req "$PORT_APPS" persist.php "fn=pfsockopen&host=$host&port=995&touch=0" appA | sed 's/ pid=[0-9]*//')"
+done
 sleep 2.5
-i3=$(req "$PORT_APPS" persist.php "$q" appA)
-expect "idle 2.5 s > 2 s: a fresh connection" "hello=HELLO_11.0.0.2_80 echo=ok" \
-    "hello=$(field hello "$i3") echo=$(field echo "$i3")"
-differ "idle 2.5 s > 2 s: a new local port" "$(field port "$i1")" "$(field port "$i3")"
-b=$(req "$PORT_APPS" persist.php "$q" appB)
-expect "app B meanwhile: its own fresh connection" "app=appB hello=HELLO_11.0.0.2_80" \
-    "app=$(field app "$b") hello=$(field hello "$b")"
-sleep 2.5
-i4=$(req "$PORT_APPS" persist.php "$q" appA)
-expect "A's socket, put aside while B ran and idle 2.5 s: fresh connection" "app=appA hello=HELLO_11.0.0.2_80 echo=ok" \
-    "app=$(field app "$i4") hello=$(field hello "$i4") echo=$(field echo "$i4")"
-differ "  ... on a new local port" "$(field port "$i3")" "$(field port "$i4")"
-expect "catcher: i1, i3, B, i4 connected (4), i2 did not" "$((before + 4))" "$(caught 11.0.0.2 80)"
+for target in "${untouched[@]}"; do
+    read -r host addr <<<"$target"
+    u=$(req "$PORT_APPS" persist.php "fn=pfsockopen&host=$host&port=995" appA)
+    expect "$host: idle 2.5 s since connect: a fresh connection" "hello=HELLO_${addr}_995 echo=ok" \
+        "hello=$(field hello "$u") echo=$(field echo "$u")"
+    expect "$host: catcher: two connections" "$((u_before[$host] + 2))" "$(caught "$addr" 995)"
+done
 
 echo "# app id per pool (php_admin_value), two pools (pfsockopen public.test:80)"
 q="fn=pfsockopen&host=public.test&port=80"
