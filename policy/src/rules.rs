@@ -331,6 +331,20 @@ impl Policy {
         Verdict::allow(Rule::Public, Reason::Public(ip))
     }
 
+    /// Judge a connection to the literal address `ip`:`port` over `transport`, exactly as
+    /// [`Policy::check_connect`] judges a host that is that literal, without allocating:
+    /// the verdict, and the address it is about (None when it was refused before the
+    /// address was looked at: the transport, or port 25 with no operator allow list).
+    pub fn check_literal(&self, transport: &Transport, ip: IpAddr, port: u16) -> (Verdict, Option<IpAddr>) {
+        if let Some(v) = self.check_transport(transport) {
+            return (v, None);
+        }
+        if port == 25 && self.allow.is_empty() {
+            return (Verdict::refuse(Rule::Port25, "port 25 is blocked"), None);
+        }
+        (self.check_address(None, ip, port), Some(ip))
+    }
+
     /// Judge a connection to `host`:`port` over `transport`: resolve the host once, judge
     /// every address, and refuse if any one is refused.
     pub fn check_connect(&self, transport: &Transport, host: &str, port: u16, resolver: &dyn Resolver) -> Decision {
@@ -349,12 +363,19 @@ impl Policy {
         if host.contains('\0') {
             return refused(Verdict::refuse(Rule::Malformed, "address contains a NUL byte"));
         }
-        let literal = host.parse::<IpAddr>().is_ok();
+        if let Ok(ip) = host.parse::<IpAddr>() {
+            // A literal resolves to itself: judged once, as check_literal judges it.
+            return Decision {
+                verdict: self.check_address(None, ip, port),
+                addresses: vec![ip],
+                judged: Some(ip),
+            };
+        }
         let addresses = match resolver.resolve(host) {
             Ok(a) => a,
             Err(e) => return refused(Verdict::refuse(Rule::Resolution, e.to_string())),
         };
-        let name = (!literal).then_some(host);
+        let name = Some(host);
         let mut whitelisted = None;
         for &ip in &addresses {
             let v = self.check_address(name, ip, port);
@@ -429,6 +450,27 @@ mod tests {
 
     fn connect(host: &str, port: u16) -> Decision {
         policy().check_connect(&Transport::Tcp, host, port, &dns())
+    }
+
+    #[test]
+    fn literal_fast_path_judges_as_check_connect() {
+        use crate::operator::parse_list;
+        let allow = parse_list("appengine_sockets.allow", "10.0.0.0/8:25").unwrap();
+        let deny = parse_list("appengine_sockets.deny", "11.0.0.0/24:80").unwrap();
+        for p in [policy(), policy().with_operator_lists(allow, deny)] {
+            for t in ["tcp", "udp", "ssl", "unix", "sctp"] {
+                for ip in ["11.0.0.1", "10.0.0.5", "8.8.8.8", "142.250.80.46", "2400:cb00::10", "fd00::5", "::ffff:10.0.0.5", "::1"] {
+                    for port in [0, 25, 53, 80, 587] {
+                        let t = Transport::from_name(t);
+                        let d = p.check_connect(&t, ip, port, &dns());
+                        let (v, judged) = p.check_literal(&t, ip.parse().unwrap(), port);
+                        let shown = |v: &Verdict| (v.allowed, v.rule, v.reason.to_string());
+                        assert_eq!(shown(&v), shown(&d.verdict), "{t} {ip} {port}");
+                        assert_eq!(judged, d.judged, "{t} {ip} {port}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! and `php_network_connect_socket_to_host` do. So `host:65561` is judged as port 25, the
 //! port the kernel would be given.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use thiserror::Error;
@@ -132,9 +133,40 @@ pub fn php_atoi_port(s: &[u8]) -> u16 {
     value as i32 as u16
 }
 
+/// A destination as [`parse_xport_name_ref`] reads it, borrowing the app's text (no
+/// allocation when the text is UTF-8, as it nearly always is).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetRef<'a> {
+    /// The host, without IPv6 brackets, exactly as written (not yet resolved).
+    pub host: Cow<'a, str>,
+    /// The port after PHP's `atoi` and the narrowing to `unsigned short`.
+    pub port: u16,
+    /// The port text as written, to hand back to PHP unchanged.
+    pub port_text: Cow<'a, str>,
+    /// Whether the host was written in brackets (`[::1]:80`).
+    pub bracketed: bool,
+}
+
+impl TargetRef<'_> {
+    /// The owned [`Target`].
+    pub fn into_owned(self) -> Target {
+        Target {
+            host: self.host.into_owned(),
+            port: self.port,
+            port_text: self.port_text.into_owned(),
+            bracketed: self.bracketed,
+        }
+    }
+}
+
 /// Split a transport address (`host:port`, `[v6]:port`) the way PHP's
 /// `parse_ip_address_ex` does. The input is what follows `scheme://`.
 pub fn parse_xport_name(name: &[u8]) -> Result<Target, TargetError> {
+    parse_xport_name_ref(name).map(TargetRef::into_owned)
+}
+
+/// [`parse_xport_name`], borrowing the host and port text from `name`.
+pub fn parse_xport_name_ref(name: &[u8]) -> Result<TargetRef<'_>, TargetError> {
     // C reads the name as a NUL-terminated string; everything after a NUL is invisible to
     // it, and a policy that judged the full text would judge something else.
     if name.contains(&0) {
@@ -145,10 +177,10 @@ pub fn parse_xport_name(name: &[u8]) -> Result<Target, TargetError> {
         let inner = &name[1..name.len() - 1];
         let close = inner.iter().position(|&b| b == b']').map(|p| p + 1);
         return match close {
-            Some(p) if name.get(p + 1) == Some(&b':') => Ok(Target {
-                host: String::from_utf8_lossy(&name[1..p]).into_owned(),
+            Some(p) if name.get(p + 1) == Some(&b':') => Ok(TargetRef {
+                host: String::from_utf8_lossy(&name[1..p]),
                 port: php_atoi_port(&name[p + 2..]),
-                port_text: String::from_utf8_lossy(&name[p + 2..]).into_owned(),
+                port_text: String::from_utf8_lossy(&name[p + 2..]),
                 bracketed: true,
             }),
             _ => Err(TargetError::Ipv6(lossy())),
@@ -160,10 +192,10 @@ pub fn parse_xport_name(name: &[u8]) -> Result<Target, TargetError> {
         name[..name.len() - 1].iter().position(|&b| b == b':')
     };
     match colon {
-        Some(c) => Ok(Target {
-            host: String::from_utf8_lossy(&name[..c]).into_owned(),
+        Some(c) => Ok(TargetRef {
+            host: String::from_utf8_lossy(&name[..c]),
             port: php_atoi_port(&name[c + 1..]),
-            port_text: String::from_utf8_lossy(&name[c + 1..]).into_owned(),
+            port_text: String::from_utf8_lossy(&name[c + 1..]),
             bracketed: false,
         }),
         None => Err(TargetError::NoPort(lossy())),
