@@ -60,6 +60,10 @@ $ops = [
         $f = stream_socket_client('tcp://' . HOST_ADDR . ':80', $errno, $errstr, 2.0);
         return $f !== false && fclose($f);
     },
+    'stream_socket_client_name' => static function (): bool {
+        $f = stream_socket_client('tcp://' . HOST_NAME . ':80', $errno, $errstr, 2.0);
+        return $f !== false && fclose($f);
+    },
     'socket_connect' => static function (): bool {
         $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
         $ok = $s !== false && socket_connect($s, HOST_ADDR, 80);
