@@ -411,21 +411,24 @@ unsafe fn establish(
         STREAM_XPORT_OP_LISTEN | STREAM_XPORT_OP_ACCEPT => guard::plan_listen(),
         _ => Plan::Proceed,
     };
-    match plan {
+    let rc = match plan {
         Plan::Proceed => unsafe { set_option(stream, option, value, ptrparam) },
         Plan::Refuse { text, errno, warning } => {
             if let Some(w) = warning {
                 warn(&w);
             }
             unsafe { fail(param, &text, errno) };
-            PHP_STREAM_OPTION_RETURN_OK
+            return PHP_STREAM_OPTION_RETURN_OK;
         }
-        Plan::Connect(names) => {
-            let rc = unsafe { connect_each(stream, set_option, option, value, param, &names) };
-            crate::idle::start(crate::idle::Kind::Stream, stream as u64);
-            rc
-        }
+        Plan::Connect(names) => unsafe { connect_each(stream, set_option, option, value, param, &names) },
+    };
+    if matches!(op, STREAM_XPORT_OP_CONNECT | STREAM_XPORT_OP_CONNECT_ASYNC) {
+        // The idle clock starts at connect on every path: a name handed over as its checked
+        // literal, a literal the app wrote (not rewritten), a report-only refusal. A stream
+        // left alone from here on is as idle as one that was used.
+        crate::idle::start(crate::idle::Kind::Stream, stream as u64);
     }
+    rc
 }
 
 /// # Safety

@@ -350,6 +350,9 @@ fn socket_destination_call(call: &mut Call, original: Original, spec: &std::ffi:
             Some(literal) => call.call_with_arg_string(addr_arg, &literal, original),
             None => original.call(call),
         }
+        // The clock runs from the end of the connect (or send), on every path: a name
+        // handed over as its checked literal or a literal the app wrote.
+        idle::restart(idle::Kind::Socket, u64::from(socket.handle()));
     }
 }
 
