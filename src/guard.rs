@@ -100,7 +100,7 @@ pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
     if *st.log() != log::LogTarget::Off {
         let app_id = zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default();
         let function = zend::active_function_name();
-        log::write(
+        let said = log::write(
             st.log(),
             &Record {
                 app_id: &app_id,
@@ -113,6 +113,11 @@ pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
                 reason: &v.reason.to_string(),
             },
         );
+        if let Some(message) = said {
+            // The operator's error log, not the app: no handler of the app runs, and the
+            // app's output is unchanged.
+            zend::log_error(&message);
+        }
     }
     if report {
         let prefix = if report_only { "would be refused" } else { "would be refused in production" };

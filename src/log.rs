@@ -1,13 +1,26 @@
 //! The decision log (`appengine_sockets.log`): one JSON object per line per decision.
 //!
-//! A file target is opened with `O_APPEND` and each line is written with a single
-//! `write(2)`, so lines from many php-fpm workers appending at once never interleave.
-//! `syslog` sends each line to the local syslog socket (`/dev/log`), facility user.
+//! A file is opened once per process (`O_APPEND`, created if missing) and kept open; each
+//! line is one `write(2)`, so lines from many php-fpm workers never interleave. Before each
+//! line the path is `stat`ed: when it names another file than the one open (logrotate
+//! renamed it and created a new one) or none at all, it is opened again, so lines go to
+//! the new file from the first decision after the rename and none is lost.
+//!
+//! `syslog` sends each line as one datagram to `/dev/log` (facility user) from one
+//! non-blocking socket per process: a syslog daemon that stopped reading costs a failed
+//! send, never a wait.
+//!
+//! A line that cannot be written is counted as lost, never retried (a request is never
+//! slowed by a broken log). The first failure is said once per process (the caller puts
+//! it on PHP's error log), naming the target, the operation and the errno; so is the
+//! first success after it. Enforcement never depends on any of this.
 
-use std::fs::OpenOptions;
-use std::io::Write;
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::MetadataExt;
 use std::os::unix::net::UnixDatagram;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use appengine_sockets_policy::ConfigError;
@@ -84,23 +97,163 @@ impl Record<'_> {
     }
 }
 
-/// Write one record to `target`. Failures to log never change a decision.
-pub fn write(target: &LogTarget, record: &Record<'_>) {
+/// Write one record to `target`. Failures to log never change a decision; what must be
+/// said about them (once per process: a fault that began, or its end) is returned for the
+/// caller to put on PHP's error log.
+pub fn write(target: &LogTarget, record: &Record<'_>) -> Option<String> {
     match target {
-        LogTarget::Off => {}
+        LogTarget::Off => None,
         LogTarget::File(path) => {
             let mut line = record.to_json();
             line.push('\n');
-            if let Ok(mut f) = OpenOptions::new().append(true).create(true).open(path) {
-                let _ = f.write_all(line.as_bytes());
-            }
+            send(&Dest::File(path), line.as_bytes())
         }
-        LogTarget::Syslog => {
-            if let Ok(sock) = UnixDatagram::unbound() {
-                let msg = format!("<14>appengine_sockets: {}", record.to_json());
-                let _ = sock.send_to(msg.as_bytes(), "/dev/log");
-            }
+        LogTarget::Syslog => send(&Dest::Syslog, format!("<14>appengine_sockets: {}", record.to_json()).as_bytes()),
+    }
+}
+
+/// The local syslog socket.
+pub const DEV_LOG: &str = "/dev/log";
+
+/// A failure that is being counted (said once when it began).
+struct Fault {
+    op: &'static str,
+    errno: i32,
+    text: String,
+    since: String,
+}
+
+/// This process's log target state.
+struct Sink {
+    /// The open file with its device and inode numbers.
+    file: Option<(File, u64, u64)>,
+    syslog: Option<UnixDatagram>,
+    fault: Option<Fault>,
+    written: u64,
+    lost: u64,
+    lost_in_fault: u64,
+}
+
+static SINK: Mutex<Sink> = Mutex::new(Sink {
+    file: None,
+    syslog: None,
+    fault: None,
+    written: 0,
+    lost: 0,
+    lost_in_fault: 0,
+});
+
+fn sink() -> std::sync::MutexGuard<'static, Sink> {
+    SINK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Where a line goes.
+pub enum Dest<'a> {
+    /// Appended to this file.
+    File(&'a Path),
+    /// One datagram to /dev/log.
+    Syslog,
+}
+
+impl Dest<'_> {
+    fn label(&self) -> String {
+        match self {
+            Dest::File(p) => p.display().to_string(),
+            Dest::Syslog => format!("syslog ({DEV_LOG})"),
         }
+    }
+}
+
+/// Send one line (with its newline for a file, without for syslog). Returns what must
+/// be said to the operator, once: a fault that began, or the end of one.
+pub fn send(dest: &Dest<'_>, line: &[u8]) -> Option<String> {
+    let mut s = sink();
+    let result = match dest {
+        Dest::File(path) => write_file(&mut s, path, line),
+        Dest::Syslog => write_syslog(&mut s, line),
+    };
+    match result {
+        Ok(()) => {
+            s.written += 1;
+            s.fault.take()?;
+            let lost = std::mem::take(&mut s.lost_in_fault);
+            Some(format!(
+                "appengine_sockets: decision log {}: writing again ({lost} line{} lost)",
+                dest.label(),
+                if lost == 1 { "" } else { "s" }
+            ))
+        }
+        Err((op, e)) => {
+            s.lost += 1;
+            s.lost_in_fault += 1;
+            let errno = e.raw_os_error().unwrap_or(0);
+            if s.fault.as_ref().is_some_and(|f| f.errno == errno && f.op == op) {
+                return None;
+            }
+            let text = strerror(&e);
+            let msg = format!(
+                "appengine_sockets: decision log {}: {op} failed: {text} (errno {errno}); decisions are still \
+                 enforced, but not logged until it works again (said once per process; \
+                 php --ri appengine_sockets counts the lines lost)",
+                dest.label()
+            );
+            s.fault = Some(Fault { op, errno, text, since: rfc3339_now() });
+            Some(msg)
+        }
+    }
+}
+
+/// The state for phpinfo: "ok, N lines written" or "failing since ...: ...; N lines lost".
+pub fn state() -> String {
+    let s = sink();
+    match &s.fault {
+        None if s.lost == 0 => format!("ok, {} lines written by this process", s.written),
+        None => format!("ok, {} lines written by this process, {} lost earlier", s.written, s.lost),
+        Some(f) => format!(
+            "failing since {}: {} failed: {} (errno {}); {} lines lost by this process",
+            f.since, f.op, f.text, f.errno, s.lost
+        ),
+    }
+}
+
+fn write_file(s: &mut Sink, path: &Path, line: &[u8]) -> Result<(), (&'static str, io::Error)> {
+    // The path still names the open file? (One stat: cheaper than opening each time.)
+    let same = match (&s.file, std::fs::metadata(path)) {
+        (Some((_, dev, ino)), Ok(m)) => m.dev() == *dev && m.ino() == *ino,
+        _ => false,
+    };
+    if !same {
+        s.file = None;
+        let f = OpenOptions::new().append(true).create(true).open(path).map_err(|e| ("open", e))?;
+        let m = f.metadata().map_err(|e| ("open", e))?;
+        s.file = Some((f, m.dev(), m.ino()));
+    }
+    let Some((f, _, _)) = s.file.as_mut() else {
+        return Err(("open", io::Error::from_raw_os_error(0)));
+    };
+    // One write(2) for a whole line; only a short write (a full disk) takes a second,
+    // which then fails with the errno that tells why.
+    f.write_all(line).map_err(|e| ("write", e))
+}
+
+fn write_syslog(s: &mut Sink, msg: &[u8]) -> Result<(), (&'static str, io::Error)> {
+    if s.syslog.is_none() {
+        let sock = UnixDatagram::unbound().map_err(|e| ("socket", e))?;
+        sock.set_nonblocking(true).map_err(|e| ("socket", e))?;
+        s.syslog = Some(sock);
+    }
+    let Some(sock) = s.syslog.as_ref() else {
+        return Err(("socket", io::Error::from_raw_os_error(0)));
+    };
+    sock.send_to(msg, DEV_LOG).map(|_| ()).map_err(|e| ("send", e))
+}
+
+/// The C library's text for an error, without std's " (os error N)".
+fn strerror(e: &io::Error) -> String {
+    let t = e.to_string();
+    match t.rfind(" (os error ") {
+        Some(i) => t[..i].to_owned(),
+        None => t,
     }
 }
 
@@ -161,6 +314,36 @@ mod tests {
         assert_eq!(v["app_id"], "a\"pp");
         assert_eq!(v["target"], "10.0.0.5:80\n");
         assert!(!r.to_json().contains('\n'));
+    }
+
+    #[test]
+    fn error_text_without_suffix() {
+        assert_eq!(strerror(&io::Error::from_raw_os_error(13)), "Permission denied");
+        assert_eq!(strerror(&io::Error::from_raw_os_error(28)), "No space left on device");
+    }
+
+    /// The one test that uses the process-wide sink: rotation by rename, a missing
+    /// directory (said once), and its end (said once, with the count).
+    #[test]
+    fn file_sink_rotation_and_faults() {
+        let dir = std::env::temp_dir().join(format!("aes-log-unit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("d.log");
+        assert_eq!(send(&Dest::File(&path), b"1\n"), None);
+        std::fs::rename(&path, dir.join("d.log.1")).unwrap();
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(send(&Dest::File(&path), b"2\n"), None);
+        assert_eq!(std::fs::read(dir.join("d.log.1")).unwrap(), b"1\n");
+        assert_eq!(std::fs::read(&path).unwrap(), b"2\n");
+        let gone = dir.join("missing").join("d.log");
+        let said = send(&Dest::File(&gone), b"3\n").expect("said");
+        assert!(said.contains("open failed: No such file or directory (errno 2)"), "{said}");
+        assert_eq!(send(&Dest::File(&gone), b"4\n"), None, "said once");
+        assert!(state().contains("errno 2") && state().contains("2 lines lost"), "{}", state());
+        let back = send(&Dest::File(&path), b"5\n").expect("said");
+        assert!(back.ends_with("writing again (2 lines lost)"), "{back}");
+        assert!(state().starts_with("ok"), "{}", state());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub fn info(mut row: impl FnMut(&str, &str)) {
         row("App id", &zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default());
         row("Report only", if st.report_only() { "on" } else { "off" });
         row("Decision log", &st.log().describe());
+        if *st.log() != crate::log::LogTarget::Off {
+            row("Decision log state", &crate::log::state());
+        }
         let (g4, g6) = st.policy().google().len();
         row("Google ranges", &format!("{}; {g4} IPv4 and {g6} IPv6 intervals", st.ranges().describe()));
         let list = |l: &[appengine_sockets_policy::Entry]| {

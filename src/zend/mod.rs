@@ -39,6 +39,7 @@ extern "C" {
     fn zend_ini_string_ex(name: *const c_char, name_length: usize, orig: c_int, exists: *mut bool) -> *mut c_char;
     fn get_active_function_name() -> *const c_char;
     fn zend_error(type_: c_int, format: *const c_char, ...);
+    fn php_log_err_with_severity(log_message: *const c_char, syslog_type_int: c_int);
     fn shutdown(fd: c_int, how: c_int) -> c_int;
 }
 
@@ -55,6 +56,16 @@ pub fn notice(message: &str) {
     let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
     // SAFETY: a constant "%s" format with one NUL-terminated argument.
     unsafe { ffi::php_error_docref(ptr::null(), E_NOTICE, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// Put a line on PHP's error log (`error_log`, else the SAPI's log: stderr for the CLI,
+/// the FastCGI error stream and php-fpm's log under php-fpm), at syslog severity
+/// warning. No error handler of the app runs and nothing is displayed.
+pub fn log_error(message: &str) {
+    const LOG_WARNING: c_int = 4;
+    let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
+    // SAFETY: a NUL-terminated message; PHP copies what it needs.
+    unsafe { php_log_err_with_severity(text.as_ptr(), LOG_WARNING) };
 }
 
 /// Raise an E_CORE_WARNING at start-up.

@@ -6,6 +6,9 @@
 #               in a connect (a listener with a full backlog) or a lookup (a name the
 #               test DNS server never answers): the successor worker is healthy, and
 #               no app's persistent socket is handed to another afterwards.
+#   log.py      the decision log under faults: rotation by rename, an unwritable file or
+#               directory, a full file system, /dev/log missing or not read: enforcement
+#               unchanged, not slowed, the fault said once per process.
 # (The resolver's faults and descriptor exhaustion are phpt tests: php-tests/faults_*.phpt.)
 # Runs inside the private network namespace of tests/netns/run.sh.
 #   AES_EXT   path of the built extension (default target/release/libappengine_sockets.so)
@@ -21,7 +24,7 @@ AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}"
 [[ -f "$AES_EXT" ]] || { echo "tests/faults/run.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)"; echo "0 passed, 1 failed"; exit 1; }
 
 passed=0 failed=0
-for t in killed; do
+for t in killed log; do
     echo "== $t"
     out=$(python3 -u "$HERE/$t.py" "$AES_EXT" 2>&1 | tee /dev/stderr | tail -n 1)
     if [[ "$out" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
