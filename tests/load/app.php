@@ -45,9 +45,12 @@ function stream_open($s, int $errno): string
 
 function socket_reply(Socket $s): string
 {
-    $rd = [$s];
-    $w = $e = null;
-    if (socket_select($rd, $w, $e, 2) !== 1) {
+    do {  // a signal (php-fpm's graceful reload sends SIGQUIT) interrupts select: again
+        $rd = [$s];
+        $w = $e = null;
+        $n = @socket_select($rd, $w, $e, 2);
+    } while ($n === false && socket_last_error($s) === SOCKET_EINTR);
+    if ($n !== 1) {
         return 'noreply';
     }
     return socket_read($s, 100) === false ? 'noreply' : 'ok';

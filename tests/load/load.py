@@ -10,13 +10,15 @@ ext/sockets and persistent streams. Allowed traffic is UDP to the catcher (which
 answers, so the request checks the reply) plus one persistent TCP connection per worker
 (the catcher never has to close it; it ends when the worker exits). Runs:
 
-  check    the extension, decision log to one file shared by all workers, refused
+  check    the extension, decision log to one file shared by all workers (renamed
+           half-way and created again, as logrotate's `create` does), refused
            targets on ports where the catcher listens (a leak would show): every
            request's outcome, one valid JSON line per decision, counters add up,
            the catcher saw nothing refused, RSS flat after warm-up, no crash.
-  bench    stock and extension rounds interleaved on the same load (refused targets on
-           closed ports: stock gets ECONNREFUSED at once); prints req/s and the ratio.
-           Never fails on timing.
+  bench    stock, extension with the decision log, extension without it: rounds
+           interleaved on the same load (refused targets on closed ports: stock gets
+           ECONNREFUSED at once); prints req/s, the workers' CPU time per request and the
+           ratios. Never fails on timing.
   recycle  pm.max_requests set (workers recycled during the run), stock then extension:
            requests lost by each; the extension's run also gets the check run's checks.
   reload   a graceful reload (SIGUSR2) when half the requests are done, stock then
@@ -353,6 +355,12 @@ def check_ext_run(c, label, fpm, results, warmup_per_pid):
     counted = sum(sum(v) for v in final.values())
 
     records, bad = read_log(fpm.decision_log)
+    rotated = fpm.decision_log + ".1"
+    if os.path.exists(rotated):  # renamed mid-run (logrotate `create`): both files together
+        old, old_bad = read_log(rotated)
+        c.ok(f"{label}: log rotated mid-run: lines in the renamed file ({len(old)}) and in the new one "
+             f"({len(records)})", len(old) > 0 and len(records) > 0)
+        records, bad = old + records, old_bad + bad
     c.ok(f"{label}: decision log: every line is one whole JSON record with the 9 fields ({len(records)} lines)",
          not bad, f"{len(bad)} bad, first: {bad[:2]}")
     got = collections.Counter((r["function"], r["verdict"]) for r in records)
@@ -414,9 +422,9 @@ def main():
     ap.add_argument("ext")
     args = ap.parse_args()
     if args.long:
-        n_check, bench_rounds, bench_n, n_recycle, max_req, n_reload = 20000, 8, 2500, 20000, 500, 20000
+        n_check, bench_rounds, bench_n, n_recycle, max_req, n_reload = 20000, 6, 2500, 20000, 500, 20000
     else:
-        n_check, bench_rounds, bench_n, n_recycle, max_req, n_reload = 3000, 2, 500, 2000, 200, 2000
+        n_check, bench_rounds, bench_n, n_recycle, max_req, n_reload = 3000, 1, 500, 2000, 200, 2000
     warmup = 50
     c = Checks()
     tmp = tempfile.mkdtemp(prefix="aes-load.")
@@ -428,7 +436,12 @@ def main():
               "one decision log for all workers", flush=True)
         mark = catcher_mark()
         fpm = Fpm(tmp, "check", args.ext, log=os.path.join(tmp, "check.log"))
-        results, secs = drive(fpm, n_check, "tp=80&up=9999&stats=1")
+
+        def rotate():  # logrotate's `create`: rename, then a new empty file
+            os.rename(fpm.decision_log, fpm.decision_log + ".1")
+            open(fpm.decision_log, "a").close()
+
+        results, secs = drive(fpm, n_check, "tp=80&up=9999&stats=1", at_half=rotate)
         fpm.stop()
         figures["check"] = check_ext_run(c, "check", fpm, results, warmup)
         figures["check"]["req_per_s"] = round(n_check / secs)
@@ -437,36 +450,41 @@ def main():
         fpm = None
 
         # -------- bench
-        print(f"# bench: stock and extension interleaved, {bench_rounds} rounds x {bench_n} requests "
-              "(+ 200 warm-up) each, refused targets on closed ports", flush=True)
-        rates = {"stock": [], "ext": []}
-        cpu = {"stock": [], "ext": []}
+        sides = ("stock", "ext", "ext-nolog")
+        print(f"# bench: stock, extension (decision log on) and extension (log off) interleaved, "
+              f"{bench_rounds} rounds x {bench_n} requests (+ 200 warm-up) each, refused targets on "
+              "closed ports", flush=True)
+        rates = {k: [] for k in sides}
+        cpu = {k: [] for k in sides}
         for rnd in range(bench_rounds):
-            for side in (("stock", "ext") if rnd % 2 == 0 else ("ext", "stock")):
-                fpm = Fpm(tmp, f"bench-{rnd}-{side}", args.ext if side == "ext" else None,
-                          log=os.path.join(tmp, f"bench-{rnd}.log"))
+            for side in sides[rnd % 3:] + sides[:rnd % 3]:
+                fpm = Fpm(tmp, f"bench-{rnd}-{side}", None if side == "stock" else args.ext,
+                          log=os.path.join(tmp, f"bench-{rnd}.log") if side == "ext" else None)
                 drive(fpm, 200, "tp=81&up=9998")
                 cpu0 = fpm.worker_cpu()
                 results, secs = drive(fpm, bench_n, "tp=81&up=9998")
                 cpu[side].append((fpm.worker_cpu() - cpu0) / bench_n * 1e6)
                 fpm.stop()
                 fpm = None
-                lost, wrong = outcome_errors(results, side)
+                lost, wrong = outcome_errors(results, "stock" if side == "stock" else "ext")
                 c.ok(f"bench round {rnd} {side}: {bench_n} requests, all answered as expected "
-                     f"({bench_n / secs:.0f} req/s, {cpu[side][-1]:.0f} us worker CPU per request)", not lost and not wrong, f"{lost[:2]} {wrong[:2]}")
+                     f"({bench_n / secs:.0f} req/s, {cpu[side][-1]:.0f} us worker CPU per request)",
+                     not lost and not wrong, f"{lost[:2]} {wrong[:2]}")
                 rates[side].append(bench_n / secs)
-        ms, me = statistics.median(rates["stock"]), statistics.median(rates["ext"])
-        cs, ce = statistics.median(cpu["stock"]), statistics.median(cpu["ext"])
-        figures["bench"] = {"stock_req_per_s": [round(x) for x in rates["stock"]],
-                            "ext_req_per_s": [round(x) for x in rates["ext"]],
-                            "ratio": round(me / ms, 4),
-                            "stock_cpu_us": [round(x) for x in cpu["stock"]],
-                            "ext_cpu_us": [round(x) for x in cpu["ext"]],
-                            "cpu_ratio": round(cs / ce, 4)}
-        print(f"     throughput (wall clock): stock median {ms:.0f} req/s, extension median {me:.0f} req/s, "
-              f"ratio {me / ms:.3f} (extension/stock; the decision log on)", flush=True)
-        print(f"     worker CPU per request: stock median {cs:.0f} us, extension median {ce:.0f} us; "
-              f"throughput ratio at full CPU {cs / ce:.3f} (stock CPU / extension CPU)", flush=True)
+        med = {k: statistics.median(v) for k, v in rates.items()}
+        cmed = {k: statistics.median(v) for k, v in cpu.items()}
+        figures["bench"] = {"req_per_s": {k: [round(x) for x in v] for k, v in rates.items()},
+                            "cpu_us": {k: [round(x) for x in v] for k, v in cpu.items()},
+                            "ratio": round(med["ext"] / med["stock"], 4),
+                            "ratio_nolog": round(med["ext-nolog"] / med["stock"], 4),
+                            "cpu_ratio": round(cmed["stock"] / cmed["ext"], 4),
+                            "cpu_ratio_nolog": round(cmed["stock"] / cmed["ext-nolog"], 4)}
+        print(f"     throughput (wall clock, medians): stock {med['stock']:.0f} req/s, extension "
+              f"{med['ext']:.0f} (log on, ratio {med['ext'] / med['stock']:.3f}), "
+              f"{med['ext-nolog']:.0f} (log off, ratio {med['ext-nolog'] / med['stock']:.3f})", flush=True)
+        print(f"     worker CPU per request (medians): stock {cmed['stock']:.0f} us, extension "
+              f"{cmed['ext']:.0f} us (log on; throughput ratio at full CPU {cmed['stock'] / cmed['ext']:.3f}), "
+              f"{cmed['ext-nolog']:.0f} us (log off; {cmed['stock'] / cmed['ext-nolog']:.3f})", flush=True)
 
         # -------- recycle and reload
         for kind, total in (("recycle", n_recycle), ("reload", n_reload)):
