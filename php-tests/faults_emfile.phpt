@@ -1,7 +1,7 @@
 --TEST--
 No descriptor left (ulimit -n 64, every descriptor taken: EMFILE): every way in fails as in stock PHP, with the same message, and the extension keeps no descriptor and no memory of its own
 --XFAIL--
-A name looked up under EMFILE: the extension's lookup reports "Name or service not known" / [-10001] Unknown host where stock PHP says "System error" / [-9999]
+A name looked up under EMFILE: the extension's lookup (getaddrinfo through Rust's std) reports "Name or service not known" / [-10001] Unknown host where stock PHP's (other hints) says "System error" / [-9999]
 --SKIPIF--
 <?php require __DIR__ . '/include/settings_skipif.inc'; ?>
 --FILE--

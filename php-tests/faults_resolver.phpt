@@ -1,7 +1,5 @@
 --TEST--
 Resolver faults (tests/netns/dns.py): timeout, SERVFAIL, truncated answers, 100 addresses with one private, a 30-link CNAME chain, a CNAME loop, AAAA-only names: PHP's usual error or the rule's refusal, never an allow on failure, and no slower than stock PHP
---XFAIL--
-ext/sockets calls report a temporary lookup failure (timeout, SERVFAIL) as [-10001] Unknown host; stock PHP says [-10002] Host name lookup failure
 --SKIPIF--
 <?php require __DIR__ . '/include/settings_skipif.inc'; ?>
 --FILE--

@@ -307,8 +307,12 @@ pub enum SocketPlan {
     /// Call ext/sockets unchanged (report-only, before any lookup).
     Proceed,
     /// The name does not resolve: fail as ext/sockets does ("Host lookup failed [-10001]:
-    /// Unknown host", error -10001).
-    LookupFailed,
+    /// Unknown host", or [-10002] for a temporary failure). `detail` is the resolver's
+    /// text (gai_strerror's: "Temporary failure in name resolution", ...).
+    LookupFailed {
+        /// The resolver's text.
+        detail: String,
+    },
 }
 
 fn socket_refusal(plan: Plan) -> SocketPlan {
@@ -342,7 +346,10 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
     }
     let decision = policy.check_connect(&Transport::Tcp, &text, port, &SystemResolver);
     if decision.verdict.rule == Rule::Resolution {
-        return SocketPlan::LookupFailed;
+        // The reason reads "getaddrinfo for HOST failed: DETAIL".
+        let reason = decision.verdict.reason.to_string();
+        let detail = reason.rsplit_once(" failed: ").map_or(reason.as_str(), |(_, d)| d).to_owned();
+        return SocketPlan::LookupFailed { detail };
     }
     if settle(&decision.verdict, Asked { address: decision.judged, ..asked }) {
         return socket_refusal(refusal(&decision.verdict));

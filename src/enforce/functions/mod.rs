@@ -149,9 +149,9 @@ fn ftp_connect(call: &mut Call, original: Original) {
             call.call_with_arg_string(1, &literal, original);
         }
         SocketPlan::Proceed => original.call(call),
-        SocketPlan::LookupFailed => {
+        SocketPlan::LookupFailed { detail } => {
             call.warn(&format!(
-                "php_network_getaddresses: getaddrinfo for {} failed: Name or service not known",
+                "php_network_getaddresses: getaddrinfo for {} failed: {detail}",
                 String::from_utf8_lossy(&host)
             ));
             call.return_false();
@@ -216,9 +216,16 @@ fn apply(call: &mut Call, socket: SocketRef, what: &str, plan: SocketPlan) -> Re
     match plan {
         SocketPlan::To(literal) => Ok(Some(literal)),
         SocketPlan::Proceed => Ok(None),
-        SocketPlan::LookupFailed => {
-            socket.set_error(HOST_NOT_FOUND);
-            call.warn(&format!("Host lookup failed [{HOST_NOT_FOUND}]: Unknown host"));
+        SocketPlan::LookupFailed { detail } => {
+            // ext/sockets looks names up with gethostbyname(): h_errno TRY_AGAIN (a timeout,
+            // SERVFAIL) is -10002, anything else HOST_NOT_FOUND.
+            let (code, text) = if detail == "Temporary failure in name resolution" {
+                (TRY_AGAIN, "Host name lookup failure")
+            } else {
+                (HOST_NOT_FOUND, "Unknown host")
+            };
+            socket.set_error(code);
+            call.warn(&format!("Host lookup failed [{code}]: {text}"));
             call.return_false();
             Err(())
         }
@@ -430,6 +437,8 @@ fn new_socket(call: &mut Call, original: Original) {
 
 /// ext/sockets' error for a name that does not resolve (-10000 - HOST_NOT_FOUND).
 const HOST_NOT_FOUND: i32 = -10001;
+/// ext/sockets' error for a temporary lookup failure (-10000 - TRY_AGAIN).
+const TRY_AGAIN: i32 = -10002;
 
 /// ETIMEDOUT: what socket_last_error() says after a reclaim.
 const ETIMEDOUT: i32 = 110;
