@@ -12,6 +12,8 @@ target broken in one way:
   full        a full file system (a 256 KiB tmpfs, filled; the filler is removed half-way)
   devlog      syslog, /dev/log missing (a private /dev)
   stuck       syslog, /dev/log a socket nobody reads (its queue fills up)
+  fpm         php-fpm, 4 workers as nobody, the directory not writable: said once per
+              worker on the pool's error log
 In every case enforcement is unchanged (every allowed exchange works, every refusal is
 refused), the run is not slowed (printed beside a healthy run's time), and a fault is
 said once per process on PHP's error log (here: stderr), naming the target and the
@@ -63,6 +65,66 @@ def run(c, label, log, args=(), prefix=(), ext=None, timeout=60):
             "faults": [FAULT.match(l) for l in err.splitlines() if FAULT.match(l)],
             "recoveries": [RECOVERED.match(l) for l in err.splitlines() if RECOVERED.match(l)],
             "other_err": [l for l in err.splitlines() if l and not FAULT.match(l) and not RECOVERED.match(l)]}
+
+
+def fpm_case(c, ext, tmp):
+    """Under php-fpm the fault is said once per worker, on the pool's error log."""
+    import threading
+    from load import FPM, fcgi_request
+    d = os.path.join(tmp, "fpm")
+    os.mkdir(d, 0o755)
+    errs = os.path.join(tmp, "fpm-errors")
+    os.mkdir(errs, 0o777)
+    os.chmod(errs, 0o777)
+    sock = os.path.join(errs, "fpm.sock")
+    log = os.path.join(d, "decisions.log")
+    with open(os.path.join(tmp, "fpm-php.ini"), "w") as f:
+        f.write(f"extension=sockets\nextension={ext}\nappengine_sockets.log={log}\n"
+                f"log_errors=1\ndisplay_errors=0\nerror_log={errs}/php-errors.log\n")
+    with open(os.path.join(tmp, "fpm.conf"), "w") as f:
+        f.write(f"[global]\nerror_log = {errs}/fpm.log\ndaemonize = no\n[w]\nuser = nobody\ngroup = nogroup\n"
+                f"listen = {sock}\nlisten.mode = 0666\npm = static\npm.max_children = 4\n")
+    fpm = subprocess.Popen([shutil.which("php-fpm8.2") or FPM, "-F", "-n", "-c", os.path.join(tmp, "fpm-php.ini"),
+                            "-y", os.path.join(tmp, "fpm.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    health = os.path.join(HERE, "docroot", "health.php")
+    bodies, lock = [], threading.Lock()
+
+    def client():
+        for _ in range(50):
+            try:
+                out, _, done = fcgi_request(sock, "", timeout=10, script=health)
+                body = out.split(b"\r\n\r\n", 1)[-1].decode(errors="replace").strip()
+            except OSError as e:
+                body = f"error {e}"
+            with lock:
+                bodies.append(body)
+
+    try:
+        import time
+        for _ in range(100):
+            if os.path.exists(sock):
+                break
+            time.sleep(0.05)
+        threads = [threading.Thread(target=client) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        fpm.terminate()
+        fpm.wait(timeout=10)
+    good = [b for b in bodies if b.endswith("allowed=ok refused=errno13")]
+    pids = {re.search(r"pid=(\d+)", b).group(1) for b in good}
+    c.ok(f"fpm: enforcement unchanged in every request ({len(good)}/400)", len(good) == 400, str(bodies[:2]))
+    try:
+        with open(os.path.join(errs, "php-errors.log"), errors="replace") as f:
+            said = [l for l in f.read().splitlines() if "appengine_sockets: decision log" in l]
+    except OSError:
+        said = []
+    c.ok(f"fpm: said once per worker on the pool's error log ({len(said)} lines, {len(pids)} workers served)",
+         len(said) == len(pids) and all(log in l and "(errno 13)" in l for l in said), "\n".join(said[:6]))
+    c.ok("fpm: the log is as it was (no file)", not os.path.exists(log))
+    return len(pids)
 
 
 def lines(path):
@@ -168,6 +230,9 @@ def main():
                  len(f) == 1 and f[0].group(1) == "syslog (/dev/log)" and f[0].group(4) == "11", r["err"][:400])
             figures["stuck"] = r["secs"]
 
+        print("# fpm: 4 workers as nobody, the log's directory not writable, 400 requests from 8 clients",
+              flush=True)
+        fpm_case(c, ext, tmp)
         print("     seconds for %d decisions: %s" % (3 * N, ", ".join(f"{k} {v:.3f}" for k, v in figures.items())),
               flush=True)
         slow = {k: v for k, v in figures.items() if v > 3 * base + 1.0}
