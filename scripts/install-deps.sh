@@ -32,6 +32,16 @@ PACKAGES=(
     php8.2-soap       # SoapClient connections judged (php-tests/wrapper_soap.phpt)
     php8.2-mysql      # mysqli/PDO_MySQL via mysqlnd judged (php-tests/wrapper_mysqli.phpt, wrapper_pdo_mysql.phpt)
     php8.2-xml        # DOM/SimpleXML/XMLReader/XSL: libxml's URL fetches judged (php-tests/wrapper_libxml.phpt)
+    # tests/fpm/clients.sh: other extensions' persistent connections stay with their app,
+    # against real servers it starts in the test namespace
+    php8.2-redis      # phpredis pconnect (pool and persistent id); pulls php8.2-igbinary/-msgpack
+    php8.2-memcached  # php-memcached persistent handles (libmemcached)
+    php8.2-memcache   # pecl memcache pconnect
+    php8.2-pgsql      # pg_pconnect and PDO pgsql persistent connections (libpq)
+    redis-server      # Redis with ACL users: which user a connection is authenticated as
+    mariadb-server    # mariadbd: CONNECTION_ID() and session variables of mysqli/PDO links
+    memcached         # memcached: its connection count tells a reused connection from a new one
+    postgresql-15     # initdb/postgres: pg_backend_pid() and application_name of a link
 )
 
 if [[ "${1:-}" == --list ]]; then

@@ -87,6 +87,7 @@ step "cargo test"    20m      continue    cargo test --workspace
 step phpt            15m      continue    scripts/test-php.sh
 step "netns selftest" 5m      continue    tests/netns/selftest.sh
 step "php-fpm apps"   5m      continue    tests/fpm/run.sh
+step "fpm clients"    5m      continue    tests/fpm/clients.sh
 step "php -S dev"     5m      continue    tests/fpm/devserver.sh
 step "fpm load"        5m      continue    tests/load/run.sh
 step faults           5m      continue    tests/faults/run.sh

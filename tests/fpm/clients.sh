@@ -1,0 +1,236 @@
+#!/usr/bin/env bash
+# usage: tests/fpm/clients.sh        (as root, from any directory; ~15 s)
+#
+# Persistent connections that other extensions keep, across the apps of one php-fpm
+# worker, against real servers: Redis (redis-server) through phpredis (its connection
+# pool, and a persistent id without the pool), MariaDB (mariadbd) through mysqli "p:"
+# and PDO mysql with ATTR_PERSISTENT, memcached through php-memcached (a persistent
+# libmemcached handle) and pecl memcache (pconnect), PostgreSQL through pg_pconnect and
+# PDO pgsql.
+#
+# For each client, on one pool with a single static worker and the app id per request
+# (FastCGI PHP_ADMIN_VALUE): app A opens a persistent connection and marks it (Redis:
+# AUTH as user alice; MariaDB: a session variable; memcached: a key prefix on the
+# handle; PostgreSQL: application_name); app B, asking for the same connection with
+# the same arguments, must get a connection of its own (another server-side
+# connection id, unmarked); A's next request gets its own back (the same id, still
+# marked), and so does B's.
+#
+# The servers are started here, inside the private network namespace of
+# tests/netns/run.sh (re-exec'd through it unless already inside), bound to
+# public2.test (11.0.0.2, an allowed test address), with throwaway data in a temp dir,
+# and killed at the end.
+#   AES_EXT   path of the built extension (default target/release/libappengine_sockets.so)
+# Last line: "N passed, M failed"; exit status 1 if any check failed.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" != lo ]]; then
+    exec "$ROOT/tests/netns/run.sh" bash "${BASH_SOURCE[0]}" "$@"
+fi
+
+AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
+FPM=$(command -v php-fpm8.2 || command -v php-fpm || true)
+need() { command -v "$1" >/dev/null || { echo "tests/fpm/clients.sh: $1 not found (scripts/install-deps.sh installs it)" >&2; exit 1; }; }
+[[ -n "$FPM" ]] || { echo "tests/fpm/clients.sh: php-fpm8.2 not found" >&2; exit 1; }
+need cgi-fcgi; need redis-server; need memcached
+MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
+[[ -x "$MARIADBD" ]] || { echo "tests/fpm/clients.sh: mariadbd not found" >&2; exit 1; }
+[[ -f "$AES_EXT" ]] || { echo "tests/fpm/clients.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)" >&2; exit 1; }
+PGBIN=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin 2>/dev/null | sort -V | tail -n 1)
+[[ -x "$PGBIN/initdb" && -x "$PGBIN/postgres" ]] || { echo "tests/fpm/clients.sh: PostgreSQL's initdb/postgres not found (postgresql-15)" >&2; exit 1; }
+
+DOCROOT="$HERE/docroot"
+HOST=public2.test ADDR=11.0.0.2
+PORT_FPM=9074 PORT_REDIS=6379 PORT_MARIADB=3307 PORT_MEMCACHED=11211 PORT_PG=5433
+TMP=$(mktemp -d /tmp/aes-clients.XXXXXX)
+chmod 755 "$TMP"
+PIDS=()
+# shellcheck disable=SC2317  # called from the EXIT trap
+cleanup() {
+    local p
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+    if [[ "${AES_FPM_KEEP:-}" == 1 ]]; then echo "tests/fpm/clients.sh: kept $TMP" >&2; else rm -rf "$TMP"; fi
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT HUP
+
+# --- the servers ---
+# Redis: no persistence; two ACL users, so a connection says whom it is authenticated as.
+cat >"$TMP/redis.conf" <<EOF
+bind $ADDR
+port $PORT_REDIS
+protected-mode no
+save ""
+appendonly no
+daemonize no
+dir $TMP
+logfile $TMP/redis.log
+user default on nopass ~* &* +@all
+user alice on >alice-secret ~* &* +@all
+EOF
+redis-server "$TMP/redis.conf" >/dev/null 2>&1 &
+PIDS+=($!)
+
+# MariaDB: an empty datadir and --skip-grant-tables start in well under a second (no
+# mariadb-install-db, which takes ~5 s); every login is accepted, which is all these
+# tests need: CONNECTION_ID() and session variables identify a connection. A minimal
+# InnoDB (8 MB pool, no fsync).
+mkdir -p "$TMP/mariadb"
+"$MARIADBD" --no-defaults --user=root --datadir="$TMP/mariadb" --socket="$TMP/mariadb.sock" \
+    --pid-file="$TMP/mariadb.pid" --log-error="$TMP/mariadb.err" \
+    --bind-address="$ADDR" --port="$PORT_MARIADB" --skip-name-resolve --skip-grant-tables \
+    --skip-log-bin --innodb-buffer-pool-size=8M --innodb-log-file-size=4M \
+    --innodb-flush-method=nosync --innodb-doublewrite=0 >/dev/null 2>&1 &
+PIDS+=($!)
+
+# memcached: no SASL in Debian's build; the server's connection count tells reuse.
+memcached -u root -l "$ADDR" -p "$PORT_MEMCACHED" -U 0 -m 8 -c 64 >"$TMP/memcached.log" 2>&1 &
+PIDS+=($!)
+
+# PostgreSQL: initdb refuses root, so the server runs as the postgres user; trust
+# authentication for the test address; no fsync.
+mkdir -p "$TMP/pg" && chown postgres "$TMP/pg"
+runuser -u postgres -- "$PGBIN/initdb" -D "$TMP/pg/data" -U shared --auth=trust --no-sync \
+    --no-instructions >"$TMP/pg-initdb.log" 2>&1 \
+    || { cat "$TMP/pg-initdb.log" >&2; echo "tests/fpm/clients.sh: initdb failed" >&2; exit 1; }
+echo "host all all $ADDR/32 trust" >>"$TMP/pg/data/pg_hba.conf"
+runuser -u postgres -- "$PGBIN/postgres" -D "$TMP/pg/data" -h "$ADDR" -p "$PORT_PG" \
+    -k "$TMP/pg" -c fsync=off -c shared_buffers=1MB -c max_connections=20 >"$TMP/pg.log" 2>&1 &
+PIDS+=($!)
+
+# --- php-fpm with the clients' extensions and this one ---
+cat >"$TMP/php.ini" <<EOF
+extension=igbinary
+extension=msgpack
+extension=redis
+extension=memcached
+extension=memcache
+extension=mysqlnd
+extension=mysqli
+extension=pdo
+extension=pdo_mysql
+extension=pgsql
+extension=pdo_pgsql
+extension=$AES_EXT
+error_reporting=E_ALL
+display_errors=1
+display_startup_errors=1
+html_errors=0
+log_errors=1
+error_log=$TMP/php-errors.log
+EOF
+printf '[global]\npid = %s\nerror_log = %s\ndaemonize = no\n[apps]\nlisten = 127.0.0.1:%s\npm = static\npm.max_children = 1\n' \
+    "$TMP/fpm.pid" "$TMP/fpm.log" "$PORT_FPM" >"$TMP/fpm.conf"
+as_root=()
+[[ $EUID -ne 0 ]] || as_root=(-R)
+"$FPM" -n -c "$TMP/php.ini" -y "$TMP/fpm.conf" -F "${as_root[@]}" >"$TMP/fpm.out" 2>&1 &
+fpm_pid=$!
+PIDS+=("$fpm_pid")
+
+pass=0 fail=0
+expect() {  # expect NAME EXPECTED ACTUAL
+    if [[ "$3" == "$2" ]]; then
+        pass=$((pass + 1)); echo "ok   $1"
+    else
+        fail=$((fail + 1)); printf 'FAIL %s\n     expected: %q\n     got:      %q\n' "$1" "$2" "$3"
+    fi
+}
+differ() {  # differ NAME A B: a check that two values are not equal
+    if [[ -n "$2" && "$2" != "$3" ]]; then
+        pass=$((pass + 1)); echo "ok   $1"
+    else
+        fail=$((fail + 1)); printf 'FAIL %s\n     expected two different values, got %q and %q\n' "$1" "$2" "$3"
+    fi
+}
+# req SCRIPT QUERY [APP]: one FastCGI request; prints the body without headers.
+req() {
+    local env=(SCRIPT_FILENAME="$DOCROOT/$1" REQUEST_METHOD=GET QUERY_STRING="$2"
+               SCRIPT_NAME="/$1" REQUEST_URI="/$1?$2" SERVER_PROTOCOL=HTTP/1.1)
+    [[ $# -lt 3 ]] || env+=(PHP_ADMIN_VALUE="appengine_sockets.app_id=$3")
+    env -i "${env[@]}" timeout 10 cgi-fcgi -bind -connect "127.0.0.1:$PORT_FPM" </dev/null 2>&1 \
+        | tr -d '\r' | sed '1,/^$/d' || true
+}
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }  # field NAME LINE
+# port_open PORT: something listens on ADDR:PORT (bash's /dev/tcp, closed at once).
+port_open() { (exec 3<>"/dev/tcp/$ADDR/$1") 2>/dev/null; }
+
+# Wait (bounded, ~10 s) for every server and php-fpm.
+ready=
+for _ in $(seq 100); do
+    if port_open "$PORT_REDIS" && port_open "$PORT_MARIADB" && port_open "$PORT_MEMCACHED" \
+        && port_open "$PORT_PG" \
+        && [[ "$(req info.php '')" == sapi=* ]]; then
+        ready=1; break
+    fi
+    sleep 0.1
+done
+
+echo "# servers and php-fpm"
+expect "every server and php-fpm answer within 10 s" 1 "$ready"
+expect "php-fpm loaded the extension and the clients" "sapi=fpm-fcgi loaded=yes" \
+    "$(req info.php '' | cut -d' ' -f1-2)"
+
+# sequence CLIENT PORT REUSE: app A (marking), B, A, B on the one worker.
+#   REUSE=same-id: the client hands a request back its own connection (the same server
+#   connection id); the mark, where the client keeps it, is A's again in A2.
+sequence() {
+    local client=$1 q="client=$1&host=$HOST&port=$2" a1 b1 a2 b2
+    echo "# $client: app A (marks its connection), B, A, B on one worker"
+    a1=$(req clients.php "$q&mark=1" appA)
+    b1=$(req clients.php "$q" appB)
+    a2=$(req clients.php "$q" appA)
+    b2=$(req clients.php "$q" appB)
+    expect "$client A1: connected and marked" "app=appA error= mark=$3" \
+        "app=$(field app "$a1") error=$(field error "$a1") mark=$(field mark "$a1")"
+    expect "$client B1: not A's connection: unmarked" "app=appB error= mark=$4" \
+        "app=$(field app "$b1") error=$(field error "$b1") mark=$(field mark "$b1")"
+    differ "$client B1: not A's connection: another server connection id" \
+        "$(field conn "$a1")" "$(field conn "$b1")"
+    expect "$client A2: A's own connection back" "app=appA conn=$(field conn "$a1") mark=$5" \
+        "app=$(field app "$a2") conn=$(field conn "$a2") mark=$(field mark "$a2")"
+    expect "$client B2: B's own connection back" "app=appB conn=$(field conn "$b1") mark=$4" \
+        "app=$(field app "$b2") conn=$(field conn "$b2") mark=$(field mark "$b2")"
+    expect "$client: all four requests ran in the one worker" 1 \
+        "$(printf '%s\n' "$(field pid "$a1")" "$(field pid "$b1")" "$(field pid "$a2")" "$(field pid "$b2")" | sort -u | wc -l)"
+}
+# Memcached counts connections: B's first request adds one, reuses add none.
+count_sequence() {
+    local client=$1 q="client=$1&host=$HOST&port=$2" a1 b1 a2 b2 n
+    echo "# $client: app A (marks its handle), B, A, B on one worker"
+    a1=$(req clients.php "$q&mark=1" appA)
+    b1=$(req clients.php "$q" appB)
+    a2=$(req clients.php "$q" appA)
+    b2=$(req clients.php "$q" appB)
+    n=$(field conn "$a1"); n=${n#total}
+    expect "$client A1: connected" "app=appA error= mark=$3" \
+        "app=$(field app "$a1") error=$(field error "$a1") mark=$(field mark "$a1")"
+    expect "$client B1: a new connection of its own, unmarked" "app=appB conn=total$((n + 1)) mark=none" \
+        "app=$(field app "$b1") conn=$(field conn "$b1") mark=$(field mark "$b1")"
+    expect "$client A2: A's own connection back (no new connection)" "app=appA conn=total$((n + 1)) mark=$3" \
+        "app=$(field app "$a2") conn=$(field conn "$a2") mark=$(field mark "$a2")"
+    expect "$client B2: B's own connection back (no new connection)" "app=appB conn=total$((n + 1)) mark=none" \
+        "app=$(field app "$b2") conn=$(field conn "$b2") mark=$(field mark "$b2")"
+}
+
+#        client     port             A's mark      B's mark  A2's mark
+sequence redis      "$PORT_REDIS"    alice         default   alice
+sequence redis-id   "$PORT_REDIS"    alice         default   alice
+sequence pdo_mysql  "$PORT_MARIADB"  alice         none      alice
+# mysqli resets a reused link (COM_CHANGE_USER): the connection id is the mark.
+sequence mysqli     "$PORT_MARIADB"  none          none      none
+count_sequence memcached "$PORT_MEMCACHED" alice:
+count_sequence memcache  "$PORT_MEMCACHED" none
+# pg_pconnect resets a reused link (RESET ALL): the backend pid is the mark.
+sequence pgsql      "$PORT_PG"       alice         none      none
+sequence pdo_pgsql  "$PORT_PG"       alice         none      alice
+
+echo "# php-fpm logs"
+expect "php-fpm still running" yes "$(kill -0 "$fpm_pid" 2>/dev/null && echo yes || echo no)"
+expect "no worker crashed (fpm log)" "" "$(grep -hiE 'SIG(SEGV|ABRT|BUS)|exited on signal|core dumped' "$TMP/fpm.log" "$TMP/fpm.out" || true)"
+expect "no PHP error logged" "" "$(cat "$TMP/php-errors.log" 2>/dev/null || true)"
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]
