@@ -14,7 +14,9 @@
 # handle; PostgreSQL: application_name); app B, asking for the same connection with
 # the same arguments, must get a connection of its own (another server-side
 # connection id, unmarked); A's next request gets its own back (the same id, still
-# marked), and so does B's.
+# marked), and so does B's. Then a graceful stop: PHP's shutdown closes every
+# connection, the ones put aside included (MariaDB counts none aborted). Then, with
+# idle_timeout=2, connections put aside and idle longer are not handed back.
 #
 # The servers are started here, inside the private network namespace of
 # tests/netns/run.sh (re-exec'd through it unless already inside), bound to
@@ -121,14 +123,18 @@ display_startup_errors=1
 html_errors=0
 log_errors=1
 error_log=$TMP/php-errors.log
+appengine_sockets.idle_timeout=2
 EOF
-printf '[global]\npid = %s\nerror_log = %s\ndaemonize = no\n[apps]\nlisten = 127.0.0.1:%s\npm = static\npm.max_children = 1\n' \
+printf '[global]\npid = %s\nerror_log = %s\ndaemonize = no\nprocess_control_timeout = 10\n[apps]\nlisten = 127.0.0.1:%s\npm = static\npm.max_children = 1\n' \
     "$TMP/fpm.pid" "$TMP/fpm.log" "$PORT_FPM" >"$TMP/fpm.conf"
 as_root=()
 [[ $EUID -ne 0 ]] || as_root=(-R)
-"$FPM" -n -c "$TMP/php.ini" -y "$TMP/fpm.conf" -F "${as_root[@]}" >"$TMP/fpm.out" 2>&1 &
-fpm_pid=$!
-PIDS+=("$fpm_pid")
+start_fpm() {
+    "$FPM" -n -c "$TMP/php.ini" -y "$TMP/fpm.conf" -F "${as_root[@]}" >>"$TMP/fpm.out" 2>&1 &
+    fpm_pid=$!
+    PIDS+=("$fpm_pid")
+}
+start_fpm
 
 pass=0 fail=0
 expect() {  # expect NAME EXPECTED ACTUAL
@@ -231,6 +237,51 @@ echo "# php-fpm logs"
 expect "php-fpm still running" yes "$(kill -0 "$fpm_pid" 2>/dev/null && echo yes || echo no)"
 expect "no worker crashed (fpm log)" "" "$(grep -hiE 'SIG(SEGV|ABRT|BUS)|exited on signal|core dumped' "$TMP/fpm.log" "$TMP/fpm.out" || true)"
 expect "no PHP error logged" "" "$(cat "$TMP/php-errors.log" 2>/dev/null || true)"
+
+
+# Shutdown: PHP closes every persistent connection, the ones put aside for app A (the
+# last request was B's) included, the way each client closes it: mysqlnd sends
+# COM_QUIT, and MariaDB counts a connection that just drops (a leaked one, dropped when
+# the process exits) in Aborted_clients. A graceful stop (SIGQUIT, with
+# process_control_timeout above) lets the worker run PHP's module shutdown.
+echo "# graceful stop: every persistent connection closed by PHP's shutdown"
+kill -QUIT "$fpm_pid"
+for _ in $(seq 100); do kill -0 "$fpm_pid" 2>/dev/null || break; sleep 0.1; done
+expect "php-fpm stopped within 10 s" no "$(kill -0 "$fpm_pid" 2>/dev/null && echo yes || echo no)"
+sleep 0.3  # let the servers notice the closed connections
+# shellcheck disable=SC2016  # PHP code in single quotes
+expect "MariaDB: no connection aborted (each closed with COM_QUIT)" 0 \
+    "$(php -n -d extension=mysqlnd -d extension=mysqli -r '
+        $m = new mysqli($argv[1], "probe", "", "", (int) $argv[2]);
+        echo $m->query("SHOW GLOBAL STATUS LIKE \"Aborted_clients\"")->fetch_row()[1];' \
+        "$ADDR" "$PORT_MARIADB" 2>&1)"
+
+
+# idle_timeout=2: a connection put aside while another app ran, idle longer than the
+# timeout, is not handed back: the app's next request gets a fresh one. (mysqlnd finds
+# its reclaimed link dead by writing to it, which warns "socket reclaimed"; those
+# warnings are the only PHP errors allowed from here on.)
+echo "# idle_timeout=2: A's connections put aside while B ran, idle 2.5 s (php-fpm started again)"
+start_fpm
+for _ in $(seq 50); do [[ "$(req info.php '')" == sapi=* ]] && break; sleep 0.1; done
+declare -A idle1
+for c in redis:$PORT_REDIS pdo_mysql:$PORT_MARIADB mysqli:$PORT_MARIADB; do
+    idle1[${c%%:*}]=$(req clients.php "client=${c%%:*}&host=$HOST&port=${c#*:}&mark=1" appA | tail -n 1)
+    req clients.php "client=${c%%:*}&host=$HOST&port=${c#*:}" appB >/dev/null
+done
+sleep 2.5
+for c in redis:$PORT_REDIS pdo_mysql:$PORT_MARIADB mysqli:$PORT_MARIADB; do
+    client=${c%%:*}
+    again=$(req clients.php "client=$client&host=$HOST&port=${c#*:}" appA | tail -n 1)
+    expect "$client: after 2.5 s idle, A's request connects" "app=appA error=" \
+        "app=$(field app "$again") error=$(field error "$again")"
+    differ "$client: ... on a fresh connection (another server connection id)" \
+        "$(field conn "${idle1[$client]}")" "$(field conn "$again")"
+done
+expect "no PHP error but reclaim warnings" "" \
+    "$(grep -v 'socket reclaimed after [0-9]* seconds idle' "$TMP/php-errors.log" 2>/dev/null || true)"
+
+expect "no worker crashed (fpm log)" "" "$(grep -hiE 'SIG(SEGV|ABRT|BUS)|exited on signal|core dumped' "$TMP/fpm.log" "$TMP/fpm.out" || true)"
 
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]
