@@ -1,30 +1,57 @@
 //! Apps: each request's app gets its own persistent resources.
 //!
+//! Whatever outlives a request lives in PHP's persistent list, `EG(persistent_list)`: PHP's
+//! persistent streams (`pfsockopen()`, `STREAM_CLIENT_PERSISTENT`), and what extensions
+//! keep there under keys of their own: phpredis's connection pools, mysqli's `p:` links,
+//! PDO's persistent handles (every driver), pgsql's links, php-memcached's and pecl
+//! memcache's handles, and so on. Each finds its entry by key on the next `pconnect`.
+//!
 //! At each request start the worker compares the request's `appengine_sockets.app_id`
-//! with the app that ran last; on a change, the previous app's persistent streams are
-//! parked and the new app's are put back (see [`switch_app`]).
+//! with the app that ran last; on a change, every entry under its own key (the last app's)
+//! is parked under a key naming that app, and the new app's parked entries get their own
+//! keys back (see [`switch_app`]). A parked entry stays in the list, so PHP still owns it
+//! and destroys it at shutdown as it destroys any other.
 
 #![allow(unsafe_code)]
 
 use std::ptr;
 use std::sync::Mutex;
 
-use ext_php_rs::ffi::{self, zval, HashTable};
-use ext_php_rs::types::Zval;
+use ext_php_rs::ffi::{self, zend_string, zval, Bucket, HashTable};
 
 extern "C" {
-    fn php_file_le_pstream() -> std::ffi::c_int;
+    fn zend_hash_set_bucket_key(ht: *mut HashTable, b: *mut Bucket, key: *mut zend_string) -> *mut zval;
+    fn zend_hash_del_bucket(ht: *mut HashTable, b: *mut Bucket);
 }
 
 static CURRENT_APP: Mutex<Option<String>> = Mutex::new(None);
 
-/// The key under which an app's persistent stream waits while other apps' requests run.
-/// It stays in EG(persistent_list), so PHP still owns it and closes it at shutdown; only a
-/// lookup by the app's own key can no longer find it.
-fn parked_key(app: &str, key: &[u8]) -> Vec<u8> {
-    let mut k = format!("appengine_sockets\x01{app}\x01").into_bytes();
+/// Where parked keys start. C code that builds its key as a C string (strlen) cannot
+/// produce a key beginning with a NUL byte, so no extension's lookup, whatever an app
+/// passes it (a persistent id, a DSN, a host name), can reach a parked entry.
+const PARKED: &[u8] = b"\0appengine_sockets\0";
+
+/// The key under which an entry of `app` waits while other apps' requests run: `PARKED`,
+/// the app id, a NUL byte (an app id, an ini value, has none), then the entry's own key.
+pub fn parked_key(app: &str, key: &[u8]) -> Vec<u8> {
+    let mut k = Vec::with_capacity(PARKED.len() + app.len() + 1 + key.len());
+    k.extend_from_slice(PARKED);
+    k.extend_from_slice(app.as_bytes());
+    k.push(0);
     k.extend_from_slice(key);
     k
+}
+
+/// The first pass of a switch: an entry under its own key belongs to the app that ran
+/// last (`previous`) and is parked under that app's name; a parked entry stays as it is.
+pub fn park(previous: &str, key: &[u8]) -> Option<Vec<u8>> {
+    (!key.starts_with(PARKED)).then(|| parked_key(previous, key))
+}
+
+/// The second pass: an entry parked for `app` gets its own key back; others stay parked.
+pub fn restore(app: &str, key: &[u8]) -> Option<Vec<u8>> {
+    let own = key.strip_prefix(PARKED)?.strip_prefix(app.as_bytes())?.strip_prefix(b"\0")?;
+    Some(own.to_vec())
 }
 
 /// Forget which app ran last (module start-up: a new process life for PHP).
@@ -32,11 +59,13 @@ pub fn reset_app() {
     *CURRENT_APP.lock().unwrap_or_else(|e| e.into_inner()) = None;
 }
 
-/// Give the request's app its own persistent streams: when a worker moves from app A to
-/// app B, every persistent stream in EG(persistent_list) under its own key (A's) is parked
-/// under a key naming A, and B's parked streams get their own keys back. So pfsockopen()
-/// and STREAM_CLIENT_PERSISTENT never hand one app another's socket, and each app gets its
-/// own back when it returns.
+/// Give the request's app its own persistent resources. When a worker moves from app A to
+/// app B, every entry of EG(persistent_list) under its own key (A's, whichever extension
+/// made it) is parked under a key naming A, then B's parked entries get their own keys
+/// back. No extension's lookup then finds another app's connection: B, asking with the
+/// same host, credentials or persistent id, gets a connection of its own, and A gets its
+/// own back, with whatever it carries (the user it authenticated as, session state,
+/// options), when it returns. The same app again costs one comparison.
 pub fn switch_app(app: &str) {
     let previous = {
         let mut current = CURRENT_APP.lock().unwrap_or_else(|e| e.into_inner());
@@ -45,39 +74,87 @@ pub fn switch_app(app: &str) {
         }
         current.replace(app.to_owned()).unwrap_or_default()
     };
-    let prefix_of = |a: &str| format!("appengine_sockets\x01{a}\x01").into_bytes();
-    let (mine, any) = (prefix_of(app), b"appengine_sockets\x01".to_vec());
-    // SAFETY: EG(persistent_list) is this process's table of persistent resources. An entry
-    // is renamed by removing its bucket without the destructor and adding its zval (moved
-    // bitwise, refcount unchanged) under the new key, so each resource stays owned by the
-    // list exactly once. Runs at request start (NTS: one thread).
+    // SAFETY: EG(persistent_list) is this process's table of persistent resources; this
+    // runs at request start (NTS: one thread) when nothing iterates it. Entries are renamed
+    // in place with zend_hash_set_bucket_key: buckets neither move nor come or go, so the
+    // bucket array is stable while it is walked, and the list's order, by which PHP
+    // destroys the entries at shutdown, stays stock PHP's. Each new key is a persistent
+    // zend_string (the list is persistent); the table takes its own reference to it.
     unsafe {
         let list: *mut HashTable = ptr::addr_of_mut!(ffi::executor_globals.persistent_list);
-        let le_pstream = php_file_le_pstream();
-        let mut renames: Vec<(Vec<u8>, Vec<u8>, std::mem::ManuallyDrop<zval>)> = Vec::new();
-        for (key, value) in (*list).iter() {
-            let is_stream = value.resource().is_some_and(|r| !r.is_null() && (*r).type_ == le_pstream);
-            if !is_stream {
-                continue;
+        const HASH_FLAG_PACKED: u32 = 1 << 2;
+        if (*list).u.flags & HASH_FLAG_PACKED != 0 {
+            return; // integer keys only: nothing is looked up by name
+        }
+        for restoring in [false, true] {
+            let data = (*list).__bindgen_anon_1.arData;
+            for i in 0..(*list).nNumUsed as usize {
+                let bucket = data.add(i);
+                // A deleted slot (IS_UNDEF, 0), or an integer key: no name to look up.
+                if (*bucket).val.u1.type_info & 0xff == 0 || (*bucket).key.is_null() {
+                    continue;
+                }
+                let key = (*bucket).key;
+                let old = std::slice::from_raw_parts((*key).val.as_ptr().cast::<u8>(), (*key).len);
+                let new = if restoring { restore(app, old) } else { park(&previous, old) };
+                let Some(new) = new else { continue };
+                let new = ffi::ext_php_rs_zend_string_init(new.as_ptr().cast(), new.len(), true);
+                let renamed = !zend_hash_set_bucket_key(list, bucket, new).is_null();
+                ffi::ext_php_rs_zend_string_release(new);
+                if !renamed {
+                    // The name is taken. It cannot be (the first pass moves every own key
+                    // away, and an app's parked keys come back whenever it runs), but if it
+                    // were: close the resource rather than let two apps reach it.
+                    zend_hash_del_bucket(list, bucket);
+                }
             }
-            let key = key.to_string().into_bytes();
-            let new_key = if let Some(own) = key.strip_prefix(mine.as_slice()) {
-                own.to_vec()
-            } else if key.starts_with(&any) {
-                continue;
-            } else {
-                parked_key(&previous, &key)
-            };
-            renames.push((key, new_key, std::mem::ManuallyDrop::new(ptr::read(value as *const Zval))));
         }
-        let destructor = (*list).pDestructor;
-        (*list).pDestructor = None;
-        for (key, _, _) in &renames {
-            ffi::zend_hash_str_del(list, key.as_ptr().cast(), key.len());
-        }
-        (*list).pDestructor = destructor;
-        for (_, new_key, mut value) in renames {
-            ffi::zend_hash_str_update(list, new_key.as_ptr().cast(), new_key.len(), &mut *value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parking_names_the_app_and_keeps_the_key() {
+        assert_eq!(parked_key("a", b"k"), b"\0appengine_sockets\0a\0k".to_vec());
+        assert_eq!(park("a", b"mysqli_db_3306"), Some(parked_key("a", b"mysqli_db_3306")));
+        // Before any request the app that "ran last" is the empty id.
+        assert_eq!(park("", b"k"), Some(b"\0appengine_sockets\0\0k".to_vec()));
+    }
+
+    #[test]
+    fn parked_entries_stay_parked_in_the_first_pass() {
+        assert_eq!(park("b", &parked_key("a", b"k")), None);
+        assert_eq!(park("a", &parked_key("a", b"k")), None);
+    }
+
+    #[test]
+    fn only_the_apps_own_entries_come_back() {
+        assert_eq!(restore("a", &parked_key("a", b"PDO:DBH:DSN=x")), Some(b"PDO:DBH:DSN=x".to_vec()));
+        assert_eq!(restore("b", &parked_key("a", b"k")), None);
+        // An app id that is a prefix of another's, or extends it, gets neither's entries.
+        assert_eq!(restore("a", &parked_key("ab", b"k")), None);
+        assert_eq!(restore("ab", &parked_key("a", b"bk")), None);
+        assert_eq!(restore("", &parked_key("a", b"k")), None);
+        assert_eq!(restore("a", b"k"), None);
+        // A key that only looks parked to a reader of C strings is not parked.
+        assert_eq!(restore("a", b"appengine_sockets\0a\0k"), None);
+    }
+
+    #[test]
+    fn a_round_trip_gives_the_key_back_byte_for_byte() {
+        for key in [&b""[..], b"k", b"\0", b"phpredis_17000000001234", b"a\0b\xff"] {
+            for app in ["", "a", "my-app", "x\u{e9}"] {
+                let parked = park(app, key).expect("an own key is parked");
+                assert_eq!(restore(app, &parked).as_deref(), Some(key));
+                for other in ["", "b", "my-app2"] {
+                    if other != app {
+                        assert_eq!(restore(other, &parked), None, "{app:?} -> {other:?}");
+                    }
+                }
+            }
         }
     }
 }
