@@ -10,7 +10,8 @@ Listens on 0.0.0.0 and :: (IPV6_V6ONLY=1) so that ANY address put on `lo` answer
   UDP  53 9999                        -> reply "HELLO <local_ip> <local_port>\n" per datagram
 Application-level responders (same log line at accept time, kind = the mode):
   HTTP  8081 (HTTPS 8444, fixtures/tls.test.crt) -> one HTTP/1.0 response, then close:
-        GET /redirect?to=URL  -> 302 Found, Location: URL (percent-decoded)
+        GET /redirect?to=URL  -> 302 Found, Location: URL (percent-decoded);
+                                 &code=301 (or 303, 307, 308) answers with that status
         POST /soap...         -> a SOAP 1.1 envelope whose <return> is "HTTP <ip> <port>"
         ... .xml              -> 200 OK, <catcher>HTTP <local_ip> <local_port> <METHOD> <target></catcher>
         anything else         -> 200 OK, body "HTTP <local_ip> <local_port> <METHOD> <target>\n"
@@ -18,12 +19,23 @@ Application-level responders (same log line at accept time, kind = the mode):
         TYPE 200, SIZE 213, EPSV 500, PASV 227 pointing at 10.0.0.5:80 (port 21) or at
         11.0.0.1:80 (port 2121), RETR 150 then 226, QUIT 221, anything else 502
   MYSQL 3306                     -> a MySQL ERR packet (1130) instead of a greeting, then close
+  PROXY 3128                     -> an HTTP proxy: "GET http://host:port/path" is forwarded
+        (origin-form), "CONNECT host:port" is tunnelled; the proxy's own connection to the
+        target is a new connection (logged by whatever listens there)
+  SOCKS 1080                     -> a SOCKS4/4a/5 proxy (no authentication; CONNECT to an
+        IPv4, IPv6 or domain address), then relays
+  DOH   8053 (TLS, fixtures/tls.test.crt) -> DNS-over-HTTPS (RFC 8484, GET ?dns= or POST):
+        POST/GET /doh/A.B.C.D answers every A query with A.B.C.D (TTL 0) and every AAAA
+        query with no records
+  TFTP  UDP 69                   -> a read request (RRQ) gets one DATA block 1 (so the
+        transfer ends): "TFTP <local_ip> 69 <filename>\n"; ACKs are ignored
 and appends one line per connection/datagram to LOGFILE, flushed at once:
-  "tcp|tls|udp|http|https|ftp|mysql <local_ip> <local_port> <peer_ip>"
+  "tcp|tls|udp|http|https|ftp|mysql|proxy|socks|doh|tftp <local_ip> <local_port> <peer_ip>"
 Tests read LOGFILE to prove that a refused connection never reached a listener.
 READYFILE is created once every socket is bound. Exits on SIGTERM/SIGINT.
 Standard library only.
 """
+import base64
 import os
 import selectors
 import signal
@@ -41,6 +53,10 @@ HTTP_PORTS = (8081,)
 HTTPS_PORTS = (8444,)
 FTP_PORTS = (21, 2121)
 MYSQL_PORTS = (3306,)
+PROXY_PORTS = (3128,)
+SOCKS_PORTS = (1080,)
+DOH_PORTS = (8053,)
+TFTP_PORTS = (69,)
 IDLE_TIMEOUT = 10.0  # per-connection: a forgotten client never pins a thread forever
 
 # Linux constants missing from Python's socket module (IP_PKTINFO) on 3.11.
@@ -135,14 +151,21 @@ def read_http_request(conn):
     return (parts[0], parts[1] if len(parts) > 1 else "/", body)
 
 
+REDIRECTS = {"301": "301 Moved Permanently", "302": "302 Found", "303": "303 See Other",
+             "307": "307 Temporary Redirect", "308": "308 Permanent Redirect"}
+
+
 def serve_http(conn, lip, lport):
     """One HTTP/1.0 response (see the module docstring), then close."""
     method, target, _body = read_http_request(conn)
     path, _, query = target.partition("?")
     headers = []
     if path == "/redirect":
-        to = urllib.parse.parse_qs(query).get("to", ["/"])[0]
-        status, ctype, body = "302 Found", "text/plain", f"redirect to {to}\n"
+        q = urllib.parse.parse_qs(query)
+        to = q.get("to", ["/"])[0]
+        code = q.get("code", ["302"])[0]
+        status = REDIRECTS.get(code, REDIRECTS["302"])
+        ctype, body = "text/plain", f"redirect to {to}\n"
         headers.append(f"Location: {to}")
     elif method == "POST" and path.startswith("/soap"):
         status, ctype = "200 OK", "text/xml; charset=utf-8"
@@ -193,10 +216,158 @@ def serve_mysql(conn, lip, lport):
     conn.sendall(struct.pack("<I", len(payload))[:3] + b"\x00" + payload)
 
 
-RESPONDERS = {"http": serve_http, "https": serve_http, "ftp": serve_ftp, "mysql": serve_mysql}
+def relay(a, b):
+    """Copy bytes both ways between sockets a and b until either side closes
+    (or IDLE_TIMEOUT passes with nothing to copy)."""
+    sel = selectors.DefaultSelector()
+    sel.register(a, selectors.EVENT_READ, b)
+    sel.register(b, selectors.EVENT_READ, a)
+    try:
+        while True:
+            events = sel.select(timeout=IDLE_TIMEOUT)
+            if not events:
+                return
+            for key, _ in events:
+                data = key.fileobj.recv(65536)
+                if not data:
+                    return
+                key.data.sendall(data)
+    finally:
+        sel.close()
 
 
-def serve_dgram(s, logf):
+def split_host_port(authority, default_port):
+    """("host", port) of "host", "host:port" or "[v6]:port"."""
+    if authority.startswith("["):
+        host, _, rest = authority[1:].partition("]")
+        return host, int(rest[1:]) if rest.startswith(":") else default_port
+    host, sep, port = authority.rpartition(":")
+    return (host, int(port)) if sep and port.isdigit() else (authority, default_port)
+
+
+def serve_proxy(conn, lip, lport):
+    """An HTTP proxy: absolute-form requests forwarded in origin form, CONNECT tunnelled."""
+    data = b""
+    while b"\r\n\r\n" not in data and len(data) < 65536:
+        chunk = conn.recv(4096)
+        if not chunk:
+            return
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    method, target, version = (lines[0].split(" ") + ["", "", ""])[:3]
+    try:
+        if method == "CONNECT":
+            upstream = socket.create_connection(split_host_port(target, 443), timeout=5)
+            conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            upstream.sendall(rest)
+        else:
+            url = urllib.parse.urlsplit(target)
+            upstream = socket.create_connection(split_host_port(url.netloc, 80), timeout=5)
+            origin = (url.path or "/") + (f"?{url.query}" if url.query else "")
+            headers = [l for l in lines[1:] if not l.lower().startswith("proxy-")]
+            upstream.sendall("\r\n".join([f"{method} {origin} {version}"] + headers).encode("latin-1")
+                             + b"\r\n\r\n" + rest)
+    except (OSError, ValueError) as e:
+        conn.sendall(f"HTTP/1.0 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n".encode())
+        return
+    with upstream:
+        relay(conn, upstream)
+
+
+def recv_exact(conn, n):
+    data = b""
+    while len(data) < n:
+        chunk = conn.recv(n - len(data))
+        if not chunk:
+            raise OSError("short read")
+        data += chunk
+    return data
+
+
+def recv_until_nul(conn):
+    data = b""
+    while not data.endswith(b"\0"):
+        data += recv_exact(conn, 1)
+    return data[:-1]
+
+
+def serve_socks(conn, lip, lport):
+    """SOCKS4, SOCKS4a and SOCKS5 (no authentication), CONNECT only, then relay."""
+    ver = recv_exact(conn, 1)[0]
+    if ver == 4:
+        cmd, port = struct.unpack("!BH", recv_exact(conn, 3))
+        ip = socket.inet_ntoa(recv_exact(conn, 4))
+        recv_until_nul(conn)  # user id
+        host = recv_until_nul(conn).decode() if ip.startswith("0.0.0.") else ip
+        try:
+            upstream = socket.create_connection((host, port), timeout=5)
+        except OSError:
+            conn.sendall(b"\0\x5b" + bytes(6))
+            return
+        conn.sendall(b"\0\x5a" + bytes(6))
+    elif ver == 5:
+        recv_exact(conn, recv_exact(conn, 1)[0])  # offered methods: we take "none"
+        conn.sendall(b"\x05\x00")
+        _ver, cmd, _rsv, atyp = recv_exact(conn, 4)
+        if atyp == 1:
+            host = socket.inet_ntop(socket.AF_INET, recv_exact(conn, 4))
+        elif atyp == 4:
+            host = socket.inet_ntop(socket.AF_INET6, recv_exact(conn, 16))
+        else:
+            host = recv_exact(conn, recv_exact(conn, 1)[0]).decode("latin-1")
+        port = struct.unpack("!H", recv_exact(conn, 2))[0]
+        try:
+            if cmd != 1:
+                raise OSError("only CONNECT")
+            upstream = socket.create_connection((host, port), timeout=5)
+        except OSError:
+            conn.sendall(b"\x05\x05\x00\x01" + bytes(6))
+            return
+        conn.sendall(b"\x05\x00\x00\x01" + bytes(6))
+    else:
+        return
+    with upstream:
+        relay(conn, upstream)
+
+
+def dns_answer(query, ipv4):
+    """A DNS response to the wire-format `query`: every A question answered with
+    ipv4 (TTL 0), any other type with no records."""
+    qid, _flags, qdcount = struct.unpack("!HHH", query[:6])
+    pos = 12
+    while query[pos] != 0:
+        pos += 1 + query[pos]
+    qtype = struct.unpack("!H", query[pos + 1:pos + 3])[0]
+    question = query[12:pos + 5]
+    answers = b""
+    if qtype == 1 and ipv4:
+        answers = struct.pack("!HHHIH", 0xC00C, 1, 1, 0, 4) + socket.inet_aton(ipv4)
+    return struct.pack("!HHHHHH", qid, 0x8180, 1, 1 if answers else 0, 0, 0) + question + answers
+
+
+def serve_doh(conn, lip, lport):
+    """DNS-over-HTTPS (see the module docstring); libcurl insists on https:// for DoH."""
+    method, target, body = read_http_request(conn)
+    path, _, query = target.partition("?")
+    if method == "GET":
+        b64 = urllib.parse.parse_qs(query).get("dns", [""])[0]
+        body = base64.urlsafe_b64decode(b64 + "=" * (-len(b64) % 4))
+    ipv4 = path[len("/doh/"):] if path.startswith("/doh/") else ""
+    try:
+        socket.inet_aton(ipv4)
+        raw = dns_answer(body, ipv4)
+        head = "HTTP/1.1 200 OK\r\nContent-Type: application/dns-message\r\n"
+    except (OSError, IndexError, struct.error):
+        raw, head = b"bad request\n", "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\n"
+    conn.sendall(f"{head}Content-Length: {len(raw)}\r\nConnection: close\r\n\r\n".encode() + raw)
+
+
+RESPONDERS = {"http": serve_http, "https": serve_http, "ftp": serve_ftp, "mysql": serve_mysql,
+              "proxy": serve_proxy, "socks": serve_socks, "doh": serve_doh}
+
+
+def serve_dgram(s, logf, mode="udp"):
     """Reply from the exact address the datagram was sent to (IP_PKTINFO), or a
     connect()ed UDP client (PHP's udp://) would drop the reply."""
     v6 = s.family == socket.AF_INET6
@@ -219,9 +390,17 @@ def serve_dgram(s, logf):
                 reply_anc = [(level, typ, struct.pack("i", 0) + dst + bytes(4))]
         port = s.getsockname()[1]
         local_ip = local_ip or s.getsockname()[0]
-        log(logf, "udp", (local_ip, port), norm(peer[0]))
+        if mode == "tftp":
+            # RRQ: opcode 1, filename NUL, mode NUL. Anything else (ACKs) is not logged.
+            if data[:2] != b"\0\x01":
+                continue
+            name = data[2:].split(b"\0")[0].decode("latin-1")
+            reply = b"\0\x03\0\x01" + f"TFTP {norm(local_ip)} {port} {name}\n".encode()
+        else:
+            reply = f"HELLO {local_ip} {port}\n".encode()
+        log(logf, mode, (norm(local_ip), port), norm(peer[0]))
         try:
-            s.sendmsg([f"HELLO {local_ip} {port}\n".encode()], reply_anc, 0, peer)
+            s.sendmsg([reply], reply_anc, 0, peer)
         except OSError:
             pass
 
@@ -249,8 +428,12 @@ def main():
             sel.register(listener(fam, socket.SOCK_STREAM, p), selectors.EVENT_READ, ("tcp", tls_ctx))
         for p in UDP_PORTS:
             sel.register(listener(fam, socket.SOCK_DGRAM, p), selectors.EVENT_READ, ("udp", None))
+        for p in TFTP_PORTS:
+            sel.register(listener(fam, socket.SOCK_DGRAM, p), selectors.EVENT_READ, ("tftp", None))
         for ports, ctx, mode in ((HTTP_PORTS, None, "http"), (HTTPS_PORTS, tls_ctx, "https"),
-                                 (FTP_PORTS, None, "ftp"), (MYSQL_PORTS, None, "mysql")):
+                                 (FTP_PORTS, None, "ftp"), (MYSQL_PORTS, None, "mysql"),
+                                 (PROXY_PORTS, None, "proxy"), (SOCKS_PORTS, None, "socks"),
+                                 (DOH_PORTS, tls_ctx, "doh")):
             for p in ports:
                 sel.register(listener(fam, socket.SOCK_STREAM, p), selectors.EVENT_READ, ("tcp", ctx, mode))
     with open(readypath, "w") as f:
@@ -261,8 +444,8 @@ def main():
         for key, _ in sel.select(timeout=0.5):  # bounded wait: re-check `stop`
             kind, ctx = key.data[:2]
             mode = key.data[2] if len(key.data) > 2 else None
-            if kind == "udp":
-                serve_dgram(key.fileobj, logf)
+            if kind in ("udp", "tftp"):
+                serve_dgram(key.fileobj, logf, kind)
                 continue
             try:
                 conn, _ = key.fileobj.accept()

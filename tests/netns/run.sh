@@ -53,6 +53,36 @@ ip link set lo up
 for a in "${ADDRS4[@]}"; do ip addr add "$a/32" dev lo; done
 for a in "${ADDRS6[@]}"; do ip addr add "$a/128" dev lo nodad; done
 
+# Servers a test started in this namespace and did not stop (a database whose test
+# died first) must not outlive it: end every process still in this network
+# namespace (only COMMAND's descendants can be here), TERM first, then KILL.
+# shellcheck disable=SC2317  # called from cleanup
+in_namespace() {
+    local me p ns
+    me=$(readlink /proc/$$/ns/net)
+    for p in /proc/[0-9]*; do
+        p=${p#/proc/}
+        [[ "$p" != "$$" && "$p" != "$BASHPID" ]] || continue
+        ns=$(readlink "/proc/$p/ns/net" 2>/dev/null) || continue
+        if [[ "$ns" == "$me" ]]; then echo "$p"; fi
+    done
+}
+# shellcheck disable=SC2317
+reap_namespace() {
+    local pids i
+    for i in 1 2 3 4 5 6 7 8 9 10 11; do
+        mapfile -t pids < <(in_namespace)
+        [[ ${#pids[@]} -gt 0 ]] || return 0
+        if [[ $i -eq 1 ]]; then
+            echo "tests/netns/run.sh: ending processes left in the namespace: $(ps -o comm= -p "$(IFS=,; echo "${pids[*]}")" | sort | uniq -c | xargs)" >&2
+            kill -TERM "${pids[@]}" 2>/dev/null || true
+        elif [[ $i -eq 11 ]]; then
+            kill -KILL "${pids[@]}" 2>/dev/null || true
+        fi
+        sleep 0.2
+    done
+}
+
 TMP=$(mktemp -d /tmp/aes-netns.XXXXXX)
 PIDS=()
 # shellcheck disable=SC2317  # called from the EXIT trap
@@ -60,6 +90,7 @@ cleanup() {
     local p
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
     for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+    reap_namespace
     if [[ "${AES_NETNS_KEEP:-}" == 1 ]]; then
         echo "tests/netns/run.sh: kept $TMP" >&2
     else

@@ -85,6 +85,29 @@ expect "ssl://tls.test:8443 verifies"  "HELLO 11.0.0.3 8443" "$(tls tls.test:844
 expect "peer_name other.test fails"    "FAILED" "$(tls tls.test:443 other.test)"
 expect "ssl://other.test:443 fails"    "FAILED" "$(tls other.test:443)"
 
+echo "# application responders for C libraries' own sockets (ext/curl, without the extension)"
+# Counted separately from the log checks below: everything these make is logged after a mark.
+mark=$(wc -l <"$AES_NETNS_LOG")
+CURL='$ch = curl_init($argv[1]); $o = json_decode($argv[2] ?? "{}", true);
+      curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 3]);
+      foreach ($o as $k => $v) curl_setopt($ch, constant($k), $v);
+      $r = curl_exec($ch); echo $r === false ? "FAILED: " . curl_error($ch) : trim($r);'
+curlr() { php -n -d extension=curl -r "$CURL" -- "$@" 2>&1 || true; }
+ca=$AES_FIXTURES/ca.crt
+expect "redirect &code=301"        "HTTP 11.0.0.2 8081 GET /after" \
+    "$(curlr 'http://11.0.0.1:8081/redirect?to=http%3A%2F%2F11.0.0.2%3A8081%2Fafter&code=301' '{"CURLOPT_FOLLOWLOCATION":true}')"
+expect "http proxy 3128"           "HTTP 11.0.0.2 8081 GET /p" "$(curlr http://11.0.0.2:8081/p '{"CURLOPT_PROXY":"http://11.0.0.1:3128"}')"
+expect "proxy CONNECT to https"    "HTTP 11.0.0.3 8444 GET /c" \
+    "$(curlr https://tls.test:8444/c "{\"CURLOPT_PROXY\":\"http://11.0.0.1:3128\",\"CURLOPT_CAINFO\":\"$ca\"}")"
+expect "socks5h 1080"              "HTTP 11.0.0.2 8081 GET /s" "$(curlr http://public2.test:8081/s '{"CURLOPT_PROXY":"socks5h://11.0.0.1:1080"}')"
+expect "socks4 1080"               "HTTP 11.0.0.2 8081 GET /4" "$(curlr http://public2.test:8081/4 '{"CURLOPT_PROXY":"socks4://11.0.0.1:1080"}')"
+expect "DoH 8053 answers /doh/IP"  "HTTP 11.0.0.2 8081 GET /d" \
+    "$(curlr http://anything.test:8081/d "{\"CURLOPT_DOH_URL\":\"https://tls.test:8053/doh/11.0.0.2\",\"CURLOPT_CAINFO\":\"$ca\"}")"
+expect "tftp UDP 69"               "TFTP 2400:cb00::10 69 f.txt" "$(curlr 'tftp://[2400:cb00::10]/f.txt')"
+new=$(tail -n +$((mark + 1)) "$AES_NETNS_LOG" | awk '{print $1, $2, $3}' | sort | uniq -c | xargs)
+expect "what they logged" "2 doh 11.0.0.3 8053 1 http 11.0.0.1 8081 5 http 11.0.0.2 8081 1 https 11.0.0.3 8444 2 proxy 11.0.0.1 3128 2 socks 11.0.0.1 1080 1 tftp 2400:cb00::10 69" "$new"
+head -n "$mark" "$AES_NETNS_LOG" >"$AES_NETNS_LOG.tmp" && cat "$AES_NETNS_LOG.tmp" >"$AES_NETNS_LOG" && rm -f "$AES_NETNS_LOG.tmp"
+
 echo "# catcher log ($AES_NETNS_LOG)"
 for line in "tcp 11.0.0.1 80" "tcp 11.0.0.2 8080" "tcp 2400:cb00::10 80" "tcp 10.0.0.5 80" \
             "tcp 8.8.4.4 465" "tcp 2400:cb00::11 80" "udp 11.0.0.1 9999" "udp 2400:cb00::10 9999" \
