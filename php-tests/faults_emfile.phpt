@@ -1,7 +1,7 @@
 --TEST--
 No descriptor left (ulimit -n 64, every descriptor taken: EMFILE): every way in fails as in stock PHP, with the same message, and the extension keeps no descriptor and no memory of its own
 --XFAIL--
-A name looked up under EMFILE: the extension's lookup (getaddrinfo through Rust's std) reports "Name or service not known" / [-10001] Unknown host where stock PHP's (other hints) says "System error" / [-9999]
+A name looked up under EMFILE: stock PHP's first lookup probes IPv6 with socket(AF_INET6), which fails, so it asks getaddrinfo for AF_INET only (for the rest of the process), which glibc fails with EAI_SYSTEM: "System error" / [-9999]. The extension asks for AF_UNSPEC, which glibc fails with EAI_NONAME: "Name or service not known" / [-10001]. Either way the call fails and nothing is connected.
 --SKIPIF--
 <?php require __DIR__ . '/include/settings_skipif.inc'; ?>
 --FILE--
