@@ -21,6 +21,10 @@ $go = fn(string $url, array $opts = []) => fn() => libc_curl($url, $opts);
 libc_step('http 11.0.0.2', $go('http://11.0.0.2:8081/plain'));
 libc_step('http public.test', $go('http://public.test:8081/name'));
 libc_step('http [2400:cb00::10]', $go('http://[2400:cb00::10]:8081/v6'));
+// A name only the namespace's DNS server knows: libcurl's resolver (glibc, in a thread)
+// sends its queries to 127.0.0.53:53 (loopback), and that keeps working.
+libc_step('http dnspublic.test (via the DNS server at 127.0.0.53)', $go('http://dnspublic.test:8081/dns'));
+libc_step('http cnamepublic.test (CNAME chain)', $go('http://cnamepublic.test:8081/cname'));
 libc_step('https tls.test (verified)', $go('https://tls.test:8444/tls', [CURLOPT_CAINFO => $ca]));
 libc_step('redirect 302 -> public2.test', $go(wrapper_redirect('http://public2.test:8081/after302'), [CURLOPT_FOLLOWLOCATION => true]));
 libc_step('redirect 301 -> v6.test', $go(wrapper_redirect('http://v6.test:8081/after301') . '&code=301', [CURLOPT_FOLLOWLOCATION => true]));
@@ -88,6 +92,10 @@ http public.test: ["HTTP 11.0.0.1 8081 GET /name",0,"",0]
   reached: http 11.0.0.1 8081
 http [2400:cb00::10]: ["HTTP 2400:cb00::10 8081 GET /v6",0,"",0]
   reached: http 2400:cb00::10 8081
+http dnspublic.test (via the DNS server at 127.0.0.53): ["HTTP 11.0.0.2 8081 GET /dns",0,"",0]
+  reached: http 11.0.0.2 8081
+http cnamepublic.test (CNAME chain): ["HTTP 11.0.0.2 8081 GET /cname",0,"",0]
+  reached: http 11.0.0.2 8081
 https tls.test (verified): ["HTTP 11.0.0.3 8444 GET /tls",0,"",0]
   reached: https 11.0.0.3 8444
 redirect 302 -> public2.test: ["HTTP 11.0.0.2 8081 GET /after302",0,"",0]

@@ -41,6 +41,7 @@ libc_step('pg_connect 11.0.0.1', $query("host=11.0.0.1$opts"), $seen);
 libc_step('pg_connect public.test', $query("host=public.test$opts"), $seen);
 libc_step('pg_connect 2400:cb00::10', $query("host=2400:cb00::10$opts"), $seen);
 libc_step('pg_connect v6.test', $query("host=v6.test$opts"), $seen);
+libc_step('pg_connect dnspublic.test (via the DNS server at 127.0.0.53)', $query("host=dnspublic.test$opts"), $seen);
 libc_step('pg_pconnect 11.0.0.1', $query("host=11.0.0.1$opts", true), $seen);
 libc_step('pg_connect hostaddr=11.0.0.2 host=anything.test', $query("hostaddr=11.0.0.2 host=anything.test$opts"), $seen);
 libc_step('pg_connect 11.0.0.2,11.0.0.1 (first answers)', $query("host=11.0.0.2,11.0.0.1$opts"), $seen);
@@ -61,6 +62,9 @@ pg_connect 2400:cb00::10: "round trip to 2400:cb00::10"
 pg_connect v6.test: "round trip to 2400:cb00::10"
   reached: nothing
   server: connection from 2400:cb00::10
+pg_connect dnspublic.test (via the DNS server at 127.0.0.53): "round trip to 11.0.0.2"
+  reached: nothing
+  server: connection from 11.0.0.2
 pg_pconnect 11.0.0.1: "round trip to 11.0.0.1"
   reached: nothing
   server: connection from 11.0.0.1
