@@ -11,10 +11,19 @@
 //! is parked under a key naming that app, and the new app's parked entries get their own
 //! keys back (see [`switch_app`]). A parked entry stays in the list, so PHP still owns it
 //! and destroys it at shutdown as it destroys any other.
+//!
+//! The switch runs when the SAPI activates the request ([`install_early_switch`]): the
+//! request's ini settings (php-fpm's `PHP_ADMIN_VALUE`, a pool's or virtual host's
+//! `php_admin_value`) are in force by then, and no module's request start has run yet.
+//! Modules that start before this one (ext/session, built into PHP) may connect in their
+//! own request start: `session.auto_start` with a persistent Redis or Memcached save
+//! handler takes a connection from the persistent list before this module's RINIT.
 
 #![allow(unsafe_code)]
 
+use std::ffi::c_int;
 use std::ptr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use ext_php_rs::ffi::{self, zend_string, zval, Bucket, HashTable};
@@ -57,6 +66,65 @@ pub fn restore(app: &str, key: &[u8]) -> Option<Vec<u8>> {
 /// Forget which app ran last (module start-up: a new process life for PHP).
 pub fn reset_app() {
     *CURRENT_APP.lock().unwrap_or_else(|e| e.into_inner()) = None;
+}
+
+type Activate = unsafe extern "C" fn() -> c_int;
+
+/// The SAPI's own `activate` (0: it has none), while [`activate_then_switch`] stands in.
+static SAPI_ACTIVATE: AtomicUsize = AtomicUsize::new(0);
+/// The address written into `sapi_module.activate` (0: none), to know it is still ours.
+static INSTALLED: AtomicUsize = AtomicUsize::new(0);
+
+/// Switch to the request's app. Called at each request start, from the SAPI's activation
+/// and again (then a comparison) from this module's RINIT.
+pub fn switch_to_request_app() {
+    switch_app(&crate::zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default());
+}
+
+/// `sapi_module.activate` while this module is loaded: the SAPI's own first (it may apply
+/// per-directory or per-host ini settings), then the switch.
+unsafe extern "C" fn activate_then_switch() -> c_int {
+    let original = SAPI_ACTIVATE.load(Ordering::Relaxed);
+    let rc = if original == 0 {
+        0
+    } else {
+        // SAFETY: SAPI_ACTIVATE holds the SAPI's own activate function, stored by
+        // install_early_switch from a valid `Activate`.
+        unsafe { std::mem::transmute::<usize, Activate>(original)() }
+    };
+    switch_to_request_app();
+    rc
+}
+
+/// Module start-up: run the switch when the SAPI activates each request, before any
+/// module's request start (see the module docs).
+pub fn install_early_switch() {
+    // SAFETY: sapi_module is the running SAPI's table; module start-up runs on one thread
+    // before any request.
+    unsafe {
+        let sapi = ffi::ext_php_rs_sapi_module();
+        let current = (*sapi).activate.map_or(0, |f| f as usize);
+        if current != 0 && current == INSTALLED.load(Ordering::Relaxed) {
+            return;
+        }
+        let ours: Activate = activate_then_switch;
+        SAPI_ACTIVATE.store(current, Ordering::Relaxed);
+        INSTALLED.store(ours as usize, Ordering::Relaxed);
+        (*sapi).activate = Some(ours);
+    }
+}
+
+/// Module shutdown: give the SAPI its own `activate` back (if it is still ours).
+pub fn remove_early_switch() {
+    // SAFETY: as in install_early_switch; the stored value came from a valid `Activate`.
+    unsafe {
+        let sapi = ffi::ext_php_rs_sapi_module();
+        let current = (*sapi).activate.map_or(0, |f| f as usize);
+        if current != 0 && current == INSTALLED.swap(0, Ordering::Relaxed) {
+            let original = SAPI_ACTIVATE.swap(0, Ordering::Relaxed);
+            (*sapi).activate = (original != 0).then(|| std::mem::transmute::<usize, Activate>(original));
+        }
+    }
 }
 
 /// Give the request's app its own persistent resources. When a worker moves from app A to

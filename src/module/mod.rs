@@ -36,12 +36,14 @@ fn startup() {
         ));
     }
     apps::reset_app();
+    apps::install_early_switch();
     swap::install_functions(functions::REPLACED);
     transports::install_transports();
 }
 
 /// Module shutdown: give PHP back its own handlers and transports.
 fn shutdown() {
+    apps::remove_early_switch();
     swap::restore_functions(functions::REPLACED);
     transports::restore_transports();
 }
@@ -124,7 +126,8 @@ unsafe extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     // tcp:// factory) are wrapped before the first script runs.
     transports::install_transports();
     request_start();
-    apps::switch_app(&zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default());
+    // Normally done already, when the SAPI activated the request: then one comparison.
+    apps::switch_to_request_app();
     0
 }
 

@@ -16,7 +16,8 @@
 # connection id, unmarked); A's next request gets its own back (the same id, still
 # marked), and so does B's. Then a graceful stop: PHP's shutdown closes every
 # connection, the ones put aside included (MariaDB counts none aborted). Then, with
-# idle_timeout=2, connections put aside and idle longer are not handed back.
+# idle_timeout=2, connections put aside and idle longer are not handed back; and a
+# session opened by session.auto_start (before this module's RINIT) is the app's own.
 #
 # The servers are started here, inside the private network namespace of
 # tests/netns/run.sh (re-exec'd through it unless already inside), bound to
@@ -36,7 +37,7 @@ AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}"
 FPM=$(command -v php-fpm8.2 || command -v php-fpm || true)
 need() { command -v "$1" >/dev/null || { echo "tests/fpm/clients.sh: $1 not found (scripts/install-deps.sh installs it)" >&2; exit 1; }; }
 [[ -n "$FPM" ]] || { echo "tests/fpm/clients.sh: php-fpm8.2 not found" >&2; exit 1; }
-need cgi-fcgi; need redis-server; need memcached
+need cgi-fcgi; need redis-server; need redis-cli; need memcached
 MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
 [[ -x "$MARIADBD" ]] || { echo "tests/fpm/clients.sh: mariadbd not found" >&2; exit 1; }
 [[ -f "$AES_EXT" ]] || { echo "tests/fpm/clients.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)" >&2; exit 1; }
@@ -286,6 +287,38 @@ for c in redis:$PORT_REDIS pdo_mysql:$PORT_MARIADB mysqli:$PORT_MARIADB memcache
     fi
 done
 expect "no PHP error but reclaim warnings" "" \
+    "$(grep -v 'socket reclaimed after [0-9]* seconds idle' "$TMP/php-errors.log" 2>/dev/null || true)"
+
+# A connection made before the app's script runs: with session.auto_start, ext/session
+# (a module that starts before this one) opens the session in its own request start,
+# through phpredis's persistent save handler and so through its pool. It must already
+# be the request's app's pool. Redis counts the connections it accepted: each app's
+# first request adds one, later ones none (not counting redis-cli's own, which asks).
+# (Last: php-fpm keeps a request's PHP_ADMIN_VALUE, auto_start included, in the worker.)
+echo "# session.auto_start with phpredis's persistent save handler: A, B, A, B"
+redis_total() { redis-cli -h "$ADDR" -p "$PORT_REDIS" --no-auth-warning INFO stats \
+    | tr -d '\r' | sed -n 's/^total_connections_received://p'; }
+sess() {  # sess APP: one request whose session starts before any script runs
+    env -i SCRIPT_FILENAME="$DOCROOT/info.php" REQUEST_METHOD=GET QUERY_STRING= \
+        SCRIPT_NAME=/info.php REQUEST_URI=/info.php SERVER_PROTOCOL=HTTP/1.1 \
+        PHP_ADMIN_VALUE="appengine_sockets.app_id=$1
+session.auto_start=1
+session.save_handler=redis
+session.save_path=\"tcp://$HOST:$PORT_REDIS?persistent=1\"" \
+        timeout 10 cgi-fcgi -bind -connect "127.0.0.1:$PORT_FPM" </dev/null 2>&1 \
+        | tr -d '\r' | sed '1,/^$/d' | cut -d' ' -f1-3 || true
+}
+t0=$(redis_total)
+s1=$(sess appA); t1=$(redis_total)
+s2=$(sess appB); t2=$(redis_total)
+s3=$(sess appA); t3=$(redis_total)
+s4=$(sess appB); t4=$(redis_total)
+expect "every request ran with its app id" \
+    "sapi=fpm-fcgi loaded=yes app=appA|sapi=fpm-fcgi loaded=yes app=appB|sapi=fpm-fcgi loaded=yes app=appA|sapi=fpm-fcgi loaded=yes app=appB" \
+    "$s1|$s2|$s3|$s4"
+expect "connections Redis accepted: A1 +1, B1 +1 (its own), A2 +0, B2 +0" "1 1 0 0" \
+    "$((t1 - t0 - 1)) $((t2 - t1 - 1)) $((t3 - t2 - 1)) $((t4 - t3 - 1))"
+expect "no PHP error but reclaim warnings (sessions)" "" \
     "$(grep -v 'socket reclaimed after [0-9]* seconds idle' "$TMP/php-errors.log" 2>/dev/null || true)"
 
 expect "no worker crashed (fpm log)" "" "$(grep -hiE 'SIG(SEGV|ABRT|BUS)|exited on signal|core dumped' "$TMP/fpm.log" "$TMP/fpm.out" || true)"
