@@ -31,43 +31,43 @@ settings_print_rows(settings_my_info(), ['App Engine socket rules', 'Configurati
 echo settings_catcher($mark);
 ?>
 --EXPECTF--
-Warning: appengine_sockets: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]; every socket operation is refused until it is fixed in Unknown on line 0
+Warning: appengine_sockets: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443); every socket operation is refused until it is fixed in Unknown on line 0
 fsockopen: 
-Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]) in %s on line %d
-false, errno 13, errstr "refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]"
+Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in %s on line %d
+false, errno 13, errstr "refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)"
 stream_socket_client: 
-Warning: stream_socket_client(): Unable to connect to tcp://public.test:80 (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]) in %s on line %d
-false, errno 13, errstr "refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]"
+Warning: stream_socket_client(): Unable to connect to tcp://public.test:80 (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in %s on line %d
+false, errno 13, errstr "refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)"
 fsockopen udp: 
-Warning: fsockopen(): Unable to connect to udp://8.8.8.8:53 (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]) in %s on line %d
-false, errno 13, errstr "refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]"
+Warning: fsockopen(): Unable to connect to udp://8.8.8.8:53 (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in %s on line %d
+false, errno 13, errstr "refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)"
 bool(false)
 
-Warning: socket_create(): Unable to create socket [13]: Permission denied (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]) in %s on line %d
-bool(false)
-int(13)
-
-Warning: socket_connect(): unable to connect [13]: Permission denied (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]) in %s on line %d
+Warning: socket_create(): Unable to create socket [13]: Permission denied (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in %s on line %d
 bool(false)
 int(13)
+
+Warning: socket_connect(): unable to connect [13]: Permission denied (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in %s on line %d
+bool(false)
+int(13)
 int(13)
 
-Warning: socket_sendto(): Unable to write to socket [13]: Permission denied (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]) in %s on line %d
+Warning: socket_sendto(): Unable to write to socket [13]: Permission denied (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in %s on line %d
 bool(false)
 
-Warning: socket_addrinfo_connect(): unable to connect [13]: Permission denied (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]) in %s on line %d
+Warning: socket_addrinfo_connect(): unable to connect [13]: Permission denied (refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in %s on line %d
 bool(false)
 Array
 (
     [allowed] => 
     [rule] => config
-    [reason] => refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]
+    [reason] => refused until a configuration error is fixed: appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)
     [addresses] => Array
         (
         )
 
 )
 App Engine socket rules => refusing every socket operation (configuration error)
-Configuration error => appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]
+Configuration error => appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)
 Operator allow list => (none)
 catcher: nothing

@@ -52,9 +52,9 @@ Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configur
 fsockopen: false, errno 13
 socket_create: false, last error 13
 == appengine_sockets.allow=fd00::/129
-Warning: appengine_sockets: appengine_sockets.allow: entry "fd00::/129" is not ADDRESS[/PREFIX][:PORT]; every socket operation is refused until it is fixed in Unknown on line 0
+Warning: appengine_sockets: appengine_sockets.allow: entry "fd00::/129" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443); every socket operation is refused until it is fixed in Unknown on line 0
 
-Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.allow: entry "fd00::/129" is not ADDRESS[/PREFIX][:PORT]) in Command line code on line 1
+Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.allow: entry "fd00::/129" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in Command line code on line 1
 fsockopen: false, errno 13
 socket_create: false, last error 13
 == appengine_sockets.deny=11.0.0.1:99999
@@ -82,9 +82,9 @@ Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configur
 fsockopen: false, errno 13
 socket_create: false, last error 13
 == appengine_sockets.deny=[fd00::/8]443
-Warning: appengine_sockets: appengine_sockets.deny: entry "[fd00::/8]443" has text after ']' that is not :PORT; every socket operation is refused until it is fixed in Unknown on line 0
+Warning: appengine_sockets: appengine_sockets.deny: entry "[fd00::/8]443" has text after ']' that is not /PREFIX or :PORT; every socket operation is refused until it is fixed in Unknown on line 0
 
-Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.deny: entry "[fd00::/8]443" has text after ']' that is not :PORT) in Command line code on line 1
+Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.deny: entry "[fd00::/8]443" has text after ']' that is not /PREFIX or :PORT) in Command line code on line 1
 fsockopen: false, errno 13
 socket_create: false, last error 13
 == appengine_sockets.allow=[fd00::/8:443
@@ -94,21 +94,21 @@ Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configur
 fsockopen: false, errno 13
 socket_create: false, last error 13
 == appengine_sockets.deny=fd00::/8:443
-Warning: appengine_sockets: appengine_sockets.deny: entry "fd00::/8:443" is not ADDRESS[/PREFIX][:PORT]; every socket operation is refused until it is fixed in Unknown on line 0
+Warning: appengine_sockets: appengine_sockets.deny: entry "fd00::/8:443" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443); every socket operation is refused until it is fixed in Unknown on line 0
 
-Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.deny: entry "fd00::/8:443" is not ADDRESS[/PREFIX][:PORT]) in Command line code on line 1
+Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.deny: entry "fd00::/8:443" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in Command line code on line 1
 fsockopen: false, errno 13
 socket_create: false, last error 13
 == appengine_sockets.allow=private.test
-Warning: appengine_sockets: appengine_sockets.allow: entry "private.test" is not ADDRESS[/PREFIX][:PORT]; every socket operation is refused until it is fixed in Unknown on line 0
+Warning: appengine_sockets: appengine_sockets.allow: entry "private.test" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443); every socket operation is refused until it is fixed in Unknown on line 0
 
-Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.allow: entry "private.test" is not ADDRESS[/PREFIX][:PORT]) in Command line code on line 1
+Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.allow: entry "private.test" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in Command line code on line 1
 fsockopen: false, errno 13
 socket_create: false, last error 13
 == appengine_sockets.deny=11.0.0.1, 10.0.0.5 10.0.0.6
-Warning: appengine_sockets: appengine_sockets.deny: entry "10.0.0.5 10.0.0.6" is not ADDRESS[/PREFIX][:PORT]; every socket operation is refused until it is fixed in Unknown on line 0
+Warning: appengine_sockets: appengine_sockets.deny: entry "10.0.0.5 10.0.0.6" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443); every socket operation is refused until it is fixed in Unknown on line 0
 
-Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.5 10.0.0.6" is not ADDRESS[/PREFIX][:PORT]) in Command line code on line 1
+Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.5 10.0.0.6" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in Command line code on line 1
 fsockopen: false, errno 13
 socket_create: false, last error 13
 catcher: nothing

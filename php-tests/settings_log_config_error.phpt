@@ -22,5 +22,5 @@ echo settings_catcher($mark);
 --EXPECT--
 Decision log => LOG
 Decisions in this process => 0 allowed, 1 refused, 0 reported
-deny config fsockopen target="11.0.0.1:80" address=null port=null app_id="broken": refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]
+deny config fsockopen target="11.0.0.1:80" address=null port=null app_id="broken": refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)
 catcher: nothing

@@ -19,20 +19,20 @@ settings_print_rows(settings_my_info(), ['App Engine socket rules', 'Configurati
 echo settings_catcher($mark);
 ?>
 --EXPECTF--
-Warning: appengine_sockets: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]; every socket operation is refused until it is fixed in Unknown on line 0
+Warning: appengine_sockets: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443); every socket operation is refused until it is fixed in Unknown on line 0
 fsockopen(10.0.0.5, 80): 
-Warning: fsockopen(): Unable to connect to 10.0.0.5:80 (refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]) in %s on line %d
-false, errno 13, errstr "refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]"
+Warning: fsockopen(): Unable to connect to 10.0.0.5:80 (refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in %s on line %d
+false, errno 13, errstr "refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)"
 fsockopen(11.0.0.1, 80): 
-Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]) in %s on line %d
-false, errno 13, errstr "refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]"
+Warning: fsockopen(): Unable to connect to 11.0.0.1:80 (refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in %s on line %d
+false, errno 13, errstr "refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)"
 
-Warning: socket_create(): Unable to create socket [13]: Permission denied (refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]) in %s on line %d
+Warning: socket_create(): Unable to create socket [13]: Permission denied (refused until a configuration error is fixed: appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)) in %s on line %d
 bool(false)
 int(13)
 bool(false)
 int(13)
 App Engine socket rules => refusing every socket operation (configuration error)
-Configuration error => appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT]
+Configuration error => appengine_sockets.deny: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)
 Decisions in this process => 0 allowed, 4 refused, 0 reported
 catcher: nothing

@@ -1,7 +1,8 @@
 //! Operators' allow and deny lists (`appengine_sockets.allow`, `appengine_sockets.deny`).
 //!
 //! An entry is `ADDRESS[/PREFIX]`, or with a port `ADDRESS[/PREFIX]:PORT`; an IPv6 entry
-//! with a port is written in brackets: `[fd00::/8]:443`. Entries are separated by commas.
+//! with a port is written in brackets: `[fd00::/8]:443`. The address alone may be in
+//! brackets too, as in URLs: `[::1]/128`, `[fd00::]/8:443`. Entries are separated by commas.
 //! A value that does not parse is an error, never a shorter list: the caller fails closed.
 
 use std::fmt;
@@ -66,14 +67,32 @@ pub fn parse_list(setting: &str, value: &str) -> Result<Vec<Entry>, ConfigError>
         .collect()
 }
 
+/// What a bad entry is told, with the accepted spellings.
+const FORMS: &str = "is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, \
+                     [fd00::/8]:443, [fd00::]/8:443)";
+
 fn parse_entry(text: &str) -> Result<Entry, String> {
+    let bracketed;
     let (addr, port) = if let Some(rest) = text.strip_prefix('[') {
         let (inside, after) = rest.split_once(']').ok_or("has '[' without ']'")?;
-        let port = match after {
-            "" => None,
-            _ => Some(after.strip_prefix(':').ok_or("has text after ']' that is not :PORT")?),
+        // After the brackets: nothing, :PORT, /PREFIX, or /PREFIX:PORT.
+        let (prefix, port) = match after.strip_prefix('/') {
+            Some(p) => match p.split_once(':') {
+                Some((n, port)) => (Some(n), Some(port)),
+                None => (Some(p), None),
+            },
+            None if after.is_empty() => (None, None),
+            None => (None, Some(after.strip_prefix(':').ok_or("has text after ']' that is not /PREFIX or :PORT")?)),
         };
-        (inside, port)
+        let addr = match prefix {
+            Some(_) if inside.contains('/') => return Err("has a prefix both inside and after the brackets".into()),
+            Some(n) => {
+                bracketed = format!("{inside}/{n}");
+                bracketed.as_str()
+            }
+            None => inside,
+        };
+        (addr, port)
     } else if text.matches(':').count() == 1 {
         // IPv4 with a port (an IPv6 entry has at least two colons).
         let (a, p) = text.split_once(':').unwrap_or((text, ""));
@@ -89,13 +108,13 @@ fn parse_entry(text: &str) -> Result<Entry, String> {
         ),
     };
     let net = if addr.contains('/') {
-        let net: IpNet = addr.parse().map_err(|_| "is not ADDRESS[/PREFIX][:PORT]".to_owned())?;
+        let net: IpNet = addr.parse().map_err(|_| FORMS.to_owned())?;
         if net.trunc() != net {
             return Err(format!("has host bits set (did you mean {}?)", net.trunc()));
         }
         net
     } else {
-        let ip: IpAddr = addr.parse().map_err(|_| "is not ADDRESS[/PREFIX][:PORT]".to_owned())?;
+        let ip: IpAddr = addr.parse().map_err(|_| FORMS.to_owned())?;
         IpNet::from(ip)
     };
     Ok(Entry { net, port })
@@ -120,12 +139,22 @@ mod tests {
         assert_eq!(one("[fd00::/8]:443").to_string(), "[fd00::/8]:443");
         assert_eq!(one("[2001:db8::1]").to_string(), "2001:db8::1/128");
         assert_eq!(parse_list("x", " 10.0.0.5 , 11.0.0.0/24:80 ,").unwrap().len(), 2);
+        // The address alone in brackets, as in URLs.
+        assert_eq!(one("[::1]/128").to_string(), "::1/128");
+        assert_eq!(one("[::1]/128"), one("::1/128"));
+        assert_eq!(one("[fd00::]/8").to_string(), "fd00::/8");
+        assert_eq!(one("[fd00::]/8:443"), one("[fd00::/8]:443"));
+        assert_eq!(one("[::1]:443").to_string(), "[::1/128]:443");
+        assert_eq!(one("[10.0.0.0]/8").to_string(), "10.0.0.0/8");
         assert!(parse_list("x", "").unwrap().is_empty());
     }
 
     #[test]
     fn errors_name_setting_and_entry() {
-        for bad in ["10.0.0.0/33", "10.0.0.5:99999", "example.com", "10.0.0.5/8", "[fd00::/8", "[fd00::]443", "fd00::/8:443x", "1.2.3.4:"] {
+        for bad in [
+            "10.0.0.0/33", "10.0.0.5:99999", "example.com", "10.0.0.5/8", "[fd00::/8", "[fd00::]443", "fd00::/8:443x", "1.2.3.4:",
+            "[fd00::/8]/8", "[fd00::]/", "[fd00::]/8:", "[fd00::]/129", "[fd00::]/x", "[::1]/128:443x", "[::1]/8",
+        ] {
             let e = parse_list("appengine_sockets.deny", bad).unwrap_err();
             assert_eq!(e.setting, "appengine_sockets.deny", "{bad}");
             assert!(e.to_string().contains(bad.trim()), "{bad}: {e}");
@@ -133,6 +162,12 @@ mod tests {
         assert_eq!(
             parse_list("appengine_sockets.allow", "10.0.0.5/8").unwrap_err().to_string(),
             "appengine_sockets.allow: entry \"10.0.0.5/8\" has host bits set (did you mean 10.0.0.0/8?)"
+        );
+        // The start-up warning names the accepted spellings.
+        assert_eq!(
+            parse_list("appengine_sockets.deny", "::1/128/8").unwrap_err().to_string(),
+            "appengine_sockets.deny: entry \"::1/128/8\" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, \
+             10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)"
         );
     }
 
