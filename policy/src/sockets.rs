@@ -53,31 +53,93 @@ pub fn check_socket(domain: i64, kind: i64, protocol: i64) -> Option<Verdict> {
 /// How App Engine treats a socket option.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SocketOption {
-    /// Mocked: set is remembered and ignored, get returns the remembered value or this
-    /// default. The value is an int.
+    /// Mocked: set is remembered and ignored, get returns what the kernel would report
+    /// for the remembered value ([`SocketOption::read_back`]), or this default. The value
+    /// is an int.
     Int {
         /// The option's name.
         name: &'static str,
         /// What `socket_get_option` returns before any set.
         default: i64,
+        /// How the kernel stores a value set.
+        kind: IntKind,
     },
-    /// Mocked `SO_LINGER`: an array with `l_onoff` and `l_linger`, both 0 by default.
+    /// Mocked `SO_LINGER`: an array with `l_onoff` and `l_linger`, both 0 by default
+    /// ([`linger_read_back`]).
     Linger,
     /// Not supported: an error with ENOPROTOOPT.
     Unsupported,
 }
 
-/// The mocked options, as App Engine documents them, with their defaults.
+/// How Linux stores an int option, which is what `getsockopt` reports afterwards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntKind {
+    /// A flag: any value but 0 reads back as 1.
+    Flag,
+    /// `SO_SNDBUF`: doubled, within `[SOCK_MIN_SNDBUF, 2 * net.core.wmem_max]`.
+    SendBuffer,
+    /// `SO_RCVBUF`: doubled, within `[SOCK_MIN_RCVBUF, 2 * net.core.rmem_max]`.
+    ReceiveBuffer,
+}
+
+/// Linux's default `net.core.wmem_max` and `net.core.rmem_max` (a set buffer size is
+/// capped at this before it is doubled).
+pub const BUFFER_MAX: u32 = 212_992;
+/// Linux's `SOCK_MIN_SNDBUF` on x86-64 (`2 * TCP_SKB_MIN_TRUESIZE`).
+pub const MIN_SNDBUF: i32 = 4608;
+/// Linux's `SOCK_MIN_RCVBUF` on x86-64 (`TCP_SKB_MIN_TRUESIZE`).
+pub const MIN_RCVBUF: i32 = 2304;
+
+impl SocketOption {
+    /// What `socket_get_option` reports after `socket_set_option` set `value` (PHP's
+    /// integer after its usual conversion), as Linux reports it: ext/sockets hands the
+    /// kernel a C `int`, a flag reads back 0 or 1, and a buffer size is capped at the
+    /// default `wmem_max`/`rmem_max` (a negative size counts as a huge one), doubled, and
+    /// raised to the kernel's minimum. `None` for options that are not mocked ints.
+    pub fn read_back(self, value: i64) -> Option<i64> {
+        let SocketOption::Int { kind, .. } = self else {
+            return None;
+        };
+        // ext/sockets: `int ov = Z_LVAL_P(arg4)`.
+        let int = value as i32;
+        // Linux: `val = min_t(u32, val, sysctl_wmem_max); max_t(int, val * 2, SOCK_MIN_SNDBUF)`.
+        let buffer = |min: i32| i64::from(((int as u32).min(BUFFER_MAX) as i32 * 2).max(min));
+        Some(match kind {
+            IntKind::Flag => i64::from(int != 0),
+            IntKind::SendBuffer => buffer(MIN_SNDBUF),
+            IntKind::ReceiveBuffer => buffer(MIN_RCVBUF),
+        })
+    }
+}
+
+/// What `socket_get_option(SO_LINGER)` reports after `socket_set_option` set
+/// `['l_onoff' => on, 'l_linger' => linger]` (PHP's integers) over the `previous`
+/// reading: ext/sockets narrows both to `unsigned short`; Linux reports `l_onoff` as 0
+/// or 1 and keeps the previous `l_linger` when lingering is switched off.
+pub fn linger_read_back(on: i64, linger: i64, previous: (i64, i64)) -> (i64, i64) {
+    if on as u16 == 0 {
+        (0, previous.1)
+    } else {
+        (1, i64::from(linger as u16))
+    }
+}
+
+/// The mocked options, as App Engine documents them, with their defaults (Linux's for a
+/// TCP socket).
 pub const MOCKED: &[(i64, i64, SocketOption)] = &[
-    (SOL_SOCKET, 9, SocketOption::Int { name: "SO_KEEPALIVE", default: 0 }),
-    (SOL_SOCKET, 1, SocketOption::Int { name: "SO_DEBUG", default: 0 }),
-    (IPPROTO_TCP, 1, SocketOption::Int { name: "TCP_NODELAY", default: 0 }),
+    (SOL_SOCKET, 9, flag("SO_KEEPALIVE")),
+    (SOL_SOCKET, 1, flag("SO_DEBUG")),
+    (IPPROTO_TCP, 1, flag("TCP_NODELAY")),
     (SOL_SOCKET, 13, SocketOption::Linger),
-    (SOL_SOCKET, 10, SocketOption::Int { name: "SO_OOBINLINE", default: 0 }),
-    (SOL_SOCKET, 7, SocketOption::Int { name: "SO_SNDBUF", default: 16384 }),
-    (SOL_SOCKET, 8, SocketOption::Int { name: "SO_RCVBUF", default: 131072 }),
-    (SOL_SOCKET, 2, SocketOption::Int { name: "SO_REUSEADDR", default: 0 }),
+    (SOL_SOCKET, 10, flag("SO_OOBINLINE")),
+    (SOL_SOCKET, 7, SocketOption::Int { name: "SO_SNDBUF", default: 16384, kind: IntKind::SendBuffer }),
+    (SOL_SOCKET, 8, SocketOption::Int { name: "SO_RCVBUF", default: 131072, kind: IntKind::ReceiveBuffer }),
+    (SOL_SOCKET, 2, flag("SO_REUSEADDR")),
 ];
+
+const fn flag(name: &'static str) -> SocketOption {
+    SocketOption::Int { name, default: 0, kind: IntKind::Flag }
+}
 
 /// The treatment of option `name` at `level`.
 pub fn socket_option(level: i64, name: i64) -> SocketOption {
@@ -159,13 +221,57 @@ mod tests {
     #[test]
     fn option_table() {
         assert_eq!(socket_option(SOL_SOCKET, 13), SocketOption::Linger);
-        assert_eq!(socket_option(IPPROTO_TCP, 1), SocketOption::Int { name: "TCP_NODELAY", default: 0 });
-        assert_eq!(socket_option(SOL_SOCKET, 1), SocketOption::Int { name: "SO_DEBUG", default: 0 });
+        assert_eq!(socket_option(IPPROTO_TCP, 1), flag("TCP_NODELAY"));
+        assert_eq!(socket_option(SOL_SOCKET, 1), flag("SO_DEBUG"));
         assert_eq!(socket_option(SOL_SOCKET, 6), SocketOption::Unsupported);
         assert_eq!(socket_option(SOL_SOCKET, 20), SocketOption::Unsupported);
         assert_eq!(socket_option(IPPROTO_UDP, 1), SocketOption::Unsupported);
         assert_eq!(MOCKED.len(), 8);
         assert_eq!(option_name(SOL_SOCKET, 6), "SO_BROADCAST");
         assert_eq!(option_name(SOL_SOCKET, 99), "option 99 at level 1");
+    }
+
+    /// Stock PHP 8.2 on Linux 6 (as root, so SO_DEBUG is allowed), `socket_set_option`
+    /// then `socket_get_option` on a TCP socket; buffer sizes as with the default
+    /// wmem_max/rmem_max of 212992.
+    #[test]
+    fn read_back_as_linux() {
+        let get = |level, name, v| socket_option(level, name).read_back(v).unwrap();
+        for (level, name) in [(SOL_SOCKET, 9), (SOL_SOCKET, 1), (IPPROTO_TCP, 1), (SOL_SOCKET, 10), (SOL_SOCKET, 2)] {
+            for (set, got) in [(5, 1), (-3, 1), (1, 1), (0, 0), (100_000, 1), (1 << 32, 0), ((1 << 32) + 2, 1)] {
+                assert_eq!(get(level, name, set), got, "{} = {set}", option_name(level, name));
+            }
+        }
+        for (set, snd, rcv) in [
+            (0, 4608, 2304),
+            (1, 4608, 2304),
+            (4096, 8192, 8192),
+            (100_000, 200_000, 200_000),
+            (1_000_000, 425_984, 425_984),
+            (-3, 425_984, 425_984),
+            ((1 << 32) + 100_000, 200_000, 200_000),
+        ] {
+            assert_eq!(get(SOL_SOCKET, 7, set), snd, "SO_SNDBUF = {set}");
+            assert_eq!(get(SOL_SOCKET, 8, set), rcv, "SO_RCVBUF = {set}");
+        }
+        assert_eq!(SocketOption::Linger.read_back(1), None);
+        assert_eq!(SocketOption::Unsupported.read_back(1), None);
+    }
+
+    #[test]
+    fn linger_as_linux() {
+        // (on, linger) set over the previous reading -> the reading after.
+        for ((on, linger), previous, got) in [
+            ((5, 10), (0, 0), (1, 10)),
+            ((1, -1), (1, 10), (1, 65535)),
+            ((0, 7), (1, 65535), (0, 65535)),
+            ((-2, 3), (0, 0), (1, 3)),
+            ((65536, 3), (0, 9), (0, 9)),
+            ((1, 65536), (0, 0), (1, 0)),
+            ((1, 100_000), (0, 0), (1, 34464)),
+            ((1, (1 << 32) + 3), (0, 0), (1, 3)),
+        ] {
+            assert_eq!(linger_read_back(on, linger, previous), got, "{on} {linger}");
+        }
     }
 }
