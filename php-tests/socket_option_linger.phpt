@@ -27,5 +27,5 @@ array(2) {
 }
 ValueError: socket_set_option(): Argument #4 ($value) must have key "l_linger"
 ValueError: socket_set_option(): Argument #4 ($value) must have key "l_onoff"
-ValueError: socket_set_option(): Argument #4 ($value) must be of type array
+ValueError: socket_set_option(): Argument #4 ($value) must have key "l_onoff"
 {"l_onoff":1,"l_linger":5}

@@ -34,7 +34,7 @@ $e = socket_addrinfo_connect($ai[0]);
 echo 'e reuses the handle: ', var_export(spl_object_id($e) === $handle, true), ', SO_SNDBUF ', socket_get_option($e, SOL_SOCKET, SO_SNDBUF), "\n";
 ?>
 --EXPECT--
-a: 4096 0 {"l_onoff":1,"l_linger":9}
+a: 8192 0 {"l_onoff":1,"l_linger":9}
 b: 131072 1 {"l_onoff":0,"l_linger":0}
 c reuses the handle: true
 c: 131072 {"l_onoff":0,"l_linger":0}

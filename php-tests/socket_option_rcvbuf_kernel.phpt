@@ -12,5 +12,5 @@ echo socket_probe_rcvbuf(), "\n";
 echo socket_probe_stock('rcvbuf'), "\n";
 ?>
 --EXPECT--
-set true, get 4096, kernel rb is 8192: no
+set true, get 8192, kernel rb is 8192: no
 stock: set true, get 8192, kernel rb is 8192: yes

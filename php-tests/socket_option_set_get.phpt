@@ -1,5 +1,5 @@
 --TEST--
-socket_set_option()/socket_setopt(): mocked options return true and are read back as set
+socket_set_option()/socket_setopt(): mocked options return true and read back what Linux reports for the value set (flags 1, buffer sizes doubled)
 --SKIPIF--
 <?php require __DIR__ . '/include/socket_skipif.inc'; ?>
 --FILE--
@@ -29,13 +29,13 @@ SO_KEEPALIVE: set true, get 1
 SO_DEBUG: set true, get 1
 TCP_NODELAY: set true, get 1
 SO_OOBINLINE: set true, get 1
-SO_SNDBUF: set true, get 65536
-SO_RCVBUF: set true, get 4096
+SO_SNDBUF: set true, get 131072
+SO_RCVBUF: set true, get 8192
 SO_REUSEADDR: set true, get 1
 bool(true)
 int(0)
 bool(true)
-int(8192)
+int(16384)
 bool(true)
 int(0)
 int(0)

@@ -8,7 +8,7 @@ use ext_php_rs::ffi::{self, zend_execute_data, zval};
 use ext_php_rs::types::Zval;
 
 use super::socket::{sockaddr_to_std, AddrInfo, CAddrInfo, SocketRef};
-use super::{class_entry, value_error, zend_parse_parameters, zend_try_assign_typed_ref_long};
+use super::{class_entry, value_error, zend_parse_parameters, zend_try_assign_typed_ref_long, zval_get_long_func};
 
 /// A Zend internal function handler.
 pub type Handler = unsafe extern "C" fn(*mut zend_execute_data, *mut zval);
@@ -132,39 +132,62 @@ impl Call {
     /// computed (zpp converts strings and floats only into its output), so a later read
     /// and the original function both see the very port or number the policy judged.
     ///
-    /// Only the letters `l S z o a r`, `|` and `!` (after `l` or a pointer letter) are
-    /// accepted; each writes one machine word, `l!` two. Twelve pointer slots are always
-    /// passed, more than any accepted spec of this crate consumes.
-    pub fn parse(&mut self, spec: &CStr) -> bool {
+    /// Only the letters `l S z o O a r`, `|` and `!` (after `l` or a pointer letter) are
+    /// accepted; each writes one machine word, `l!` two. `O` is an object of the next class
+    /// of `classes` (lower-case names, as ext/sockets' own `O` specs name `Socket` and
+    /// `AddressInfo`), so a wrong argument reads "must be of type Socket, bool given" as in
+    /// stock PHP. Twelve vararg slots are always passed, more than any accepted spec of
+    /// this crate consumes.
+    pub fn parse_objects(&mut self, spec: &CStr, classes: &[&CStr]) -> bool {
         let bytes = spec.to_bytes();
-        let ok = bytes.iter().all(|c| b"lSzoar|!".contains(c))
-            && bytes.windows(2).all(|w| w[1] != b'!' || b"lSzoar".contains(&w[0]));
+        let ok = bytes.iter().all(|c| b"lSzoOar|!".contains(c))
+            && bytes.windows(2).all(|w| w[1] != b'!' || b"lSzoar".contains(&w[0]))
+            && bytes.iter().filter(|c| **c == b'O').count() == classes.len();
         let slots = bytes.iter().filter(|c| b"lSzoar".contains(c)).count()
+            + 2 * bytes.iter().filter(|c| **c == b'O').count()
             + bytes.windows(2).filter(|w| w == b"l!").count();
         if !ok || slots > 12 {
             return false;
         }
         let mut store = [0u64; 12];
         let p = store.as_mut_ptr();
+        // Each vararg points into `store`, except an `O`'s second one, which is the class
+        // entry itself (zpp reads it as a value).
+        let mut args: [*mut u64; 12] = std::array::from_fn(|i| p.wrapping_add(i));
+        let (mut slot, mut class) = (0usize, 0usize);
+        for (i, c) in bytes.iter().enumerate() {
+            match c {
+                b'O' => {
+                    let ce = class_entry(classes[class]).unwrap_or(ptr::null_mut());
+                    args[slot + 1] = ce.cast();
+                    class += 1;
+                    slot += 2;
+                }
+                b'l' if bytes.get(i + 1) == Some(&b'!') => slot += 2,
+                b'|' | b'!' => {}
+                _ => slot += 1,
+            }
+        }
         let n = self.num_args();
-        // SAFETY: every accepted letter writes one word (or, for s/p and the `!` flag, one
-        // extra word) through the next pointer; all twelve point into `store`.
+        // SAFETY: every accepted letter writes one word (or, for the `!` flag of `l`, one
+        // extra word) through the next pointer, all of which point into `store`; an `O`
+        // reads its class entry (or null: any object) from the slot after its own.
         let rc = unsafe {
             zend_parse_parameters(
                 n,
                 spec.as_ptr(),
-                p,
-                p.add(1),
-                p.add(2),
-                p.add(3),
-                p.add(4),
-                p.add(5),
-                p.add(6),
-                p.add(7),
-                p.add(8),
-                p.add(9),
-                p.add(10),
-                p.add(11),
+                args[0],
+                args[1],
+                args[2],
+                args[3],
+                args[4],
+                args[5],
+                args[6],
+                args[7],
+                args[8],
+                args[9],
+                args[10],
+                args[11],
             )
         };
         if rc != 0 {
@@ -178,6 +201,10 @@ impl Call {
             let nullable = bytes.get(i + 1) == Some(&b'!');
             match c {
                 b'|' | b'!' => {}
+                b'O' => {
+                    slot += 2;
+                    arg += 1;
+                }
                 b'l' => {
                     let is_null = nullable && store[slot + 1] & 0xff != 0;
                     if arg <= n_args && !is_null {
@@ -197,6 +224,11 @@ impl Call {
             i += 1;
         }
         true
+    }
+
+    /// [`Call::parse_objects`] for a spec without `O`.
+    pub fn parse(&mut self, spec: &CStr) -> bool {
+        self.parse_objects(spec, &[])
     }
 
     /// Integer argument `n`, if it is an int.
@@ -369,24 +401,38 @@ impl Call {
         }
     }
 
-    /// `SO_LINGER`'s array value for socket_set_option: `(l_onoff, l_linger)`, or a
-    /// ValueError exactly as ext/sockets throws it when a key is missing.
-    pub fn linger_arg(&mut self, n: u32) -> Option<(i64, i64)> {
+    /// Argument `n` converted to int as ext/sockets' `convert_to_long` does (PHP's own
+    /// `zval_get_long`: "5" is 5, `[1]` is 1, an object 1 with PHP's warning).
+    pub fn arg_zval_long(&self, n: u32) -> i64 {
+        // SAFETY: a live argument zval; zval_get_long_func only reads it.
+        self.arg_ptr(n).map_or(0, |p| unsafe { zval_get_long_func(p, false) })
+    }
+
+    /// An array option value of socket_set_option (`SO_LINGER`'s `l_onoff`/`l_linger`,
+    /// `SO_RCVTIMEO`'s `sec`/`usec`), read as ext/sockets reads it: `convert_to_array`
+    /// (an object gives its properties, anything else has none of these keys), each key
+    /// looked up in order with ext/sockets' ValueError for a missing one, then each value
+    /// converted by `zval_get_long`. `None` when the ValueError was thrown.
+    pub fn option_array_longs<const N: usize>(&self, n: u32, keys: [&str; N]) -> Option<[i64; N]> {
         let p = self.arg_ptr(n)?;
         // SAFETY: a live argument zval.
         let zv: &Zval = unsafe { (*p).dereference() };
-        let Some(arr) = zv.array() else {
-            value_error(n, "must be of type array");
-            return None;
+        let table = match zv.array() {
+            Some(a) => Some(a),
+            None => zv.object().and_then(|o| o.get_properties().ok()),
         };
-        for key in ["l_onoff", "l_linger"] {
-            if arr.get(key).is_none() {
-                value_error(n, &format!("must have key \"{key}\""));
-                return None;
+        let mut found = [ptr::null_mut::<zval>(); N];
+        for (slot, key) in found.iter_mut().zip(keys) {
+            match table.and_then(|t| t.get(key)) {
+                Some(v) => *slot = ptr::from_ref(v).cast_mut(),
+                None => {
+                    value_error(n, &format!("must have key \"{key}\""));
+                    return None;
+                }
             }
         }
-        let get = |k: &str| arr.get(k).and_then(Zval::coerce_to_long).unwrap_or(0);
-        Some((get("l_onoff"), get("l_linger")))
+        // SAFETY: live zvals of the argument's table; zval_get_long_func only reads them.
+        Some(found.map(|v| unsafe { zval_get_long_func(v, false) }))
     }
 }
 

@@ -35,6 +35,7 @@ extern "C" {
     pub(crate) fn zend_try_assign_typed_ref_long(reference: *mut zend_reference, lval: zend_long) -> c_int;
     pub(crate) fn zend_parse_parameters(num_args: u32, type_spec: *const c_char, ...) -> c_int;
     fn zend_argument_value_error(arg_num: u32, format: *const c_char, ...);
+    pub(crate) fn zval_get_long_func(op: *mut ffi::zval, is_strict: bool) -> zend_long;
     pub(crate) static mut module_registry: HashTable;
     fn zend_ini_string_ex(name: *const c_char, name_length: usize, orig: c_int, exists: *mut bool) -> *mut c_char;
     fn get_active_function_name() -> *const c_char;

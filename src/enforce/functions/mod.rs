@@ -9,14 +9,14 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use appengine_sockets_policy::sockets::{check_socket, option_name, socket_option, SocketOption, ENOPROTOOPT};
+use appengine_sockets_policy::sockets::{check_socket, linger_read_back, option_name, socket_option, SocketOption, ENOPROTOOPT};
 
 use crate::guard::{self, Plan, SocketPlan, EACCES};
 use crate::idle;
 use crate::state;
 pub mod swap;
 
-use crate::zend::{set_sockets_last_error, Call, Original, SocketRef};
+use crate::zend::{set_sockets_last_error, value_error, Call, Original, SocketRef};
 use swap::{replaced_functions, Replaced};
 
 /// Every function the extension replaces, and its logic.
@@ -139,6 +139,10 @@ fn stream_socket_sendto(call: &mut Call, original: Original) {
 fn ftp_connect(call: &mut Call, original: Original) {
     if !call.parse(c"S|ll") {
         return;
+    }
+    if call.arg_long(3).is_some_and(|timeout| timeout <= 0) {
+        // ext/ftp's own check, before any lookup or decision.
+        return value_error(3, "must be greater than 0");
     }
     let host = call.arg_bytes(1).unwrap_or_default();
     // Absent: ext/ftp's default port.
@@ -278,15 +282,15 @@ fn socket_create_listen(call: &mut Call, original: Original) {
 }
 
 fn socket_listen(call: &mut Call, original: Original) {
-    refuse_on_socket(call, original, c"o|l", "Unable to listen on socket");
+    refuse_on_socket(call, original, c"O|l", "Unable to listen on socket");
 }
 
 fn socket_accept(call: &mut Call, original: Original) {
-    refuse_on_socket(call, original, c"o", "unable to accept incoming connection");
+    refuse_on_socket(call, original, c"O", "unable to accept incoming connection");
 }
 
 fn refuse_on_socket(call: &mut Call, original: Original, spec: &std::ffi::CStr, what: &str) {
-    if !call.parse(spec) {
+    if !call.parse_objects(spec, &[SOCKET]) {
         return;
     }
     let Some(socket) = call.arg_socket(1) else {
@@ -299,7 +303,7 @@ fn refuse_on_socket(call: &mut Call, original: Original, spec: &std::ffi::CStr, 
 }
 
 fn socket_bind(call: &mut Call, original: Original) {
-    let Some(socket) = socket_call(call, original, c"oS|l") else {
+    let Some(socket) = socket_call(call, original, c"OS|l") else {
         return;
     };
     let address = call.arg_bytes(2).unwrap_or_default();
@@ -312,7 +316,7 @@ fn socket_bind(call: &mut Call, original: Original) {
 }
 
 fn socket_addrinfo_bind(call: &mut Call, original: Original) {
-    if !call.parse(c"o") {
+    if !call.parse_objects(c"O", &[ADDRESS_INFO]) {
         return;
     }
     let Some(ai) = call.arg_addrinfo(1) else {
@@ -331,11 +335,11 @@ fn socket_addrinfo_bind(call: &mut Call, original: Original) {
 }
 
 fn socket_connect(call: &mut Call, original: Original) {
-    socket_destination_call(call, original, c"oS|l!", (2, 3), "unable to connect");
+    socket_destination_call(call, original, c"OS|l!", (2, 3), "unable to connect");
 }
 
 fn socket_sendto(call: &mut Call, original: Original) {
-    socket_destination_call(call, original, c"oSllS|l!", (5, 6), "Unable to write to socket");
+    socket_destination_call(call, original, c"OSllS|l!", (5, 6), "Unable to write to socket");
 }
 
 /// socket_connect and socket_sendto: the destination is arguments (address, port); it is
@@ -344,8 +348,9 @@ fn socket_destination_call(call: &mut Call, original: Original, spec: &std::ffi:
     let Some(socket) = socket_call(call, original, spec) else {
         return;
     };
-    if call.arg_is_null(port_arg) {
-        // AF_INET and AF_INET6 need a port: the original throws its ValueError.
+    if call.arg_is_null(port_arg) || call.arg_long(3).is_some_and(|len| addr_arg == 5 && len < 0) {
+        // AF_INET and AF_INET6 need a port, socket_sendto a length of at least 0: the
+        // original throws its ValueError.
         return original.call(call);
     }
     let address = call.arg_bytes(addr_arg).unwrap_or_default();
@@ -364,9 +369,13 @@ fn socket_destination_call(call: &mut Call, original: Original, spec: &std::ffi:
 }
 
 fn socket_sendmsg(call: &mut Call, original: Original) {
-    let Some(socket) = socket_call(call, original, c"oa|l") else {
+    let Some(socket) = socket_call(call, original, c"Oa|l") else {
         return;
     };
+    if call.arg_long(3).is_some_and(|flags| i32::try_from(flags).is_err()) {
+        // ext/sockets' own ValueError for flags beyond a C int, before anything is read.
+        return original.call(call);
+    }
     if call.sendmsg_sets_source_address(2) {
         // IP_PKTINFO / IPV6_PKTINFO choose the source address: a bind by another name.
         let v = appengine_sockets_policy::Verdict::refuse_with(
@@ -395,7 +404,7 @@ fn socket_sendmsg(call: &mut Call, original: Original) {
 }
 
 fn socket_addrinfo_connect(call: &mut Call, original: Original) {
-    if !call.parse(c"o") {
+    if !call.parse_objects(c"O", &[ADDRESS_INFO]) {
         return;
     }
     let Some(ai) = call.arg_addrinfo(1) else {
@@ -505,6 +514,10 @@ fn socket_select(call: &mut Call, original: Original) {
     }
 }
 
+/// Lower-case class names for `O` argument specs.
+const SOCKET: &std::ffi::CStr = c"socket";
+const ADDRESS_INFO: &std::ffi::CStr = c"addressinfo";
+
 /// A mocked option's remembered value.
 #[derive(Clone, Copy, Debug)]
 enum Mock {
@@ -531,7 +544,7 @@ fn unsupported_option(call: &mut Call, socket: SocketRef, what: &str, level: i64
 /// live Socket, its clock restarted; `None` when the call was answered (or handed to the
 /// original, which throws its own error for a bad or closed Socket) already.
 fn socket_call(call: &mut Call, original: Original, spec: &std::ffi::CStr) -> Option<SocketRef> {
-    if !call.parse(spec) {
+    if !call.parse_objects(spec, &[SOCKET]) {
         return None;
     }
     let Some(socket) = call.arg_socket(1) else {
@@ -548,23 +561,76 @@ fn option_call(call: &mut Call, original: Original, spec: &std::ffi::CStr) -> Op
 }
 
 fn socket_set_option(call: &mut Call, original: Original) {
-    let Some((socket, level, name)) = option_call(call, original, c"ollz") else {
+    let Some((socket, level, name)) = option_call(call, original, c"Ollz") else {
         return;
     };
-    let value = match socket_option(level, name) {
-        SocketOption::Int { .. } => Mock::Int(call.arg_coerce_long(4)),
-        SocketOption::Linger => match call.linger_arg(4) {
-            Some((on, linger)) => Mock::Linger(on, linger),
+    let option = socket_option(level, name);
+    let value = match option {
+        SocketOption::Int { .. } => Mock::Int(option.read_back(call.arg_zval_long(4)).unwrap_or(0)),
+        SocketOption::Linger => match call.option_array_longs(4, ["l_onoff", "l_linger"]) {
+            Some([on, linger]) => {
+                let previous = match OPTIONS.with(|o| o.borrow().get(&(socket.handle(), level, name)).copied()) {
+                    Some(Mock::Linger(on, linger)) => (on, linger),
+                    _ => (0, 0),
+                };
+                let (on, linger) = linger_read_back(on, linger, previous);
+                Mock::Linger(on, linger)
+            }
             None => return,
         },
-        SocketOption::Unsupported => return unsupported_option(call, socket, "Unable to set socket option", level, name),
+        SocketOption::Unsupported => {
+            if validate_option_value(call, level, name) {
+                unsupported_option(call, socket, "Unable to set socket option", level, name);
+            }
+            return;
+        }
     };
     OPTIONS.with(|o| o.borrow_mut().insert((socket.handle(), level, name), value));
     call.return_true();
 }
 
+/// An option that is refused is still read as ext/sockets reads it first, so bad input
+/// gets stock PHP's ValueError (or conversion warning) before the refusal: false when
+/// the ValueError was thrown. (The value conversions of the multicast group and
+/// IPV6_PKTINFO-style options are not repeated: those options are refused as given.)
+fn validate_option_value(call: &mut Call, level: i64, name: i64) -> bool {
+    const IPPROTO_IP: i64 = 0;
+    const IPPROTO_IPV6: i64 = 41;
+    match (level, name) {
+        // IP_MULTICAST_TTL, IPV6_MULTICAST_HOPS: ext/sockets' range checks.
+        (IPPROTO_IP, 33) => in_range(call, 0, 255),
+        (IPPROTO_IPV6, 18) => in_range(call, -1, 255),
+        // The rest of ext/sockets' IPv4/IPv6 multicast options, IPV6_PKTINFO and
+        // TCP_CONGESTION: their own conversions, not repeated here.
+        (IPPROTO_IP, 32 | 34 | 42..=47) | (IPPROTO_IPV6, 17 | 19 | 42..=47 | 50) | (6, 13) => true,
+        // Any other option at these two levels: ext/sockets' plain int conversion.
+        (IPPROTO_IP | IPPROTO_IPV6, _) => {
+            call.arg_zval_long(4);
+            true
+        }
+        // SO_LINGER, SO_RCVTIMEO/SO_SNDTIMEO at any other level: the keys they need.
+        (_, 13) => call.option_array_longs(4, ["l_onoff", "l_linger"]).is_some(),
+        (_, 20 | 21) => call.option_array_longs(4, ["sec", "usec"]).is_some(),
+        // SO_BINDTODEVICE takes a string as it is.
+        (_, 25) => true,
+        _ => {
+            call.arg_zval_long(4);
+            true
+        }
+    }
+}
+
+fn in_range(call: &mut Call, min: i64, max: i64) -> bool {
+    let value = call.arg_zval_long(4);
+    if (min..=max).contains(&value) {
+        return true;
+    }
+    value_error(4, &format!("must be between {min} and {max}"));
+    false
+}
+
 fn socket_get_option(call: &mut Call, original: Original) {
-    let Some((socket, level, name)) = option_call(call, original, c"oll") else {
+    let Some((socket, level, name)) = option_call(call, original, c"Oll") else {
         return;
     };
     let remembered = OPTIONS.with(|o| o.borrow().get(&(socket.handle(), level, name)).copied());
