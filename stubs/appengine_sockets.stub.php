@@ -27,7 +27,8 @@
  *
  * @ini appengine_sockets.allow "" PHP_INI_SYSTEM
  *      Operator allow list: comma-separated ADDRESS[/PREFIX][:PORT] entries (an IPv6
- *      entry with a port in brackets, `[fd00::/8]:443`). A matching destination is
+ *      entry with a port in brackets, `[fd00::/8]:443`; the address alone may be
+ *      bracketed too, `[::1]/128`). A matching destination is
  *      allowed before the App Engine rules run, private addresses and port 25 included.
  * @ini appengine_sockets.deny "" PHP_INI_SYSTEM
  *      Operator deny list, same format; checked first, so it wins over the allow list
@@ -62,6 +63,8 @@
  *      pool or virtual host with php_admin_value (`php_admin_value[appengine_sockets.app_id]
  *      = my-app`) or per FastCGI request with PHP_ADMIN_VALUE. Not PHP_INI_PERDIR, so
  *      php_value and .user.ini cannot set it: an app cannot claim another app's id.
+ *      App code reads it with appengine_sockets_app_id() (OPcache can fold ini_get() of
+ *      it into a compiled script shared by the apps of one pool).
  *
  * Rule ids: the "rule" of appengine_sockets_check() and of the decision log. Format:
  * `@rule ID meaning`.
@@ -117,3 +120,17 @@
  * @throws ValueError If $port is outside 0-65535, or $address has no port and $port is null.
  */
 function appengine_sockets_check(string $address, ?int $port = null): array {}
+
+/**
+ * The app this request belongs to: the request's appengine_sockets.app_id, read when
+ * called.
+ *
+ * Use it rather than `ini_get('appengine_sockets.app_id')` in app code: with OPcache on,
+ * `ini_get()` of a PHP_INI_SYSTEM setting is folded into the compiled script, so in a
+ * php-fpm pool shared by several apps (app id per request with PHP_ADMIN_VALUE) it can
+ * show the id of the app whose request compiled the script. This call is never folded.
+ * The extension's own decisions (and the decision log) always use the request's id.
+ *
+ * @return string The app id; "" when none is set.
+ */
+function appengine_sockets_app_id(): string {}

@@ -1,6 +1,7 @@
 //! The module's lifecycle, on top of everything else: the module entry PHP loads, the ini
 //! settings, start-up and shutdown (install and remove the enforcement points), request
-//! start and end, the `appengine_sockets_check()` function and phpinfo().
+//! start and end, the `appengine_sockets_check()` and `appengine_sockets_app_id()`
+//! functions and phpinfo().
 
 #![allow(unsafe_code)]
 
@@ -116,6 +117,20 @@ extern "C" fn appengine_sockets_check(ex: &mut ExecuteData, rv: &mut Zval) {
     }
 }
 
+/// `appengine_sockets_app_id(): string`: the request's `appengine_sockets.app_id`, read
+/// when called. OPcache folds `ini_get()` of a system-only setting into the compiled
+/// script, so in a php-fpm pool shared by apps `ini_get('appengine_sockets.app_id')` can
+/// show the app whose request compiled the script; a call of this function is never
+/// folded.
+extern "C" fn appengine_sockets_app_id(ex: &mut ExecuteData, rv: &mut Zval) {
+    // SAFETY: the frame and return value PHP passed to this internal function.
+    let mut call = unsafe { Call::from_raw((ex as *mut ExecuteData).cast(), rv) };
+    if !call.parse(c"") {
+        return;
+    }
+    let _ = rv.set_string(&zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default(), false);
+}
+
 unsafe extern "C" fn module_shutdown(_ty: i32, _module_number: i32) -> i32 {
     shutdown();
     0
@@ -155,5 +170,9 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
                 .not_required()
                 .arg(Arg::new("port", DataType::Long).allow_null().default("null"))
                 .returns(DataType::Array, false, false),
+        )
+        .function(
+            FunctionBuilder::new("appengine_sockets_app_id", appengine_sockets_app_id)
+                .returns(DataType::String, false, false),
         )
 }

@@ -8,6 +8,9 @@
 #     its own back (the same local port, no new connection in the catcher log),
 #     for pfsockopen() and for stream_socket_client(STREAM_CLIENT_PERSISTENT).
 #   * appengine_sockets.app_id per pool (php_admin_value), two pools.
+#   * OPcache on (a second php-fpm, one worker, app id per request): ini_get() of
+#     appengine_sockets.app_id is folded into the compiled script and shows the
+#     first app's id, appengine_sockets_app_id() shows each request's own.
 #   * appengine_sockets.idle_timeout (2 s here, in php.ini): a persistent socket
 #     is reused within the timeout, and one idle longer is not: the app gets a
 #     fresh connection, also when it was put aside while another app ran, and
@@ -37,13 +40,17 @@ command -v cgi-fcgi >/dev/null || { echo "tests/fpm/run.sh: cgi-fcgi not found (
 DOCROOT="$HERE/docroot"
 TMP=$(mktemp -d /tmp/aes-fpm.XXXXXX)
 PORT_APPS=9071 PORT_POOL_A=9072 PORT_POOL_B=9073
-fpm_pid=
+PORT_OPCACHE=9074
+fpm_pid="" fpm2_pid=""
 # shellcheck disable=SC2317  # called from the EXIT trap
 cleanup() {
-    if [[ -n "$fpm_pid" ]]; then
-        kill "$fpm_pid" 2>/dev/null || true
-        wait "$fpm_pid" 2>/dev/null || true
-    fi
+    local p
+    for p in "$fpm_pid" "$fpm2_pid"; do
+        if [[ -n "$p" ]]; then
+            kill "$p" 2>/dev/null || true
+            wait "$p" 2>/dev/null || true
+        fi
+    done
     if [[ "${AES_FPM_KEEP:-}" == 1 ]]; then echo "tests/fpm/run.sh: kept $TMP" >&2; else rm -rf "$TMP"; fi
 }
 trap cleanup EXIT
@@ -220,9 +227,30 @@ expect "poolA after poolB: still its socket" "app=poolA port=$(field port "$p1")
     "app=$(field app "$p4") port=$(field port "$p4") hello=$(field hello "$p4")"
 expect "catcher: two connections (poolA, poolB)" "$((before + 2))" "$(caught 11.0.0.1 80)"
 
+echo "# OPcache on: a second php-fpm, one worker, app id per request"
+{ cat "$TMP/php.ini"; printf 'zend_extension=opcache\nopcache.enable=1\nopcache.validate_timestamps=0\n'; } >"$TMP/php-opcache.ini"
+{
+    printf '[global]\npid = %s\nerror_log = %s\ndaemonize = no\n' "$TMP/fpm2.pid" "$TMP/fpm2.log"
+    pool opcache "$PORT_OPCACHE"
+} >"$TMP/fpm2.conf"
+"$FPM" -n -c "$TMP/php-opcache.ini" -y "$TMP/fpm2.conf" -F "${as_root[@]}" >"$TMP/fpm2.out" 2>&1 &
+fpm2_pid=$!
+for _ in $(seq 50); do
+    [[ "$(req "$PORT_OPCACHE" info.php '')" == sapi=* ]] && break
+    sleep 0.1
+done
+o1=$(req "$PORT_OPCACHE" appid.php '' appA)
+o2=$(req "$PORT_OPCACHE" appid.php '' appB)
+o3=$(req "$PORT_OPCACHE" appid.php '' appC)
+expect "app A compiles the script: both read appA" "ini_get=appA function=appA opcache=on" "$o1"
+# OPcache's optimizer replaced ini_get() of the PHP_INI_SYSTEM setting with the value
+# it had when app A's request compiled the script (the README says so).
+expect "app B: ini_get() still shows appA (folded), the function appB" "ini_get=appA function=appB opcache=on" "$o2"
+expect "app C: the function shows appC" "function=appC" "function=$(field function "$o3")"
+
 echo "# php-fpm logs"
 expect "php-fpm still running" "yes" "$(kill -0 "$fpm_pid" 2>/dev/null && echo yes || echo no)"
-expect "no worker crashed (fpm log)" "" "$(grep -hiE 'SIG(SEGV|ABRT|BUS)|exited on signal|core dumped' "$TMP/fpm.log" "$TMP/fpm.out" || true)"
+expect "no worker crashed (fpm logs)" "" "$(grep -hiE 'SIG(SEGV|ABRT|BUS)|exited on signal|core dumped' "$TMP"/fpm*.log "$TMP"/fpm*.out || true)"
 expect "no PHP error logged" "" "$(cat "$TMP/php-errors.log" 2>/dev/null || true)"
 
 echo "$pass passed, $fail failed"
