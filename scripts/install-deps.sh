@@ -49,6 +49,7 @@ PACKAGES=(
     php8.2-ldap       # ext/ldap: libldap's sockets (libc_ldap_*.phpt)
     slapd             # an OpenLDAP server for the libldap tests
     python3-pyftpdlib # tests/netns/ftpd.py: a real FTP server for ext/ftp and curl ftp://
+    dpkg-dev          # dpkg-source: tests/upstream unpacks Debian's php8.2 source package (PHP's own tests)
 )
 
 if [[ "${1:-}" == --list ]]; then

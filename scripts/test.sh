@@ -91,6 +91,8 @@ step "fpm clients"    5m      continue    tests/fpm/clients.sh
 step "php -S dev"     5m      continue    tests/fpm/devserver.sh
 step "fpm load"        5m      continue    tests/load/run.sh
 step faults           5m      continue    tests/faults/run.sh
+# PHP's own networking tests, stock and with the extension (downloads PHP's source once).
+step upstream         7m      continue    tests/upstream/run.sh
 step robustness      10m      continue    tests/robustness/run.sh
 step "flat memory"   10m      continue    tests/memory/rss.sh
 # Installs into and uninstalls from this machine's PHP: after the suites that load the

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# usage: tests/upstream/run.sh [TEST-PATH...]     (as root; ~4 min)
+#
+# PHP's own networking tests, run twice with the same PHP: once stock, once with the
+# extension loaded (operator allow 127.0.0.0/8,::1/128, so the loopback servers the
+# tests start are reachable), and compared test by test. The tests come from Debian's
+# php8.2 source package (tests/upstream/fetch-php-src.sh downloads it on first use):
+# ext/sockets, ext/standard/tests/{network,streams,http}, ext/ftp and ext/openssl.
+#
+# A test "differs" when its outcome (PASS, FAIL, SKIP and the skip reason, BORK,
+# ...) or, for a test that fails in both runs, its output is not the same. Every
+# difference must be listed in tests/upstream/expected-differences.txt with the rule
+# that causes it, and the extension's refusal text for that rule must show in the
+# test's output or decision log. The run fails on a difference that is not listed,
+# on a listed test that no longer differs, and on a listed rule that is not seen.
+# Tests that are unstable with stock PHP itself here are in tests/upstream/skipped.txt
+# and not run.
+#
+# Each run is made in a copy of the tests under target/upstream/{stock,ext}/ (what
+# run-tests leaves behind stays there), inside its own private network namespace
+# (tests/netns/run.sh), the two at once. Both use the same fixed set of shared
+# extensions (not this machine's conf.d). run-tests' --offline skips online tests.
+#   AES_EXT              the built extension (default target/release/libappengine_sockets.so)
+#   AES_PHP_SRC          PHP's source tree (default /var/cache/appengine-sockets/php-src-8.2)
+#   AES_UPSTREAM_JOBS    run-tests -j per run (default 2)
+# TEST-PATH (e.g. ext/sockets/tests/socket_bind.phpt or ext/ftp) limits the run;
+# then listed tests outside the selection are not checked.
+# Last line: "N passed, M failed" (passed = as expected: identical, or listed).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+RUN_TESTS=/usr/lib/php/20220829/build/run-tests.php
+DIRS=(ext/sockets ext/standard/tests/network ext/standard/tests/streams ext/standard/tests/http
+      ext/ftp ext/openssl)
+# Included by some of those tests from outside their directories.
+SUPPORT=(sapi/cli/tests/php_cli_server.inc)
+ALLOW=127.0.0.0/8,::1/128
+
+die() { echo "tests/upstream/run.sh: $*" >&2; exit 1; }
+
+AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
+[[ -f "$AES_EXT" ]] || die "$AES_EXT not found (cargo build --release, or set AES_EXT)"
+[[ -f "$RUN_TESTS" ]] || die "$RUN_TESTS not found (apt-get install php8.2-dev)"
+SRC=$("$HERE/fetch-php-src.sh")
+PHP=$(command -v php)
+JOBS=${AES_UPSTREAM_JOBS:-2}
+
+WORK=$ROOT/target/upstream
+rm -rf "$WORK"
+mkdir -p "$WORK"
+
+# The same shared extensions in both runs and in every PHP a test starts (the
+# openssl tests' server processes, php -S): sockets, ftp and posix are what these
+# tests need; run-tests loads the others a test names in --EXTENSIONS--.
+mkdir -p "$WORK/conf.d"
+printf 'extension=%s\n' sockets ftp posix phar >"$WORK/conf.d/upstream.ini"
+export PHP_INI_SCAN_DIR=$WORK/conf.d
+if "$PHP" -r 'exit(extension_loaded("appengine_sockets") ? 0 : 1);' 2>/dev/null; then
+    die "php.ini itself loads appengine_sockets; the stock run must run without it"
+fi
+
+# Tests not to run (tests/upstream/skipped.txt), one copy of the tests per run.
+mapfile -t skipped < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$HERE/skipped.txt" | awk '{print $1}')
+for mode in stock ext; do
+    for d in "${DIRS[@]}" "${SUPPORT[@]}"; do
+        mkdir -p "$WORK/$mode/$(dirname "$d")"
+        cp -a "$SRC/$d" "$WORK/$mode/$d"
+    done
+    for t in "${skipped[@]}"; do
+        [[ -f "$WORK/$mode/$t" ]] || die "skipped.txt names $t, which is not in $SRC"
+        rm -f "$WORK/$mode/$t"
+    done
+done
+
+# What to run: every directory, or the TEST-PATHs given.
+select=("${DIRS[@]}")
+if [[ $# -gt 0 ]]; then select=("$@"); fi
+
+# One run of run-tests inside its own namespace. The extension's decision log goes
+# to one file per test, next to the test (run-tests exports SCRIPT_FILENAME for the
+# test itself; its SKIPIF sections share one file).
+run_mode() {
+    local mode=$1 args=()
+    if [[ $mode == ext ]]; then
+        # Expanded by the shell run-tests starts each PHP with, not here.
+        # shellcheck disable=SC2016
+        args=(-d "extension=$AES_EXT" -d "appengine_sockets.allow=$ALLOW"
+              -d 'appengine_sockets.log=${SCRIPT_FILENAME:-$AES_UPSTREAM_SKIPIF}.aeslog')
+    fi
+    (
+        cd "$WORK/$mode"
+        export NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$PHP" AES_UPSTREAM_SKIPIF="$WORK/$mode/skipif"
+        unset TEST_PHP_ARGS
+        "$ROOT/tests/netns/run.sh" "$PHP" "$RUN_TESTS" -q --offline --no-color --no-progress \
+            "-j$JOBS" "${args[@]}" -W "$WORK/$mode.results" "${select[@]}" >"$WORK/$mode.log" 2>&1
+    )
+}
+
+echo "upstream: PHP $("$PHP" -r 'echo PHP_VERSION;'), tests from php8.2 $(cat "$SRC/.aes-version" 2>/dev/null || echo '?')," \
+     "${#skipped[@]} skipped (tests/upstream/skipped.txt); stock and extension runs in parallel"
+t0=$SECONDS
+rc_stock=0 rc_ext=0
+run_mode stock & pid_stock=$!
+run_mode ext & pid_ext=$!
+wait "$pid_stock" || rc_stock=$?
+wait "$pid_ext" || rc_ext=$?
+echo "upstream: both runs done in $((SECONDS - t0)) s (run-tests exit: stock $rc_stock, extension $rc_ext)"
+for mode in stock ext; do
+    grep -q '^Number of tests' "$WORK/$mode.log" \
+        || { tail -n 30 "$WORK/$mode.log" >&2; die "the $mode run did not finish (log: $WORK/$mode.log)"; }
+done
+
+exec python3 "$HERE/compare.py" --work "$WORK" --list "$HERE/expected-differences.txt" "${select[@]}"
