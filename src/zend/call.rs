@@ -10,6 +10,11 @@ use ext_php_rs::types::Zval;
 use super::socket::{sockaddr_to_std, AddrInfo, CAddrInfo, SocketRef};
 use super::{class_entry, value_error, zend_parse_parameters, zend_try_assign_typed_ref_long, zval_get_long_func};
 
+extern "C" {
+    fn php_file_le_stream() -> std::ffi::c_int;
+    fn php_file_le_pstream() -> std::ffi::c_int;
+}
+
 /// A Zend internal function handler.
 pub type Handler = unsafe extern "C" fn(*mut zend_execute_data, *mut zval);
 
@@ -398,6 +403,26 @@ impl Call {
         unsafe {
             let rv = &*self.rv;
             rv.is_object().then(|| (*rv.value.obj).handle)
+        }
+    }
+
+    /// The ops label of the stream in resource argument `n` (`tcp_socket`, `udp_socket`,
+    /// `tcp_socket/ssl`, `MEMORY`, ...), or `None` when it is not an open stream (the
+    /// original function then throws PHP's own TypeError).
+    pub fn arg_stream_label(&self, n: u32) -> Option<Vec<u8>> {
+        let p = self.arg_ptr(n)?;
+        // SAFETY: a live argument zval; a resource of PHP's stream types holds a php_stream,
+        // whose ops table and label live as long as the stream.
+        unsafe {
+            let res = (*p).dereference().resource()?;
+            if res.is_null() || ((*res).type_ != php_file_le_stream() && (*res).type_ != php_file_le_pstream()) {
+                return None;
+            }
+            let stream = (*res).ptr.cast::<ffi::php_stream>();
+            if stream.is_null() || (*stream).ops.is_null() || (*(*stream).ops).label.is_null() {
+                return None;
+            }
+            Some(CStr::from_ptr((*(*stream).ops).label).to_bytes().to_vec())
         }
     }
 

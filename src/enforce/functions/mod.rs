@@ -104,6 +104,11 @@ fn stream_socket_sendto(call: &mut Call, original: Original) {
     if !call.parse(c"rS|lS") {
         return;
     }
+    // Not an open stream: PHP's TypeError. Not a socket (a memory or plain file stream):
+    // PHP returns -1 and sends nothing. Either way, before any lookup or decision.
+    if !call.arg_stream_label(1).is_some_and(|label| label.windows(6).any(|w| w == b"socket")) {
+        return original.call(call);
+    }
     let address = call.arg_bytes(4).filter(|a| !a.is_empty());
     let Some(address) = address else {
         return original.call(call);
