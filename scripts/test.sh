@@ -89,8 +89,8 @@ step "netns selftest" 5m      continue    tests/netns/selftest.sh
 step "php-fpm apps"   5m      continue    tests/fpm/run.sh
 step "fpm clients"    5m      continue    tests/fpm/clients.sh
 step "php -S dev"     5m      continue    tests/fpm/devserver.sh
-step "fpm load"        5m      continue    tests/load/run.sh
-step faults           5m      continue    tests/faults/run.sh
+step "fpm load"        3m      continue    tests/load/run.sh
+step faults           2m      continue    tests/faults/run.sh
 # PHP's own networking tests, stock and with the extension (downloads PHP's source once).
 step upstream         7m      continue    tests/upstream/run.sh
 step robustness      10m      continue    tests/robustness/run.sh
