@@ -171,6 +171,7 @@ def main():
     identical = Counter()
     by_rule = Counter()
     differ_listed = 0
+    allowed_identical = 0  # identical tests whose decision log shows an allowed connection
     for t in sorted(set(stock) | set(ext)):
         if t not in stock or t not in ext:
             problems.append(f"{t}: only in the {'stock' if t in stock else 'extension'} run")
@@ -178,6 +179,9 @@ def main():
         same = signature(a.work, "stock", t, stock[t], rec_stock) == signature(a.work, "ext", t, ext[t], rec_ext)
         if same:
             identical[stock[t]] += 1
+            ext_root = os.path.join(a.work, "ext")
+            if '"verdict":"allow"' in read(os.path.join(ext_root, t[:-len(".phpt")] + ".php.aeslog"), ext_root):
+                allowed_identical += 1
             if t in listed:
                 problems.append(f"{t}: listed (line {listed[t][1]}) but identical to stock ({stock[t]}): remove it from the list")
             continue
@@ -205,6 +209,7 @@ def main():
     print(f"upstream: {total} tests run in each mode")
     print(f"  identical to stock:   {ident} ("
           + ", ".join(f"{n} {s.lower()}" for s, n in sorted(identical.items())) + ")")
+    print(f"    of which made connections the extension allowed: {allowed_identical}")
     print(f"  differ, listed rule:  {differ_listed} ("
           + ", ".join(f"{n} {r}" for r, n in by_rule.most_common()) + "; a test may have several)")
     unlisted = sum(1 for p in problems if "not listed" in p)
