@@ -21,6 +21,17 @@ $tp = (int) ($_GET['tp'] ?? 81);
 $up = (int) ($_GET['up'] ?? 9998);
 $r = [];
 
+/** fgets(), once more if a signal cut the wait short (php-fpm's graceful reload sends
+ * SIGQUIT to workers mid-request; stock PHP and the extension both see it). */
+function read_line($s): string|false
+{
+    $line = fgets($s);
+    if ($line === false && !feof($s) && !stream_get_meta_data($s)['timed_out']) {
+        $line = fgets($s);
+    }
+    return $line;
+}
+
 function stream_udp(string $target): string
 {
     $s = @stream_socket_client($target, $errno, $errstr, 2);
@@ -29,7 +40,7 @@ function stream_udp(string $target): string
     }
     fwrite($s, "x\n");
     stream_set_timeout($s, 2);
-    $line = fgets($s);
+    $line = read_line($s);
     fclose($s);
     return $line === false ? 'noreply' : 'ok';
 }
@@ -49,7 +60,7 @@ function socket_reply(Socket $s): string
         $rd = [$s];
         $w = $e = null;
         $n = @socket_select($rd, $w, $e, 2);
-    } while ($n === false && socket_last_error($s) === SOCKET_EINTR);
+    } while ($n === false && socket_last_error() === SOCKET_EINTR);  // select sets the global error
     if ($n !== 1) {
         return 'noreply';
     }
@@ -84,9 +95,9 @@ if ($p === false) {
 } else {
     stream_set_timeout($p, 2);
     fwrite($p, "ping\n");
-    $first = fgets($p);
+    $first = read_line($p);
     if ($first === "HELLO 11.0.0.1 80\n") {
-        $r['pfsock'] = fgets($p) === "ping\n" ? 'new' : 'noreply';
+        $r['pfsock'] = read_line($p) === "ping\n" ? 'new' : 'noreply';
     } else {
         $r['pfsock'] = $first === "ping\n" ? 'reused' : 'noreply';
     }
