@@ -25,7 +25,8 @@ for call_input in \
     "classify 11.0.0.1" "classify 10.0.0.5" "classify 192.0.0.170" "classify 142.250.80.46" \
     "classify 2400:cb00::10" "classify fd00::5" "classify ::ffff:10.0.0.5" \
     "classify 2a00:1450:4013:c00::6c" "classify 4000::1" \
-    "parse_xport_name 11.0.0.1:80" "parse_xport_name public.test:80" "parse_xport_name [2400:cb00::10]:443"; do
+    "parse_xport_name 11.0.0.1:80" "parse_xport_name public.test:80" "parse_xport_name [2400:cb00::10]:443" \
+    "parse_ip 11.0.0.1" "parse_ip 142.250.80.46" "parse_ip 2400:cb00::10" "parse_ip public.test"; do
     read -r call input <<<"$call_input"
     a=$(ir "$call" "$input" 1000)
     b=$(ir "$call" "$input" 11000)

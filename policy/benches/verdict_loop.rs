@@ -3,7 +3,7 @@
 //! criterion suite in `policy.rs`; this one exists because instruction counts repeat to
 //! the instruction on a noisy machine and wall times do not.
 //!
-//! usage: verdict_loop (check_address|classify|parse_xport_name) INPUT N
+//! usage: verdict_loop (check_address|classify|parse_xport_name|parse_ip) INPUT N
 //!
 //! With no arguments (as `cargo bench` runs it) it does nothing.
 
@@ -13,7 +13,7 @@
 use std::hint::black_box;
 use std::net::IpAddr;
 
-use appengine_sockets_policy::{classify, parse_xport_name, GoogleRanges, Policy};
+use appengine_sockets_policy::{classify, parse_ip, parse_xport_name, GoogleRanges, Policy};
 
 const GOOG: &str = include_str!("../../data/google-ipranges/goog.json");
 const CLOUD: &str = include_str!("../../data/google-ipranges/cloud.json");
@@ -42,6 +42,11 @@ fn main() {
         "parse_xport_name" => {
             for _ in 0..n {
                 sink += usize::from(parse_xport_name(black_box(input.as_bytes())).is_ok());
+            }
+        }
+        "parse_ip" => {
+            for _ in 0..n {
+                sink += usize::from(parse_ip(black_box(input.as_bytes())).is_some());
             }
         }
         other => panic!("unknown call {other}"),

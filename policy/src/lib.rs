@@ -47,4 +47,4 @@ pub use ranges::RangeTable;
 pub use resolve::{ResolveError, Resolver, StaticResolver, SystemResolver};
 pub use rules::{Decision, Policy, Reason, Rule, Verdict};
 pub use special::{classify, Special};
-pub use target::{parse_xport_name, parse_xport_name_ref, php_atoi_port, Target, TargetError, TargetRef, Transport};
+pub use target::{parse_ip, parse_xport_name, parse_xport_name_ref, php_atoi_port, text, Target, TargetError, TargetRef, Transport};

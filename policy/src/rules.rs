@@ -363,7 +363,7 @@ impl Policy {
         if host.contains('\0') {
             return refused(Verdict::refuse(Rule::Malformed, "address contains a NUL byte"));
         }
-        if let Ok(ip) = host.parse::<IpAddr>() {
+        if let Some(ip) = crate::target::parse_ip(host.as_bytes()) {
             // A literal resolves to itself: judged once, as check_literal judges it.
             return Decision {
                 verdict: self.check_address(None, ip, port),

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::net::{IpAddr, Ipv4Addr};
 
 use thiserror::Error;
 
@@ -49,6 +50,17 @@ impl Transport {
             "udg" => Transport::Udg,
             _ => Transport::Other(lower),
         }
+    }
+
+    /// [`Transport::from_name`] for a name PHP hands over as bytes.
+    pub fn from_name_bytes(name: &[u8]) -> Transport {
+        if name.eq_ignore_ascii_case(b"tcp") {
+            return Transport::Tcp;
+        }
+        if name.eq_ignore_ascii_case(b"udp") {
+            return Transport::Udp;
+        }
+        Transport::from_name(&text(name))
     }
 
     /// Whether App Engine allows it: TCP or UDP, TLS included.
@@ -133,30 +145,94 @@ pub fn php_atoi_port(s: &[u8]) -> u16 {
     value as i32 as u16
 }
 
-/// A destination as [`parse_xport_name_ref`] reads it, borrowing the app's text (no
-/// allocation when the text is UTF-8, as it nearly always is).
+/// A destination as [`parse_xport_name_ref`] reads it, borrowing the app's bytes (no
+/// conversion or allocation until a caller asks for text).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TargetRef<'a> {
     /// The host, without IPv6 brackets, exactly as written (not yet resolved).
-    pub host: Cow<'a, str>,
+    pub host: &'a [u8],
     /// The port after PHP's `atoi` and the narrowing to `unsigned short`.
     pub port: u16,
     /// The port text as written, to hand back to PHP unchanged.
-    pub port_text: Cow<'a, str>,
+    pub port_text: &'a [u8],
     /// Whether the host was written in brackets (`[::1]:80`).
     pub bracketed: bool,
 }
 
-impl TargetRef<'_> {
+impl<'a> TargetRef<'a> {
+    /// The host as text (lossy for bytes that are not UTF-8).
+    pub fn host_text(&self) -> Cow<'a, str> {
+        text(self.host)
+    }
+
+    /// The port text as text.
+    pub fn port_text(&self) -> Cow<'a, str> {
+        text(self.port_text)
+    }
+
+    /// The host when it is a plain literal address (see [`parse_ip`]).
+    pub fn literal(&self) -> Option<IpAddr> {
+        parse_ip(self.host)
+    }
+
     /// The owned [`Target`].
     pub fn into_owned(self) -> Target {
         Target {
-            host: self.host.into_owned(),
+            host: self.host_text().into_owned(),
             port: self.port,
-            port_text: self.port_text.into_owned(),
+            port_text: self.port_text().into_owned(),
             bracketed: self.bracketed,
         }
     }
+}
+
+/// Bytes as text: borrowed when they are UTF-8, else lossy.
+pub fn text(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// `bytes` as an IP address literal, accepting exactly what `str::parse::<IpAddr>` accepts
+/// (a dotted quad of decimal octets without leading zeros, or an IPv6 literal). A dotted
+/// quad, the common case, is read directly from the bytes; anything else goes through
+/// std's parser.
+pub fn parse_ip(bytes: &[u8]) -> Option<IpAddr> {
+    if let Some(ip) = parse_dotted_quad(bytes) {
+        return Some(IpAddr::V4(ip));
+    }
+    if bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.') {
+        // Digits and dots that are not a dotted quad: no address, as std says.
+        return None;
+    }
+    std::str::from_utf8(bytes).ok()?.parse().ok()
+}
+
+fn parse_dotted_quad(b: &[u8]) -> Option<Ipv4Addr> {
+    let mut octets = [0u8; 4];
+    let mut i = 0;
+    for (k, octet) in octets.iter_mut().enumerate() {
+        if k > 0 {
+            if b.get(i) != Some(&b'.') {
+                return None;
+            }
+            i += 1;
+        }
+        // 1 to 3 digits, without a leading zero unless the part is "0".
+        let start = i;
+        let mut v: u32 = 0;
+        while i < b.len() && i - start < 3 && b[i].is_ascii_digit() {
+            v = v * 10 + u32::from(b[i] - b'0');
+            i += 1;
+        }
+        let len = i - start;
+        if len == 0 || (len > 1 && b[start] == b'0') || v > 255 {
+            return None;
+        }
+        *octet = v as u8;
+    }
+    (i == b.len()).then_some(Ipv4Addr::from(octets))
 }
 
 /// Split a transport address (`host:port`, `[v6]:port`) the way PHP's
@@ -178,9 +254,9 @@ pub fn parse_xport_name_ref(name: &[u8]) -> Result<TargetRef<'_>, TargetError> {
         let close = inner.iter().position(|&b| b == b']').map(|p| p + 1);
         return match close {
             Some(p) if name.get(p + 1) == Some(&b':') => Ok(TargetRef {
-                host: String::from_utf8_lossy(&name[1..p]),
+                host: &name[1..p],
                 port: php_atoi_port(&name[p + 2..]),
-                port_text: String::from_utf8_lossy(&name[p + 2..]),
+                port_text: &name[p + 2..],
                 bracketed: true,
             }),
             _ => Err(TargetError::Ipv6(lossy())),
@@ -193,9 +269,9 @@ pub fn parse_xport_name_ref(name: &[u8]) -> Result<TargetRef<'_>, TargetError> {
     };
     match colon {
         Some(c) => Ok(TargetRef {
-            host: String::from_utf8_lossy(&name[..c]),
+            host: &name[..c],
             port: php_atoi_port(&name[c + 1..]),
-            port_text: String::from_utf8_lossy(&name[c + 1..]),
+            port_text: &name[c + 1..],
             bracketed: false,
         }),
         None => Err(TargetError::NoPort(lossy())),
@@ -205,6 +281,26 @@ pub fn parse_xport_name_ref(name: &[u8]) -> Result<TargetRef<'_>, TargetError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_ip_accepts_what_std_accepts() {
+        let mut cases: Vec<String> = [
+            "11.0.0.1", "0.0.0.0", "255.255.255.255", "256.0.0.1", "01.0.0.1", "1.00.0.1", "1.0.0.01", "1.2.3",
+            "1.2.3.4.5", "1..2.3", ".1.2.3", "1.2.3.", "1234.1.1.1", "", ".", "1.2.3.4a", "::1", "2400:cb00::10",
+            "::ffff:10.0.0.5", "fe80::1%1", "[::1]", "public.test", "0x7f.0.0.1", "127.1", "2130706433", " 1.2.3.4",
+            "1.2.3.4 ", "+1.2.3.4", "١.٢.٣.٤",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for a in ["0", "1", "9", "10", "99", "100", "199", "200", "249", "250", "255", "256", "300", "999", "00", "010"] {
+            cases.push(format!("{a}.{a}.1.{a}"));
+        }
+        for c in &cases {
+            assert_eq!(parse_ip(c.as_bytes()), c.parse::<IpAddr>().ok(), "{c:?}");
+        }
+        assert_eq!(parse_ip(b"\xff1.2.3.4"), None);
+    }
 
     #[test]
     fn atoi_like_glibc() {

@@ -483,3 +483,16 @@ proptest! {
         prop_assert_eq!(php_atoi_port(text.as_bytes()), n as u16);
     }
 }
+
+proptest! {
+    #![proptest_config(cases(20000))]
+
+    /// The fast literal reader accepts exactly what std's `IpAddr` parser accepts, on
+    /// dotted-quad-like text (digits, dots, a few other bytes) and on arbitrary bytes.
+    #[test]
+    fn parse_ip_agrees_with_std(s in "[0-9.:a-f]{0,18}", raw in proptest::collection::vec(any::<u8>(), 0..20)) {
+        let std_says = |b: &[u8]| std::str::from_utf8(b).ok().and_then(|t| t.parse::<IpAddr>().ok());
+        prop_assert_eq!(appengine_sockets_policy::parse_ip(s.as_bytes()), std_says(s.as_bytes()), "{:?}", s);
+        prop_assert_eq!(appengine_sockets_policy::parse_ip(&raw), std_says(&raw), "{:?}", raw);
+    }
+}
