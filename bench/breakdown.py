@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Where a workload's instructions go, per function, per operation (callgrind).
 
-usage: bench/breakdown.py WORKLOAD [--side ext|stock] [--self] [--top N] [--all]
+usage: bench/breakdown.py WORKLOAD [--side ext|stock|diff] [--self] [--top N] [--all]
 
 Runs bench/workloads.php WORKLOAD with N1 and N2 operations under callgrind (the N1/N2 of
 bench/bench.py, inside tests/netns/run.sh), and prints for each function its inclusive
 (or, with --self, exclusive) instructions per operation: (Ir(N2) - Ir(N1)) / (N2 - N1).
+--side diff prints extension minus stock per function (both measured in one run).
 By default only the extension's own functions and the C library's allocator and string
 helpers are shown; --all shows every function. AES_EXT as for bench/run.sh.
 """
@@ -38,7 +39,7 @@ def per_function(out_file, inclusive):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("workload", choices=list(bench.WORKLOADS))
-    ap.add_argument("--side", default="ext", choices=list(bench.SIDES))
+    ap.add_argument("--side", default="ext", choices=[*bench.SIDES, "diff"])
     ap.add_argument("--self", action="store_true", help="exclusive costs")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--all", action="store_true")
@@ -46,20 +47,28 @@ def main():
     n1, n2 = bench.WORKLOADS[args.workload][2]
     cg = os.path.join(bench.OUT_DIR, "breakdown")
     os.makedirs(cg, exist_ok=True)
-    jobs = [{"tag": f"valgrind {args.workload} {args.side} {n} 0",
-             "cmd": bench.callgrind_cmd(bench.workload_cmd(args.side, args.workload, n), f"{cg}/{args.workload}.{n}.out")}
-            for n in (n1, n2)]
-    results = bench.in_namespace(jobs)
-    total = (bench.collected(results[1]["stderr"]) - bench.collected(results[0]["stderr"])) / (n2 - n1)
-    a = per_function(f"{cg}/{args.workload}.{n1}.out", not args.self)
-    b = per_function(f"{cg}/{args.workload}.{n2}.out", not args.self)
-    rows = sorted(((b.get(k, 0) - a.get(k, 0)) / (n2 - n1), k) for k in set(a) | set(b))
+    sides = list(bench.SIDES) if args.side == "diff" else [args.side]
+    jobs = [{"tag": f"valgrind {args.workload} {side} {n} 0",
+             "cmd": bench.callgrind_cmd(bench.workload_cmd(side, args.workload, n), f"{cg}/{args.workload}.{side}.{n}.out")}
+            for side in sides for n in (n1, n2)]
+    results = {tuple(r["tag"].split()[2:4]): r for r in bench.in_namespace(jobs)}
+    total = 0.0
+    costs = {}
+    for side in sides:
+        sign = -1 if args.side == "diff" and side == "stock" else 1
+        total += sign * (bench.collected(results[(side, str(n2))]["stderr"])
+                         - bench.collected(results[(side, str(n1))]["stderr"])) / (n2 - n1)
+        a = per_function(f"{cg}/{args.workload}.{side}.{n1}.out", not args.self)
+        b = per_function(f"{cg}/{args.workload}.{side}.{n2}.out", not args.self)
+        for k in set(a) | set(b):
+            costs[k] = costs.get(k, 0) + sign * (b.get(k, 0) - a.get(k, 0)) / (n2 - n1)
+    rows = sorted((v, k) for k, v in costs.items())
     print(f"{args.workload} ({args.side}): {total:,.0f} Ir per operation; "
           f"{'exclusive' if args.self else 'inclusive'} Ir per operation by function:")
     shown = 0
     for v, k in reversed(rows):
-        if shown >= args.top or v < 5:
-            break
+        if shown >= args.top or abs(v) < 5:
+            continue
         if args.all or INTERESTING.search(k):
             print(f"{v:10,.0f}  {k[:140]}")
             shown += 1

@@ -14,7 +14,11 @@ use std::ffi::CString;
 use std::net::IpAddr;
 use std::sync::atomic::Ordering;
 
-use appengine_sockets_policy::{parse_xport_name, Resolver, Rule, SystemResolver, TargetError, Transport, Verdict};
+use std::borrow::Cow;
+
+use appengine_sockets_policy::{
+    parse_xport_name, parse_xport_name_ref, Resolver, Rule, SystemResolver, TargetError, Transport, Verdict,
+};
 
 use crate::log::{self, Record};
 use crate::state;
@@ -60,8 +64,8 @@ pub fn refused_in_call() -> bool {
 /// What the app asked for, for the log.
 #[derive(Debug, Clone, Copy)]
 pub struct Asked<'a> {
-    /// The target as the app wrote it.
-    pub target: &'a str,
+    /// The target as the app wrote it (made text only when logged).
+    pub target: &'a [u8],
     /// The address judged, if one was.
     pub address: Option<IpAddr>,
     /// The port judged, if any.
@@ -71,6 +75,11 @@ pub struct Asked<'a> {
 impl<'a> Asked<'a> {
     /// A target not yet resolved to an address or port.
     pub fn target(target: &'a str) -> Self {
+        Asked::bytes(target.as_bytes())
+    }
+
+    /// A target not yet resolved, as the app's bytes.
+    pub fn bytes(target: &'a [u8]) -> Self {
         Asked {
             target,
             address: None,
@@ -98,21 +107,22 @@ pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
     };
     counter.fetch_add(1, Ordering::Relaxed);
     if *st.log() != log::LogTarget::Off {
-        let app_id = zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default();
         let function = zend::active_function_name();
-        let said = log::write(
-            st.log(),
-            &Record {
-                app_id: &app_id,
-                function: &function,
-                target: asked.target,
-                address: asked.address.map(|a| a.to_string()),
-                port: asked.port,
-                verdict,
-                rule: v.rule.as_str(),
-                reason: &v.reason.to_string(),
-            },
-        );
+        let said = state::with_app_id(|app_id| {
+            log::write(
+                st.log(),
+                &Record {
+                    app_id,
+                    function: &function,
+                    target: &text(asked.target),
+                    address: asked.address.map(|a| a.to_string()),
+                    port: asked.port,
+                    verdict,
+                    rule: v.rule.as_str(),
+                    reason: &v.reason.to_string(),
+                },
+            )
+        });
         if let Some(message) = said {
             // The operator's error log, not the app: no handler of the app runs, and the
             // app's output is unchanged.
@@ -172,10 +182,14 @@ pub fn judge(v: &Verdict, asked: Asked<'_>) -> Option<Plan> {
     settle(v, asked).then(|| refusal(v))
 }
 
+/// The app's bytes as text: borrowed when they are UTF-8, as targets nearly always are.
+pub fn text(bytes: &[u8]) -> Cow<'_, str> {
+    appengine_sockets_policy::text(bytes)
+}
+
 /// A connect through a stream transport (`name` is what follows `scheme://`).
 pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -> Plan {
-    let text = String::from_utf8_lossy(name);
-    let asked = Asked::target(&text);
+    let asked = Asked::bytes(name);
     if let Some(v) = gate_verdict() {
         return judge(&v, asked).unwrap_or(Plan::Proceed);
     }
@@ -183,7 +197,7 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
     if let Some(v) = policy.check_transport(transport) {
         return judge(&v, asked).unwrap_or(Plan::Proceed);
     }
-    let target = match parse_xport_name(name) {
+    let target = match parse_xport_name_ref(name) {
         Ok(t) => t,
         Err(TargetError::Nul) => {
             let v = Verdict::refuse_with(Rule::Malformed, "address contains a NUL byte");
@@ -210,23 +224,27 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
             }
         }
     }
-    let decision = policy.check_connect(transport, &target.host, target.port, &SystemResolver);
+    if let Some(ip) = target.literal() {
+        // A plain literal: judged as check_connect would, without a lookup or an
+        // allocation. It is not rewritten: PHP reads the same address from the same text
+        // (numerically, no lookup), so there is nothing to pin. Every rule that follows a
+        // connect (the idle clock) is applied by the transport whatever the plan.
+        let (v, judged) = policy.check_literal(transport, ip, target.port);
+        if settle(&v, Asked { address: judged, ..asked }) {
+            return refusal(&v);
+        }
+        return Plan::Proceed;
+    }
+    let decision = policy.check_connect(transport, &target.host_text(), target.port, &SystemResolver);
     if settle(&decision.verdict, Asked { address: decision.judged, ..asked }) {
         return refusal(&decision.verdict);
     }
-    if decision.addresses.is_empty() || target.host.parse::<IpAddr>().is_ok() {
+    if decision.addresses.is_empty() {
         // Report-only refusal made before any lookup (port 25): PHP connects as it would.
-        // Or the app wrote a plain literal: PHP reads the same address from the same text
-        // (numerically, no lookup), so there is nothing to pin.
         return Plan::Proceed;
     }
-    Plan::Connect(
-        decision
-            .addresses
-            .iter()
-            .map(|ip| literal_name(*ip, &target.port_text))
-            .collect(),
-    )
+    let port_text = target.port_text();
+    Plan::Connect(decision.addresses.iter().map(|ip| literal_name(*ip, &port_text)).collect())
 }
 
 /// A bind through a stream transport: only the wildcard address with port 0, and never
@@ -326,9 +344,8 @@ fn socket_refusal(plan: Plan) -> SocketPlan {
 /// once, judge every address, and pick the first of the socket's family.
 pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPlan {
     use appengine_sockets_policy::sockets::{AF_INET, AF_INET6};
-    let text = String::from_utf8_lossy(host);
     let asked = Asked {
-        target: &text,
+        target: host,
         address: None,
         port: Some(port),
     };
@@ -344,6 +361,22 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         let v = policy.check_transport(&Transport::Unix).unwrap_or_else(|| policy.check_pair());
         return judge(&v, asked).map_or(SocketPlan::Proceed, socket_refusal);
     }
+    let want_v4 = family == AF_INET;
+    if let Some(ip) = appengine_sockets_policy::parse_ip(host) {
+        // A literal: judged as check_connect would, without a lookup or an allocation.
+        let (v, judged) = policy.check_literal(&Transport::Tcp, ip, port);
+        if settle(&v, Asked { address: judged, ..asked }) {
+            return socket_refusal(refusal(&v));
+        }
+        if judged.is_none() || ip.is_ipv4() == want_v4 {
+            // Report-only refusal made before the address was looked at (port 25), or a
+            // literal of the socket's family: ext/sockets reads the same address from the
+            // same text (inet_pton), so there is nothing to pin.
+            return SocketPlan::Proceed;
+        }
+        return no_address_of_family(&text(host), want_v4);
+    }
+    let text = text(host);
     let decision = policy.check_connect(&Transport::Tcp, &text, port, &SystemResolver);
     if decision.verdict.rule == Rule::Resolution {
         // The reason reads "getaddrinfo for HOST failed: DETAIL".
@@ -357,19 +390,17 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
     if decision.addresses.is_empty() {
         return SocketPlan::Proceed;
     }
-    let want_v4 = family == AF_INET;
-    if text.parse::<IpAddr>().is_ok_and(|ip| ip.is_ipv4() == want_v4) {
-        // A plain literal of the socket's family: ext/sockets reads the same address from
-        // the same text (inet_pton), so there is nothing to pin.
-        return SocketPlan::Proceed;
-    }
     match decision.addresses.iter().find(|ip| ip.is_ipv4() == want_v4) {
         Some(ip) => SocketPlan::To(CString::new(ip.to_string()).unwrap_or_default()),
-        None => SocketPlan::Refuse {
-            text: format!("Host lookup failed: {text} has no IPv{} address", if want_v4 { 4 } else { 6 }),
-            errno: 0,
-            warning: None,
-        },
+        None => no_address_of_family(&text, want_v4),
+    }
+}
+
+fn no_address_of_family(text: &str, want_v4: bool) -> SocketPlan {
+    SocketPlan::Refuse {
+        text: format!("Host lookup failed: {text} has no IPv{} address", if want_v4 { 4 } else { 6 }),
+        errno: 0,
+        warning: None,
     }
 }
 

@@ -5,8 +5,8 @@
 //! restart may start PHP again in the same process, with other settings); the previous
 //! one is left allocated, since nothing may free it while a reference could remain.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::RwLock;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{OnceLock, RwLock};
 
 use appengine_sockets_policy::{Policy, Provenance, RangeTable};
 
@@ -177,7 +177,16 @@ impl State {
     }
 }
 
-static STATE: RwLock<Option<&'static State>> = RwLock::new(None);
+/// The states built by the first start-ups of this process, each set once and never freed,
+/// and which one is in force: reading it is two atomic loads, no lock (it is read on every
+/// decision). A process that starts the module more often than this (an embedding SAPI
+/// restarting PHP) keeps later states in [`LATER`].
+const SLOTS: usize = 16;
+static STATES: [OnceLock<State>; SLOTS] = [const { OnceLock::new() }; SLOTS];
+static CURRENT: AtomicUsize = AtomicUsize::new(NONE);
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+const NONE: usize = usize::MAX;
+static LATER: RwLock<Option<&'static State>> = RwLock::new(None);
 
 thread_local! {
     /// Set for a request whose settings differ from start-up (see
@@ -195,18 +204,53 @@ pub fn request_error() -> Option<String> {
     REQUEST_ERROR.with(|e| e.borrow().clone())
 }
 
+thread_local! {
+    /// The request's app id (`appengine_sockets.app_id`), read once at request start.
+    static APP_ID: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Record the request's app id (request start).
+pub fn set_app_id(app: &str) {
+    APP_ID.with(|a| {
+        let mut a = a.borrow_mut();
+        a.clear();
+        a.push_str(app);
+    });
+}
+
+/// Run `f` with the request's app id.
+pub fn with_app_id<R>(f: impl FnOnce(&str) -> R) -> R {
+    APP_ID.with(|a| f(&a.borrow()))
+}
+
 /// Install the state built at start-up, replacing any earlier one.
 pub fn set(state: State) -> &'static State {
-    let leaked: &'static State = Box::leak(Box::new(state));
-    *STATE.write().unwrap_or_else(|e| e.into_inner()) = Some(leaked);
-    leaked
+    // Each index is handed out once, so its slot is empty.
+    let n = NEXT.fetch_add(1, Ordering::AcqRel);
+    match STATES.get(n) {
+        Some(slot) => {
+            let installed = slot.get_or_init(move || state);
+            CURRENT.store(n, Ordering::Release);
+            installed
+        }
+        None => {
+            let installed: &'static State = Box::leak(Box::new(state));
+            *LATER.write().unwrap_or_else(|e| e.into_inner()) = Some(installed);
+            CURRENT.store(SLOTS, Ordering::Release);
+            installed
+        }
+    }
 }
 
 /// The state in force. Before module start-up has installed one, every socket operation
 /// is refused (fail closed): nothing may run under a policy nobody built.
 pub fn get() -> &'static State {
-    let current = *STATE.read().unwrap_or_else(|e| e.into_inner());
-    current.unwrap_or_else(|| set(State::closed("appengine_sockets has not started".to_owned())))
+    let current = CURRENT.load(Ordering::Acquire);
+    if let Some(s) = STATES.get(current).and_then(OnceLock::get) {
+        return s;
+    }
+    let later = if current == SLOTS { *LATER.read().unwrap_or_else(|e| e.into_inner()) } else { None };
+    later.unwrap_or_else(|| set(State::closed("appengine_sockets has not started".to_owned())))
 }
 
 /// Decisions made by this process: allowed, refused, reported (report-only).

@@ -113,9 +113,9 @@ extern "C" {
 /// The original factory of each wrapped transport, by name.
 static FACTORIES: Mutex<Vec<(String, usize)>> = Mutex::new(Vec::new());
 
-fn original_factory(name: &str) -> Option<Factory> {
+fn original_factory(name: &[u8]) -> Option<Factory> {
     let list = FACTORIES.lock().unwrap_or_else(|e| e.into_inner());
-    list.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|&(_, f)| {
+    list.iter().find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(name)).map(|&(_, f)| {
         // SAFETY: stored from a factory pointer read out of the transport table.
         unsafe { std::mem::transmute::<usize, Factory>(f) }
     })
@@ -242,8 +242,7 @@ unsafe extern "C" fn guarded_factory(
 ) -> *mut php_stream {
     // SAFETY: PHP passes a protocol name of `protolen` bytes.
     let name = unsafe { std::slice::from_raw_parts(proto.cast::<u8>(), protolen) };
-    let name = String::from_utf8_lossy(name);
-    let Some(original) = original_factory(&name) else {
+    let Some(original) = original_factory(name) else {
         return ptr::null_mut();
     };
     // SAFETY: the arguments are PHP's, passed through unchanged.
@@ -265,7 +264,7 @@ unsafe extern "C" fn guarded_factory(
     }
     // SAFETY: a stream the factory just made; its ops are an immutable static table.
     unsafe {
-        let slot = slot_for((*stream).ops, Transport::from_name(&name), flags & STREAM_XPORT_SERVER != 0);
+        let slot = slot_for((*stream).ops, Transport::from_name_bytes(name), flags & STREAM_XPORT_SERVER != 0);
         (*stream).ops = &slot.ops;
     }
     stream
@@ -404,10 +403,10 @@ unsafe fn establish(
             } else {
                 let name = unsafe { input_name(param) };
                 let bindto = unsafe { context_bindto(stream) };
-                guard::plan_connect(&slot.transport, &name, bindto.as_deref())
+                guard::plan_connect(&slot.transport, name, bindto.as_deref())
             }
         }
-        STREAM_XPORT_OP_BIND => guard::plan_bind(slot.server, &unsafe { input_name(param) }),
+        STREAM_XPORT_OP_BIND => guard::plan_bind(slot.server, unsafe { input_name(param) }),
         STREAM_XPORT_OP_LISTEN | STREAM_XPORT_OP_ACCEPT => guard::plan_listen(),
         _ => Plan::Proceed,
     };
@@ -433,13 +432,14 @@ unsafe fn establish(
 
 /// # Safety
 /// `param` is a live xport param.
-unsafe fn input_name(param: *mut XportParam) -> Vec<u8> {
+unsafe fn input_name<'a>(param: *mut XportParam) -> &'a [u8] {
     unsafe {
         let p = &*param;
         if p.inputs.name.is_null() {
-            return Vec::new();
+            return &[];
         }
-        std::slice::from_raw_parts(p.inputs.name.cast::<u8>(), p.inputs.namelen).to_vec()
+        // PHP's own buffer, live for the whole transport operation.
+        std::slice::from_raw_parts(p.inputs.name.cast::<u8>(), p.inputs.namelen)
     }
 }
 

@@ -78,7 +78,10 @@ static INSTALLED: AtomicUsize = AtomicUsize::new(0);
 /// Switch to the request's app. Called at each request start, from the SAPI's activation
 /// and again (then a comparison) from this module's RINIT.
 pub fn switch_to_request_app() {
-    switch_app(&crate::zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default());
+    let app = crate::zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default();
+    // Read once per request: the decision log names it without an ini lookup per decision.
+    crate::state::set_app_id(&app);
+    switch_app(&app);
 }
 
 /// `sapi_module.activate` while this module is loaded: the SAPI's own first (it may apply

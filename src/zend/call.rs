@@ -1,6 +1,7 @@
 //! One PHP call in progress: a replaced function's frame and return value, read and
 //! written as the Zend engine does (ZEND_CALL_ARG, zend_parse_parameters, RETURN_*).
 
+use std::cell::Cell;
 use std::ffi::CStr;
 use std::ptr;
 
@@ -8,7 +9,9 @@ use ext_php_rs::ffi::{self, zend_execute_data, zval};
 use ext_php_rs::types::Zval;
 
 use super::socket::{sockaddr_to_std, AddrInfo, CAddrInfo, SocketRef};
-use super::{class_entry, value_error, zend_parse_parameters, zend_try_assign_typed_ref_long, zval_get_long_func};
+use super::{
+    class_entry, is_internal_class, value_error, zend_parse_parameters, zend_try_assign_typed_ref_long, zval_get_long_func,
+};
 
 extern "C" {
     fn php_file_le_stream() -> std::ffi::c_int;
@@ -144,6 +147,12 @@ impl Call {
     /// stock PHP. Twelve vararg slots are always passed, more than any accepted spec of
     /// this crate consumes.
     pub fn parse_objects(&mut self, spec: &CStr, classes: &[&CStr]) -> bool {
+        if self.args_match_exactly(spec, classes) {
+            // zend_parse_parameters would accept every argument as it is: no coercion to
+            // write back, no error to raise. (The common case, and a second full parse of
+            // the arguments would cost more than the whole verdict.)
+            return true;
+        }
         let bytes = spec.to_bytes();
         let ok = bytes.iter().all(|c| b"lSzoOar|!".contains(c))
             && bytes.windows(2).all(|w| w[1] != b'!' || b"lSzoar".contains(&w[0]))
@@ -236,6 +245,53 @@ impl Call {
         self.parse_objects(spec, &[])
     }
 
+    /// Whether the argument count fits `spec` and every argument already has exactly the
+    /// type its letter asks for (`l` int, `S` string, `o` object, `O` an object of the next
+    /// class of `classes`, `a` array, `r` resource, `z` anything; `!` also null), so that
+    /// zend_parse_parameters would take them all unchanged. Any other letter or type
+    /// answers false (zend_parse_parameters decides, and raises its own error).
+    fn args_match_exactly(&self, spec: &CStr, classes: &[&CStr]) -> bool {
+        let Some(want) = ArgTypes::of(spec) else { return false };
+        let n = self.num_args() as usize;
+        if n < usize::from(want.min) || n > usize::from(want.max) || usize::from(want.objects) != classes.len() {
+            return false;
+        }
+        let slot = std::mem::size_of::<zend_execute_data>().div_ceil(std::mem::size_of::<zval>());
+        // SAFETY: arguments follow the frame header (ZEND_CALL_ARG); only the first `n` are
+        // read.
+        let first = unsafe { (self.ex as *const zval).add(slot) };
+        let mut class = 0;
+        (0..n).all(|k| {
+            // SAFETY: argument k < num_args; its type byte (Z_TYPE).
+            let arg = unsafe { &*first.add(k) };
+            let t = unsafe { arg.u1.v.type_ };
+            let w = ((want.types >> (4 * k)) & 0xf) as u8;
+            if (want.nullable >> k) & 1 == 1 && t == IS_NULL {
+                // (An `O!` given null consumes its class all the same.)
+                class += usize::from(w == OBJECT_OF_CLASS);
+                return true;
+            }
+            match w {
+                ANY => true,
+                OBJECT_OF_CLASS => {
+                    let name = classes[class];
+                    class += 1;
+                    // SAFETY: an object zval's object and its class entry are live.
+                    t == IS_OBJECT && unsafe { is_internal_class((*arg.value.obj).ce, name) }
+                }
+                w => t == w,
+            }
+        })
+    }
+
+    /// The string value of argument `n`, if it is a string, borrowed from the frame.
+    pub fn arg_str(&self, n: u32) -> Option<&[u8]> {
+        let p = self.arg_ptr(n)?;
+        // SAFETY: a live argument zval; the frame owns the string for the whole call.
+        let zv: &Zval = unsafe { &*p };
+        zv.dereference().zend_str().map(|s| s.as_bytes())
+    }
+
     /// Integer argument `n`, if it is an int.
     pub fn arg_long(&self, n: u32) -> Option<i64> {
         let p = self.arg_ptr(n)?;
@@ -290,22 +346,21 @@ impl Call {
                 return None;
             }
             let obj = zv.value.obj;
-            let ce = class_entry(class_lc)?;
-            ((*obj).ce == ce).then_some(obj)
+            is_internal_class((*obj).ce, class_lc).then_some(obj)
         }
     }
 
     /// The open Sockets in the array argument `n` (by reference, as socket_select takes).
     pub fn arg_sockets(&self, n: u32) -> Vec<SocketRef> {
         let Some(p) = self.arg_ptr(n) else { return Vec::new() };
-        let Some(ce) = class_entry(c"socket") else { return Vec::new() };
+
         // SAFETY: a live argument zval; its array's values are live zvals.
         unsafe {
             let Some(arr) = (*p).dereference().array() else { return Vec::new() };
             arr.values()
                 .filter_map(|v| {
                     let v = v.dereference();
-                    if !v.is_object() || (*v.value.obj).ce != ce {
+                    if !v.is_object() || !is_internal_class((*v.value.obj).ce, c"socket") {
                         return None;
                     }
                     let s = SocketRef::from_object(v.value.obj);
@@ -478,4 +533,110 @@ fn ext_sockets_integer(v: &Zval) -> Option<i64> {
         return None;
     }
     t.parse::<i64>().ok().or_else(|| t.parse::<f64>().ok().filter(|d| d.is_finite()).map(|d| d as i64))
+}
+
+const IS_NULL: u8 = 1;
+const IS_LONG: u8 = 4;
+const IS_STRING: u8 = 6;
+const IS_ARRAY: u8 = 7;
+const IS_OBJECT: u8 = 8;
+const IS_RESOURCE: u8 = 9;
+/// `z`: any type.
+const ANY: u8 = 0;
+/// `O`: an object of a given class.
+const OBJECT_OF_CLASS: u8 = 15;
+
+/// A zend_parse_parameters spec compiled for the exact-type check of
+/// [`Call::parse`]: for each argument (up to 8) the one zval type that needs no
+/// coercion (4 bits each), which ones may also be null, and the argument count's range.
+#[derive(Clone, Copy, Default)]
+struct ArgTypes {
+    types: u32,
+    nullable: u8,
+    min: u8,
+    max: u8,
+    objects: u8,
+}
+
+impl ArgTypes {
+    /// `None` for a spec with another letter or more than 8 arguments.
+    fn compile(spec: &[u8]) -> Option<ArgTypes> {
+        let mut t = ArgTypes::default();
+        let mut required = None;
+        for (i, &c) in spec.iter().enumerate() {
+            let k = t.max;
+            let want = match c {
+                b'|' => {
+                    required.get_or_insert(k);
+                    continue;
+                }
+                // (As parse_objects: `!` only after `l` or a pointer letter, not `O`.)
+                b'!' if i > 0 && k > 0 && spec[i - 1] != b'O' => {
+                    t.nullable |= 1 << (k - 1);
+                    continue;
+                }
+                b'l' => IS_LONG,
+                b'S' => IS_STRING,
+                b'o' => IS_OBJECT,
+                b'O' => {
+                    t.objects += 1;
+                    OBJECT_OF_CLASS
+                }
+                b'a' => IS_ARRAY,
+                b'r' => IS_RESOURCE,
+                b'z' => ANY,
+                _ => return None,
+            };
+            if k >= 8 {
+                return None;
+            }
+            t.types |= u32::from(want) << (4 * k);
+            t.max += 1;
+        }
+        t.min = required.unwrap_or(t.max);
+        Some(t)
+    }
+
+    /// The compiled form of `spec`, from a small per-thread cache keyed by the spec's
+    /// address (every spec is a constant of this crate).
+    fn of(spec: &CStr) -> Option<ArgTypes> {
+        const WAYS: usize = 16;
+        thread_local! {
+            static CACHE: [Cell<(usize, Option<ArgTypes>)>; WAYS] =
+                const { [const { Cell::new((0, None)) }; WAYS] };
+        }
+        let key = spec.as_ptr() as usize;
+        let way = (key >> 2) % WAYS;
+        CACHE.with(|c| {
+            let (k, t) = c[way].get();
+            if k == key {
+                return t;
+            }
+            let t = ArgTypes::compile(spec.to_bytes());
+            c[way].set((key, t));
+            t
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_compile_to_types_and_counts() {
+        let t = ArgTypes::compile(b"oSllS|l!").unwrap();
+        assert_eq!((t.min, t.max, t.nullable), (5, 6, 0b10_0000));
+        let types: Vec<u32> = (0..6).map(|k| (t.types >> (4 * k)) & 0xf).collect();
+        assert_eq!(types, [8, 6, 4, 4, 6, 4]);
+        let t = ArgTypes::compile(b"rS|lS").unwrap();
+        assert_eq!((t.min, t.max), (2, 4));
+        let t = ArgTypes::compile(b"ollz").unwrap();
+        assert_eq!((t.min, t.max, (t.types >> 12) & 0xf), (4, 4, 0));
+        let t = ArgTypes::compile(b"Ol|Oa!").unwrap();
+        assert_eq!((t.min, t.max, t.objects, t.nullable, t.types & 0xf), (2, 4, 2, 0b1000, 15));
+        assert!(ArgTypes::compile(b"O!").is_none());
+        assert!(ArgTypes::compile(b"s").is_none());
+        assert!(ArgTypes::compile(b"lllllllll").is_none());
+    }
 }

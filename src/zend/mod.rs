@@ -135,6 +135,26 @@ pub fn reclaim_fd(fd: c_int) {
 
 /// The internal class entry of `name_lc` (a lower-case class name), once its extension
 /// has registered it.
+/// Whether `ce` is the internal class named `name_lc` (lower case). By name, with no
+/// table lookup: no user class can take an internal class's name, so the name and the
+/// internal type identify it.
+///
+/// # Safety
+/// `ce` is a live class entry.
+pub unsafe fn is_internal_class(ce: *const ffi::zend_class_entry, name_lc: &CStr) -> bool {
+    const ZEND_INTERNAL_CLASS: c_char = 1;
+    // SAFETY: as documented; a class entry's name is a live zend_string.
+    unsafe {
+        if ce.is_null() || (*ce).type_ != ZEND_INTERNAL_CLASS || (*ce).name.is_null() {
+            return false;
+        }
+        let name = &*(*ce).name;
+        let bytes = std::slice::from_raw_parts(name.val.as_ptr().cast::<u8>(), name.len);
+        bytes.eq_ignore_ascii_case(name_lc.to_bytes())
+    }
+}
+
+/// The class entry of the class named `name_lc` (lower case), if it is registered.
 pub fn class_entry(name_lc: &CStr) -> Option<*mut ffi::zend_class_entry> {
     // SAFETY: CG(class_table) holds the process's internal classes.
     unsafe {

@@ -7,7 +7,6 @@
 //! belong to a function rather than to a connection.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use appengine_sockets_policy::sockets::{check_socket, linger_read_back, option_name, socket_option, SocketOption, ENOPROTOOPT};
 
@@ -358,10 +357,10 @@ fn socket_destination_call(call: &mut Call, original: Original, spec: &std::ffi:
         // original throws its ValueError.
         return original.call(call);
     }
-    let address = call.arg_bytes(addr_arg).unwrap_or_default();
     let port = call.arg_long(port_arg).unwrap_or(0) as u16;
     guard::begin_call();
-    let plan = guard::plan_socket_destination(socket.family(), &address, port);
+    let address = call.arg_str(addr_arg).unwrap_or_default();
+    let plan = guard::plan_socket_destination(socket.family(), address, port);
     if let Ok(literal) = apply(call, socket, what, plan) {
         match literal {
             Some(literal) => call.call_with_arg_string(addr_arg, &literal, original),
@@ -424,7 +423,7 @@ fn socket_addrinfo_connect(call: &mut Call, original: Original) {
     let target = ai.addr.map(|a| a.to_string()).unwrap_or_default();
     let judged = verdict.map(|v| {
         let asked = guard::Asked {
-            target: &target,
+            target: target.as_bytes(),
             address: ai.addr.map(|a| a.ip()),
             port: ai.addr.map(|a| a.port()),
         };
@@ -532,7 +531,7 @@ enum Mock {
 
 thread_local! {
     /// Mocked option values by (socket object handle, level, option).
-    static OPTIONS: RefCell<HashMap<(u32, i64, i64), Mock>> = RefCell::new(HashMap::new());
+    static OPTIONS: RefCell<idle::KeyMap<(u32, i64, i64), Mock>> = RefCell::new(idle::KeyMap::default());
 }
 
 /// Forget every remembered option (at request end, when the request's sockets are gone).
