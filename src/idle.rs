@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A hash for the extension's own small integer keys (stream addresses, object handles,
 /// option numbers): a multiply-fold, a few instructions where std's SipHash costs a
@@ -63,7 +63,8 @@ pub enum Activity {
 /// A socket's clock.
 #[derive(Debug, Clone, Copy)]
 struct Clock {
-    last: Instant,
+    /// Monotonic time of the last operation (see [`now`]).
+    last: Duration,
     reclaimed: Option<u64>,
 }
 
@@ -75,7 +76,7 @@ pub struct Clocks {
 
 impl Clocks {
     /// Start (or restart) the clock of `key` at `now`.
-    pub fn start(&mut self, key: u64, now: Instant) {
+    pub fn start(&mut self, key: u64, now: Duration) {
         self.clocks.insert(key, Clock { last: now, reclaimed: None });
     }
 
@@ -91,12 +92,12 @@ impl Clocks {
 
     /// An operation on `key` at `now`, with `timeout` (zero: never reclaim). Untracked
     /// keys start their clock here.
-    pub fn touch(&mut self, key: u64, now: Instant, timeout: Duration) -> Activity {
+    pub fn touch(&mut self, key: u64, now: Duration, timeout: Duration) -> Activity {
         let clock = self.clocks.entry(key).or_insert(Clock { last: now, reclaimed: None });
         if let Some(secs) = clock.reclaimed {
             return Activity::Reclaimed(secs);
         }
-        let idle = now.saturating_duration_since(clock.last);
+        let idle = now.saturating_sub(clock.last);
         if !timeout.is_zero() && idle > timeout {
             let secs = idle.as_secs();
             clock.reclaimed = Some(secs);
@@ -108,7 +109,7 @@ impl Clocks {
 
     /// An operation on `key` finished at `now`: the idle period starts again from here (a
     /// read that blocked for a while and then got data is not idle time).
-    pub fn restart(&mut self, key: u64, now: Instant) {
+    pub fn restart(&mut self, key: u64, now: Duration) {
         if let Some(clock) = self.clocks.get_mut(&key) {
             if clock.reclaimed.is_none() {
                 clock.last = now;
@@ -139,7 +140,7 @@ mod tests {
     #[test]
     fn any_operation_restarts_the_clock() {
         let mut c = Clocks::default();
-        let t0 = Instant::now();
+        let t0 = Duration::from_secs(1_000);
         let timeout = Duration::from_secs(120);
         c.start(1, t0);
         assert_eq!(c.touch(1, t0 + Duration::from_secs(100), timeout), Activity::Alive);
@@ -153,7 +154,7 @@ mod tests {
     #[test]
     fn a_slow_operation_is_not_idle_time() {
         let mut c = Clocks::default();
-        let t0 = Instant::now();
+        let t0 = Duration::from_secs(1_000);
         let timeout = Duration::from_secs(1);
         c.start(3, t0);
         // a read starts at 0.5 s, blocks until 2 s, and gets data
@@ -165,7 +166,7 @@ mod tests {
     #[test]
     fn zero_turns_it_off() {
         let mut c = Clocks::default();
-        let t0 = Instant::now();
+        let t0 = Duration::from_secs(1_000);
         c.start(7, t0);
         assert_eq!(c.touch(7, t0 + Duration::from_secs(100_000), Duration::ZERO), Activity::Alive);
     }
@@ -176,6 +177,12 @@ thread_local! {
     static STREAMS: std::cell::RefCell<Clocks> = std::cell::RefCell::new(Clocks::default());
     /// Sockets' clocks, by object handle; Socket objects end with their request.
     static SOCKETS: std::cell::RefCell<Clocks> = std::cell::RefCell::new(Clocks::default());
+}
+
+/// Now, on the monotonic clock (read straight from the C library: std's `Instant` adds
+/// its own conversions on every operation).
+fn now() -> Duration {
+    crate::zend::monotonic()
 }
 
 fn timeout() -> Duration {
@@ -200,18 +207,18 @@ fn with<R>(kind: Kind, f: impl FnOnce(&mut Clocks) -> R) -> R {
 
 /// A socket connected (or was created) now.
 pub fn start(kind: Kind, key: u64) {
-    with(kind, |c| c.start(key, Instant::now()));
+    with(kind, |c| c.start(key, now()));
 }
 
 /// An operation on a socket: restart its clock, or say it is to be / was reclaimed.
 pub fn touch(kind: Kind, key: u64) -> Activity {
     let t = timeout();
-    with(kind, |c| c.touch(key, Instant::now(), t))
+    with(kind, |c| c.touch(key, now(), t))
 }
 
 /// An operation on a socket finished: restart its clock from now.
 pub fn restart(kind: Kind, key: u64) {
-    with(kind, |c| c.restart(key, Instant::now()));
+    with(kind, |c| c.restart(key, now()));
 }
 
 /// The socket is closed.

@@ -5,7 +5,7 @@
 //! restart may start PHP again in the same process, with other settings); the previous
 //! one is left allocated, since nothing may free it while a reference could remain.
 
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{OnceLock, RwLock};
 
 use appengine_sockets_policy::{Policy, Provenance, RangeTable};
@@ -194,13 +194,25 @@ thread_local! {
     static REQUEST_ERROR: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Whether any request of this process ever had a configuration error: while none has,
+/// a decision reads no per-thread state to learn that its request has none.
+static ANY_REQUEST_ERROR: AtomicBool = AtomicBool::new(false);
+
 /// Record (or clear) the current request's configuration error.
 pub fn set_request_error(error: Option<String>) {
-    REQUEST_ERROR.with(|e| *e.borrow_mut() = error);
+    if error.is_some() {
+        ANY_REQUEST_ERROR.store(true, Ordering::Release);
+    }
+    if error.is_some() || ANY_REQUEST_ERROR.load(Ordering::Acquire) {
+        REQUEST_ERROR.with(|e| *e.borrow_mut() = error);
+    }
 }
 
 /// The current request's configuration error, if any.
 pub fn request_error() -> Option<String> {
+    if !ANY_REQUEST_ERROR.load(Ordering::Acquire) {
+        return None;
+    }
     REQUEST_ERROR.with(|e| e.borrow().clone())
 }
 

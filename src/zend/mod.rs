@@ -135,6 +135,15 @@ pub fn reclaim_fd(fd: c_int) {
 
 /// The internal class entry of `name_lc` (a lower-case class name), once its extension
 /// has registered it.
+/// The time on CLOCK_MONOTONIC (answered by the vDSO, without a system call), since an
+/// arbitrary start.
+pub fn monotonic() -> std::time::Duration {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    std::time::Duration::new(ts.tv_sec.max(0) as u64, ts.tv_nsec.clamp(0, 999_999_999) as u32)
+}
+
 /// Whether `ce` is the internal class named `name_lc` (lower case). By name, with no
 /// table lookup: no user class can take an internal class's name, so the name and the
 /// internal type identify it.
