@@ -2,8 +2,6 @@
 ext/ftp data channel: a PASV reply naming a private address, and active mode's listening socket, must be refused
 --SKIPIF--
 <?php require __DIR__ . '/include/skipif.inc'; if (!extension_loaded('ftp')) die('skip ext/ftp not loaded'); ?>
---XFAIL--
-Known gap (reported): ext/ftp's data channel uses raw connect()/listen() outside the stream transports; only ftp_connect() is judged. Today the PASV connection reaches 10.0.0.5:80 and active mode listens.
 --FILE--
 <?php
 require __DIR__ . '/include/corpus_wrappers.inc';

@@ -1,0 +1,277 @@
+//! Interposing libc functions in the global offset tables of loaded objects.
+//!
+//! A shared object (and a PIE executable such as `php` or `php-fpm`) calls an imported
+//! function through a pointer in its GOT, filled by the dynamic linker from a relocation
+//! naming the symbol: `R_X86_64_JUMP_SLOT` (calls through the PLT), `R_X86_64_GLOB_DAT`
+//! (calls with `-fno-plt`, and taking the function's address) and `R_X86_64_64` (a
+//! function pointer stored in data). [`patch_all`] walks every loaded object with
+//! `dl_iterate_phdr`, reads its dynamic section, and rewrites each such slot that names
+//! one of the interposed symbols to point at the guarded function. Slots inside the
+//! object's RELRO segment are made writable with `mprotect` for the write and read-only
+//! again after it. [`restore_all`] puts the real functions back into every slot that still
+//! holds a guarded one (module shutdown, before this object can be unloaded).
+//!
+//! Objects left alone: this extension itself (it calls the real functions), the C library
+//! and the dynamic linker (their internal calls use hidden aliases and never go through
+//! a GOT slot: glibc's resolver traffic is not seen), and the vDSO.
+
+#![allow(unsafe_code)]
+
+use std::ffi::{c_char, c_int, c_void, CStr};
+
+/// One interposed symbol: its name, the real function, and the guarded replacement.
+#[derive(Clone, Copy, Debug)]
+pub struct Interposed {
+    /// The symbol name as it appears in dynamic symbol tables ("connect").
+    pub name: &'static CStr,
+    /// The C library's function.
+    pub real: usize,
+    /// The guarded function this extension provides.
+    pub guarded: usize,
+}
+
+const DT_NULL: i64 = 0;
+const DT_PLTRELSZ: i64 = 2;
+const DT_STRTAB: i64 = 5;
+const DT_SYMTAB: i64 = 6;
+const DT_RELA: i64 = 7;
+const DT_RELASZ: i64 = 8;
+const DT_STRSZ: i64 = 10;
+const DT_JMPREL: i64 = 23;
+
+const R_X86_64_64: u32 = 1;
+const R_X86_64_GLOB_DAT: u32 = 6;
+const R_X86_64_JUMP_SLOT: u32 = 7;
+
+#[repr(C)]
+struct Dyn {
+    tag: i64,
+    val: u64,
+}
+
+#[repr(C)]
+struct Rela {
+    offset: u64,
+    info: u64,
+    addend: i64,
+}
+
+#[repr(C)]
+struct Sym {
+    name: u32,
+    info: u8,
+    other: u8,
+    shndx: u16,
+    value: u64,
+    size: u64,
+}
+
+/// What to do with each matching slot.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// Point slots at the guarded functions.
+    Guard,
+    /// Point slots holding a guarded function back at the real one.
+    Restore,
+}
+
+struct Walk<'a> {
+    table: &'a [Interposed],
+    direction: Direction,
+    /// The load address of this extension (skipped).
+    own_base: usize,
+    /// Slots written.
+    written: usize,
+}
+
+/// Guard every matching slot of every loaded object; returns how many slots were written.
+pub fn patch_all(table: &[Interposed]) -> usize {
+    walk(table, Direction::Guard)
+}
+
+/// Give every slot that holds a guarded function its real function back.
+pub fn restore_all(table: &[Interposed]) -> usize {
+    walk(table, Direction::Restore)
+}
+
+fn walk(table: &[Interposed], direction: Direction) -> usize {
+    let mut w = Walk {
+        table,
+        direction,
+        own_base: own_base(),
+        written: 0,
+    };
+    // SAFETY: the callback only reads the program headers dl_iterate_phdr hands it, and
+    // the dynamic sections and relocation tables they point to, of objects the dynamic
+    // linker keeps loaded for the duration of the call (it holds its load lock).
+    unsafe { libc::dl_iterate_phdr(Some(visit), (&mut w as *mut Walk<'_>).cast()) };
+    w.written
+}
+
+/// The base address of the object containing this code.
+fn own_base() -> usize {
+    let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
+    // SAFETY: dladdr fills `info` for an address inside a loaded object.
+    let ok = unsafe { libc::dladdr(own_base as *const c_void, &mut info) };
+    if ok == 0 {
+        0
+    } else {
+        info.dli_fbase as usize
+    }
+}
+
+fn skipped(name: &[u8]) -> bool {
+    let file = name.rsplit(|&b| b == b'/').next().unwrap_or(name);
+    file.starts_with(b"libc.so")
+        || file.starts_with(b"ld-linux")
+        || file.starts_with(b"linux-vdso")
+        || file.starts_with(b"linux-gate")
+}
+
+unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *mut c_void) -> c_int {
+    let w = &mut *data.cast::<Walk<'_>>();
+    let info = &*info;
+    let base = info.dlpi_addr as usize;
+    let name: &[u8] = if info.dlpi_name.is_null() { b"" } else { CStr::from_ptr(info.dlpi_name).to_bytes() };
+    if skipped(name) || (base != 0 && base == w.own_base) {
+        return 0;
+    }
+    let phdrs = std::slice::from_raw_parts(info.dlpi_phdr, usize::from(info.dlpi_phnum));
+    let mut dynamic = None;
+    let mut relro = None;
+    for ph in phdrs {
+        match ph.p_type {
+            libc::PT_DYNAMIC => dynamic = Some(base + ph.p_vaddr as usize),
+            libc::PT_GNU_RELRO => relro = Some((base + ph.p_vaddr as usize, ph.p_memsz as usize)),
+            _ => {}
+        }
+    }
+    let Some(dynamic) = dynamic else { return 0 };
+    // The dynamic linker has relocated most d_ptr values in place for ordinary objects;
+    // the vDSO and some loaders leave them relative. An address below the base is relative.
+    let abs = |v: u64| {
+        let v = v as usize;
+        if v < base {
+            v + base
+        } else {
+            v
+        }
+    };
+    let (mut strtab, mut strsz, mut symtab) = (0usize, 0usize, 0usize);
+    let (mut rela, mut relasz, mut jmprel, mut pltrelsz) = (0usize, 0usize, 0usize, 0usize);
+    let mut d = dynamic as *const Dyn;
+    while (*d).tag != DT_NULL {
+        match (*d).tag {
+            DT_STRTAB => strtab = abs((*d).val),
+            DT_STRSZ => strsz = (*d).val as usize,
+            DT_SYMTAB => symtab = abs((*d).val),
+            DT_RELA => rela = abs((*d).val),
+            DT_RELASZ => relasz = (*d).val as usize,
+            DT_JMPREL => jmprel = abs((*d).val),
+            DT_PLTRELSZ => pltrelsz = (*d).val as usize,
+            _ => {}
+        }
+        d = d.add(1);
+    }
+    if strtab == 0 || symtab == 0 {
+        return 0;
+    }
+    let obj = Object {
+        base,
+        strtab,
+        strsz,
+        symtab,
+        relro,
+    };
+    for (table, size) in [(jmprel, pltrelsz), (rela, relasz)] {
+        if table == 0 || size == 0 {
+            continue;
+        }
+        let relocs = std::slice::from_raw_parts(table as *const Rela, size / std::mem::size_of::<Rela>());
+        for r in relocs {
+            w.written += obj.apply(r, w.table, w.direction);
+        }
+    }
+    0
+}
+
+struct Object {
+    base: usize,
+    strtab: usize,
+    strsz: usize,
+    symtab: usize,
+    relro: Option<(usize, usize)>,
+}
+
+impl Object {
+    /// Apply one relocation's slot change, if it names an interposed symbol.
+    unsafe fn apply(&self, r: &Rela, table: &[Interposed], direction: Direction) -> usize {
+        let kind = (r.info & 0xffff_ffff) as u32;
+        if !matches!(kind, R_X86_64_64 | R_X86_64_GLOB_DAT | R_X86_64_JUMP_SLOT) {
+            return 0;
+        }
+        let sym_index = (r.info >> 32) as usize;
+        if sym_index == 0 {
+            return 0;
+        }
+        let sym = &*(self.symtab as *const Sym).add(sym_index);
+        if self.strsz != 0 && sym.name as usize >= self.strsz {
+            return 0;
+        }
+        let name = CStr::from_ptr((self.strtab + sym.name as usize) as *const c_char);
+        let Some(entry) = table.iter().find(|e| e.name == name) else { return 0 };
+        let slot = (self.base + r.offset as usize) as *mut usize;
+        let current = slot.read_volatile();
+        let new = match direction {
+            Direction::Guard => {
+                // A pointer with an addend is not a call target; a lazily bound JUMP_SLOT
+                // holds its PLT stub and is guarded all the same.
+                if current == entry.guarded || (kind == R_X86_64_64 && current != entry.real) {
+                    return 0;
+                }
+                entry.guarded
+            }
+            Direction::Restore => {
+                if current != entry.guarded {
+                    return 0;
+                }
+                entry.real
+            }
+        };
+        self.write(slot, new);
+        1
+    }
+
+    /// Write a slot, lifting RELRO protection around the write when the slot is in it.
+    unsafe fn write(&self, slot: *mut usize, value: usize) {
+        let addr = slot as usize;
+        let page = page_size();
+        // The dynamic linker makes read-only exactly the whole pages of the RELRO segment
+        // (its start rounded down, its end rounded down); the rest stays writable.
+        let in_relro = self.relro.is_some_and(|(start, len)| {
+            let (lo, hi) = (start & !(page - 1), (start + len) & !(page - 1));
+            addr >= lo && addr < hi
+        });
+        if !in_relro {
+            slot.write_volatile(value);
+            return;
+        }
+        let start = addr & !(page - 1);
+        let len = page;
+        if libc::mprotect(start as *mut c_void, len, libc::PROT_READ | libc::PROT_WRITE) != 0 {
+            return;
+        }
+        slot.write_volatile(value);
+        libc::mprotect(start as *mut c_void, len, libc::PROT_READ);
+    }
+}
+
+fn page_size() -> usize {
+    // SAFETY: sysconf has no preconditions.
+    let p = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if p > 0 {
+        p as usize
+    } else {
+        4096
+    }
+}

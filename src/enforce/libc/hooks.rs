@@ -1,0 +1,336 @@
+//! The guarded libc functions, and the interrupt that raises queued warnings.
+//!
+//! Each guarded function reads its call's address, asks [`super::judge`], and either calls
+//! the C library's function unchanged or fails with `-1` and `errno` `EACCES`. Outside a
+//! request they cost one relaxed atomic load before the real call.
+//!
+//! `dlopen` is guarded so that objects loaded later (`dl()`, `FFI::cdef` with a library,
+//! plugins a library loads) are patched as soon as they are loaded; `dlsym` so that a
+//! symbol looked up by name (`FFI::cdef` declaring `connect`) is the guarded function.
+//! `getaddrinfo` is guarded to remember which names produced which addresses (the Gmail
+//! whitelist matches names); it changes nothing in the lookup.
+
+#![allow(unsafe_code)]
+
+use std::ffi::{c_char, c_int, c_uint, c_void, CStr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use libc::{msghdr, sockaddr, socklen_t};
+
+use super::got::Interposed;
+use super::judge::{self, Action, Address};
+
+const EACCES: c_int = 13;
+
+fn thread() -> u64 {
+    // SAFETY: pthread_self has no preconditions.
+    unsafe { libc::pthread_self() as u64 }
+}
+
+fn refuse() -> c_int {
+    // SAFETY: errno is this thread's.
+    unsafe { *libc::__errno_location() = EACCES };
+    -1
+}
+
+/// Read a `sockaddr` the caller handed over.
+///
+/// # Safety
+/// `sa` is null or points to `len` readable bytes.
+unsafe fn address(sa: *const sockaddr, len: socklen_t) -> Address {
+    if sa.is_null() || (len as usize) < std::mem::size_of::<libc::sa_family_t>() {
+        return Address::Unspec;
+    }
+    let family = c_int::from((*sa).sa_family);
+    match family {
+        libc::AF_INET if len as usize >= std::mem::size_of::<libc::sockaddr_in>() => {
+            let sin = &*sa.cast::<libc::sockaddr_in>();
+            let ip = Ipv4Addr::from(u32::from_be(sin.sin_addr.s_addr));
+            Address::Ip(SocketAddr::V4(SocketAddrV4::new(ip, u16::from_be(sin.sin_port))))
+        }
+        libc::AF_INET6 if len as usize >= std::mem::size_of::<libc::sockaddr_in6>() => {
+            let sin6 = &*sa.cast::<libc::sockaddr_in6>();
+            let ip = Ipv6Addr::from(sin6.sin6_addr.s6_addr);
+            Address::Ip(SocketAddr::V6(SocketAddrV6::new(
+                ip,
+                u16::from_be(sin6.sin6_port),
+                sin6.sin6_flowinfo,
+                sin6.sin6_scope_id,
+            )))
+        }
+        // Too short for its family: the kernel refuses it (EINVAL); judge it as nothing.
+        libc::AF_INET | libc::AF_INET6 => Address::Other(i64::from(family)),
+        libc::AF_UNIX => {
+            let base = std::mem::size_of::<libc::sa_family_t>();
+            let bytes = std::slice::from_raw_parts(sa.cast::<u8>().add(base), (len as usize).saturating_sub(base));
+            let path = match bytes.first() {
+                Some(0) => format!("@{}", String::from_utf8_lossy(&bytes[1..])),
+                _ => String::from_utf8_lossy(bytes.split(|&b| b == 0).next().unwrap_or_default()).into_owned(),
+            };
+            Address::Unix(path)
+        }
+        libc::AF_UNSPEC => Address::Unspec,
+        other => Address::Other(i64::from(other)),
+    }
+}
+
+unsafe extern "C" fn guarded_connect(fd: c_int, sa: *const sockaddr, len: socklen_t) -> c_int {
+    if judge::enforcing() && !judge::destination(Action::Connect, &address(sa, len), thread()) {
+        return refuse();
+    }
+    libc::connect(fd, sa, len)
+}
+
+unsafe extern "C" fn guarded_sendto(
+    fd: c_int,
+    buf: *const c_void,
+    n: usize,
+    flags: c_int,
+    sa: *const sockaddr,
+    len: socklen_t,
+) -> isize {
+    if judge::enforcing() && !sa.is_null() && !judge::destination(Action::Send, &address(sa, len), thread()) {
+        return refuse() as isize;
+    }
+    libc::sendto(fd, buf, n, flags, sa, len)
+}
+
+/// # Safety
+/// `msg` is null or a valid msghdr.
+unsafe fn msg_allowed(msg: *const msghdr) -> bool {
+    if msg.is_null() || (*msg).msg_name.is_null() || (*msg).msg_namelen == 0 {
+        return true;
+    }
+    judge::destination(Action::Send, &address((*msg).msg_name.cast(), (*msg).msg_namelen), thread())
+}
+
+unsafe extern "C" fn guarded_sendmsg(fd: c_int, msg: *const msghdr, flags: c_int) -> isize {
+    if judge::enforcing() && !msg_allowed(msg) {
+        return refuse() as isize;
+    }
+    libc::sendmsg(fd, msg, flags)
+}
+
+unsafe extern "C" fn guarded_sendmmsg(fd: c_int, msgs: *mut libc::mmsghdr, vlen: c_uint, flags: c_int) -> c_int {
+    if judge::enforcing() && !msgs.is_null() {
+        // Send the messages before the first refused one; fail if that is the first.
+        for i in 0..vlen as usize {
+            if !msg_allowed(&(*msgs.add(i)).msg_hdr) {
+                if i == 0 {
+                    return refuse();
+                }
+                return libc::sendmmsg(fd, msgs, i as c_uint, flags);
+            }
+        }
+    }
+    libc::sendmmsg(fd, msgs, vlen, flags)
+}
+
+unsafe extern "C" fn guarded_bind(fd: c_int, sa: *const sockaddr, len: socklen_t) -> c_int {
+    if judge::enforcing() && !judge::bind(&address(sa, len), thread()) {
+        return refuse();
+    }
+    libc::bind(fd, sa, len)
+}
+
+unsafe extern "C" fn guarded_listen(fd: c_int, backlog: c_int) -> c_int {
+    if judge::enforcing() && !judge::listen(thread()) {
+        return refuse();
+    }
+    libc::listen(fd, backlog)
+}
+
+unsafe extern "C" fn guarded_accept(fd: c_int, sa: *mut sockaddr, len: *mut socklen_t) -> c_int {
+    if judge::enforcing() && !judge::listen(thread()) {
+        return refuse();
+    }
+    libc::accept(fd, sa, len)
+}
+
+unsafe extern "C" fn guarded_accept4(fd: c_int, sa: *mut sockaddr, len: *mut socklen_t, flags: c_int) -> c_int {
+    if judge::enforcing() && !judge::listen(thread()) {
+        return refuse();
+    }
+    libc::accept4(fd, sa, len, flags)
+}
+
+unsafe extern "C" fn guarded_socket(domain: c_int, kind: c_int, protocol: c_int) -> c_int {
+    if judge::enforcing()
+        && !judge::socket(i64::from(domain), i64::from(kind), i64::from(protocol), thread())
+    {
+        return refuse();
+    }
+    libc::socket(domain, kind, protocol)
+}
+
+unsafe extern "C" fn guarded_getaddrinfo(
+    node: *const c_char,
+    service: *const c_char,
+    hints: *const libc::addrinfo,
+    res: *mut *mut libc::addrinfo,
+) -> c_int {
+    let rc = libc::getaddrinfo(node, service, hints, res);
+    if rc == 0 && !node.is_null() && !res.is_null() && judge::enforcing() {
+        let mut addresses: Vec<IpAddr> = Vec::new();
+        let mut ai = *res;
+        while !ai.is_null() {
+            if let Address::Ip(sa) = address((*ai).ai_addr, (*ai).ai_addrlen) {
+                if !addresses.contains(&sa.ip()) {
+                    addresses.push(sa.ip());
+                }
+            }
+            ai = (*ai).ai_next;
+        }
+        judge::resolved(&CStr::from_ptr(node).to_string_lossy(), &addresses);
+    }
+    rc
+}
+
+unsafe extern "C" fn guarded_dlopen(file: *const c_char, mode: c_int) -> *mut c_void {
+    let handle = libc::dlopen(file, mode);
+    if !handle.is_null() {
+        super::got::patch_all(table());
+    }
+    handle
+}
+
+/// The C library's `dlsym`, for the trampoline's `RTLD_NEXT` path.
+static REAL_DLSYM: AtomicUsize = AtomicUsize::new(0);
+
+// `dlsym(RTLD_NEXT, ...)` searches the objects after its *caller*, which glibc finds from
+// the return address: that path jumps straight to the real dlsym with the caller's frame
+// untouched. Every other handle goes to `guarded_dlsym`.
+std::arch::global_asm!(
+    ".pushsection .text.appengine_sockets_dlsym,\"ax\",@progbits",
+    ".p2align 4",
+    ".globl appengine_sockets_dlsym_entry",
+    ".hidden appengine_sockets_dlsym_entry",
+    ".type appengine_sockets_dlsym_entry,@function",
+    "appengine_sockets_dlsym_entry:",
+    "cmp rdi, -1",
+    "je 2f",
+    "jmp {guarded}",
+    "2:",
+    "jmp qword ptr [rip + {real}]",
+    ".popsection",
+    guarded = sym guarded_dlsym,
+    real = sym REAL_DLSYM,
+);
+
+extern "C" {
+    fn appengine_sockets_dlsym_entry();
+    fn zend_error(type_: c_int, format: *const c_char, ...);
+}
+
+unsafe extern "C" fn guarded_dlsym(handle: *mut c_void, name: *const c_char) -> *mut c_void {
+    let found = libc::dlsym(handle, name);
+    if found.is_null() || name.is_null() {
+        return found;
+    }
+    let found_at = found as usize;
+    table()
+        .iter()
+        .find(|e| e.real == found_at)
+        .map_or(found, |e| e.guarded as *mut c_void)
+}
+
+/// The interposed symbols.
+pub fn table() -> &'static [Interposed] {
+    static TABLE: OnceLock<Vec<Interposed>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        REAL_DLSYM.store(libc::dlsym as *const () as usize, Ordering::Relaxed);
+        let e = |name: &'static CStr, real: usize, guarded: usize| Interposed { name, real, guarded };
+        vec![
+            e(c"connect", libc::connect as *const () as usize, guarded_connect as *const () as usize),
+            e(c"sendto", libc::sendto as *const () as usize, guarded_sendto as *const () as usize),
+            e(c"sendmsg", libc::sendmsg as *const () as usize, guarded_sendmsg as *const () as usize),
+            e(c"sendmmsg", libc::sendmmsg as *const () as usize, guarded_sendmmsg as *const () as usize),
+            e(c"bind", libc::bind as *const () as usize, guarded_bind as *const () as usize),
+            e(c"listen", libc::listen as *const () as usize, guarded_listen as *const () as usize),
+            e(c"accept", libc::accept as *const () as usize, guarded_accept as *const () as usize),
+            e(c"accept4", libc::accept4 as *const () as usize, guarded_accept4 as *const () as usize),
+            e(c"socket", libc::socket as *const () as usize, guarded_socket as *const () as usize),
+            e(c"getaddrinfo", libc::getaddrinfo as *const () as usize, guarded_getaddrinfo as *const () as usize),
+            e(c"dlopen", libc::dlopen as *const () as usize, guarded_dlopen as *const () as usize),
+            e(c"dlsym", libc::dlsym as *const () as usize, appengine_sockets_dlsym_entry as *const () as usize),
+        ]
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Raising what was queued, when the PHP function returns.
+
+type Handler = unsafe extern "C" fn(*mut ext_php_rs::ffi::zend_execute_data, *mut ext_php_rs::ffi::zval);
+
+extern "C" {
+    /// Zend's hook around every internal function call (NULL: call the handler).
+    static mut zend_execute_internal: Option<Handler>;
+    /// Zend's default: run the internal function's handler.
+    fn execute_internal(ex: *mut ext_php_rs::ffi::zend_execute_data, rv: *mut ext_php_rs::ffi::zval);
+}
+
+static PREVIOUS_EXECUTE_INTERNAL: AtomicUsize = AtomicUsize::new(0);
+static INSTALLED: AtomicUsize = AtomicUsize::new(0);
+
+/// Every internal function call: run it, then raise what its C libraries' refused calls
+/// queued, so the app's error handler runs after the function, never inside a library.
+unsafe extern "C" fn guarded_execute_internal(ex: *mut ext_php_rs::ffi::zend_execute_data, rv: *mut ext_php_rs::ffi::zval) {
+    let previous = PREVIOUS_EXECUTE_INTERNAL.load(Ordering::Relaxed);
+    if previous == 0 {
+        execute_internal(ex, rv);
+    } else {
+        std::mem::transmute::<usize, Handler>(previous)(ex, rv);
+    }
+    if judge::pending() {
+        raise(ex as usize);
+    }
+}
+
+#[cold]
+unsafe fn raise(frame: usize) {
+    for (level, text) in judge::take_for(frame) {
+        let ty = match level {
+            judge::Level::Warning => 2,
+            judge::Level::Notice => 8,
+        };
+        let text = std::ffi::CString::new(text.replace('\0', "\\0")).unwrap_or_default();
+        zend_error(ty, c"%s".as_ptr(), text.as_ptr());
+    }
+}
+
+/// Install the guarded functions in every loaded object, and the hook that raises queued
+/// messages when an internal function returns. Returns the number of slots written.
+pub fn install() -> usize {
+    // SAFETY: module start-up runs on PHP's one thread before any script; a hook another
+    // extension installed earlier is kept and called.
+    unsafe {
+        let current = zend_execute_internal.map_or(0, |f| f as usize);
+        if current != guarded_execute_internal as *const () as usize {
+            PREVIOUS_EXECUTE_INTERNAL.store(current, Ordering::Relaxed);
+            zend_execute_internal = Some(guarded_execute_internal);
+            INSTALLED.store(1, Ordering::Relaxed);
+        }
+    }
+    super::got::patch_all(table())
+}
+
+/// Put the real functions back everywhere, and the previous execute hook.
+pub fn uninstall() -> usize {
+    // SAFETY: module shutdown, on PHP's one thread.
+    unsafe {
+        if INSTALLED.swap(0, Ordering::Relaxed) == 1
+            && zend_execute_internal.map(|f| f as usize) == Some(guarded_execute_internal as *const () as usize)
+        {
+            let previous = PREVIOUS_EXECUTE_INTERNAL.swap(0, Ordering::Relaxed);
+            zend_execute_internal = (previous != 0).then(|| std::mem::transmute::<usize, Handler>(previous));
+        }
+    }
+    super::got::restore_all(table())
+}
+
+/// This thread's id, for [`judge::request_start`].
+pub fn current_thread() -> u64 {
+    thread()
+}
