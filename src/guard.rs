@@ -106,6 +106,7 @@ pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
         (false, false) => ("deny", &state::REFUSED),
     };
     counter.fetch_add(1, Ordering::Relaxed);
+    JUDGED.with(|j| j.set(zend::frame_key()));
     if *st.log() != log::LogTarget::Off {
         let function = zend::active_function_name();
         let said = state::with_app_id(|app_id| {
@@ -233,12 +234,14 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
         if settle(&v, Asked { address: judged, ..asked }) {
             return refusal(&v);
         }
+        approve(judged.as_slice(), target.port);
         return Plan::Proceed;
     }
     let decision = policy.check_connect(transport, &target.host_text(), target.port, &SystemResolver);
     if settle(&decision.verdict, Asked { address: decision.judged, ..asked }) {
         return refusal(&decision.verdict);
     }
+    approve(&decision.addresses, target.port);
     if decision.addresses.is_empty() {
         // Report-only refusal made before any lookup (port 25): PHP connects as it would.
         return Plan::Proceed;
@@ -368,6 +371,7 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         if settle(&v, Asked { address: judged, ..asked }) {
             return socket_refusal(refusal(&v));
         }
+        approve(judged.as_slice(), port);
         if judged.is_none() || ip.is_ipv4() == want_v4 {
             // Report-only refusal made before the address was looked at (port 25), or a
             // literal of the socket's family: ext/sockets reads the same address from the
@@ -387,6 +391,7 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
     if settle(&decision.verdict, Asked { address: decision.judged, ..asked }) {
         return socket_refusal(refusal(&decision.verdict));
     }
+    approve(&decision.addresses, port);
     if decision.addresses.is_empty() {
         return SocketPlan::Proceed;
     }
@@ -427,6 +432,77 @@ pub fn socket_bind_verdict(host: &[u8], port: u16) -> Verdict {
 /// the literal to send to.
 pub fn plan_sendto(address: &[u8]) -> Plan {
     plan_connect(&Transport::Udp, address, None)
+}
+
+/// Addresses approved (or reported) for the operation PHP's own code is about to perform.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Approval {
+    /// The PHP call they belong to (its frame and function).
+    frame: (usize, usize),
+    /// The address; `None` for any (a report-only refusal made before any lookup).
+    ip: Option<IpAddr>,
+    port: u16,
+}
+
+thread_local! {
+    /// What the stream transports and ext/sockets just judged. PHP's own network code
+    /// then calls `connect()`/`sendto()` through its GOT and reaches the libc layer, which
+    /// must not judge those exact addresses a second time (a whitelisted `smtp.gmail.com`
+    /// stream still connects; report-only logs once). Each plan replaces the previous
+    /// approvals, and they hold only within the PHP call that made them.
+    static APPROVED: std::cell::RefCell<Vec<Approval>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Record the addresses a plan lets PHP connect (or send) to.
+fn approve(addresses: &[IpAddr], port: u16) {
+    let frame = zend::frame_key();
+    APPROVED.with(|a| {
+        let mut a = a.borrow_mut();
+        a.clear();
+        if addresses.is_empty() {
+            a.push(Approval { frame, ip: None, port });
+        }
+        a.extend(addresses.iter().map(|&ip| Approval { frame, ip: Some(canonical(ip)), port }));
+    });
+}
+
+fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
+/// Whether the stream layer or ext/sockets judged `ip`:`port` for the PHP call running on
+/// this thread (the libc layer then lets PHP's own connect go ahead without a second
+/// decision).
+pub fn approved(ip: IpAddr, port: u16) -> bool {
+    APPROVED.with(|a| {
+        let a = a.borrow();
+        if a.is_empty() {
+            return false;
+        }
+        let (frame, ip) = (zend::frame_key(), canonical(ip));
+        a.iter().any(|x| x.frame == frame && x.port == port && x.ip.is_none_or(|a| a == ip))
+    })
+}
+
+thread_local! {
+    /// The PHP call of the last decision made here.
+    static JUDGED: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// Whether the PHP call running now was judged here: its socket creation, bind, listen or
+/// accept reaching the libc layer is what was judged (or reported), not a second decision.
+pub fn judged_this_call() -> bool {
+    let judged = JUDGED.with(Cell::get);
+    judged != (0, 0) && judged == zend::frame_key()
+}
+
+/// Forget every approval (request end).
+pub fn forget_approvals() {
+    APPROVED.with(|a| a.borrow_mut().clear());
+    JUDGED.with(|j| j.set((0, 0)));
 }
 
 #[cfg(test)]

@@ -6,8 +6,9 @@
 //!   shutdown, request start and end, `appengine_sockets_check()`, phpinfo(), and the
 //!   per-app persistent resources.
 //! * [`enforce`]: the enforcement points, one place per kind of call, where a refusal is
-//!   made: [`enforce::functions`] (replaced PHP functions) and [`enforce::transports`]
-//!   (PHP's stream transports).
+//!   made: [`enforce::functions`] (replaced PHP functions), [`enforce::transports`]
+//!   (PHP's stream transports) and [`enforce::libc`] (socket calls C libraries make:
+//!   libcurl, libpq, ext/ftp's data channel, FFI, ...).
 //! * The decisions and the state they read: [`guard`] turns an operation into a plan with
 //!   the PHP-free policy core (`appengine_sockets_policy`, in `policy/`), [`check`] answers
 //!   `appengine_sockets_check()`, [`idle`] keeps sockets' idle clocks, [`log`] writes the

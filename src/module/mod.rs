@@ -17,7 +17,7 @@ use ext_php_rs::types::{ZendHashTable, Zval};
 use ext_php_rs::zend::{ce, ExecuteData, IniEntryDef, IniEntryDefs, ModuleEntry};
 
 use crate::enforce::functions::{self, swap};
-use crate::enforce::transports;
+use crate::enforce::{self, transports};
 use crate::{idle, settings, state, zend};
 use crate::zend::Call;
 
@@ -40,6 +40,7 @@ fn startup() {
     apps::install_early_switch();
     swap::install_functions(functions::REPLACED);
     transports::install_transports();
+    enforce::libc::install();
 }
 
 /// Module shutdown: give PHP back its own handlers and transports.
@@ -47,6 +48,7 @@ fn shutdown() {
     apps::remove_early_switch();
     swap::restore_functions(functions::REPLACED);
     transports::restore_transports();
+    enforce::libc::uninstall();
 }
 
 /// Request start: a request whose security settings differ from start-up is refused.
@@ -55,12 +57,14 @@ fn request_start() {
     state::set_request_error(settings::changed_since_startup(st.startup_values(), |name| {
         zend::ini_string(&std::ffi::CString::new(name).unwrap_or_default()).unwrap_or_default()
     }));
+    enforce::libc::request_start();
 }
 
 /// Request end: forget per-request state (mocked options of the request's sockets).
 fn request_end() {
     functions::forget_socket_options();
     idle::forget_sockets();
+    enforce::libc::request_end();
 }
 
 /// The ini settings. All are PHP_INI_SYSTEM, so neither `ini_set()`, `php_value` nor a

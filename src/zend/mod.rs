@@ -7,11 +7,14 @@
 //! * [`call`]: one PHP call in progress (arguments, return value, the saved original
 //!   handler);
 //! * [`socket`]: ext/sockets' `Socket` and `AddressInfo` objects, socket addresses and
-//!   `socket_last_error()`.
+//!   `socket_last_error()`;
+//! * [`internal`]: the hook after every internal function call, the running call's
+//!   identity, and raising a queued message.
 
 #![allow(unsafe_code)]
 
 pub mod call;
+pub mod internal;
 pub mod socket;
 
 use std::ffi::{c_char, c_int, CStr, CString};
@@ -22,6 +25,7 @@ use ext_php_rs::ffi::{self, zend_reference, zend_long, zend_string, HashTable};
 use ext_php_rs::types::ZendStr;
 
 pub use call::{Call, Original};
+pub use internal::frame_key;
 pub use socket::{set_sockets_last_error, sockaddr_to_std, AddrInfo, SocketRef};
 
 // ---------------------------------------------------------------------------------------
@@ -39,7 +43,8 @@ extern "C" {
     pub(crate) static mut module_registry: HashTable;
     fn zend_ini_string_ex(name: *const c_char, name_length: usize, orig: c_int, exists: *mut bool) -> *mut c_char;
     fn get_active_function_name() -> *const c_char;
-    fn zend_error(type_: c_int, format: *const c_char, ...);
+    fn get_active_class_name(space: *mut *const c_char) -> *const c_char;
+    pub(crate) fn zend_error(type_: c_int, format: *const c_char, ...);
     fn php_log_err_with_severity(log_message: *const c_char, syslog_type_int: c_int);
     fn shutdown(fd: c_int, how: c_int) -> c_int;
 }
@@ -96,6 +101,28 @@ pub fn sapi_name() -> String {
         } else {
             CStr::from_ptr(p).to_string_lossy().into_owned()
         }
+    }
+}
+
+/// The PHP function running now as PHP's own messages name it: "curl_exec",
+/// "Memcached::set"; "" outside a call.
+pub fn active_function_label() -> String {
+    let name = active_function_name();
+    if name.is_empty() {
+        return name;
+    }
+    let mut space: *const c_char = ptr::null();
+    // SAFETY: both return NUL-terminated strings (possibly empty), never null.
+    unsafe {
+        let class = get_active_class_name(&mut space);
+        if class.is_null() || space.is_null() || *class == 0 {
+            return name;
+        }
+        format!(
+            "{}{}{name}",
+            CStr::from_ptr(class).to_string_lossy(),
+            CStr::from_ptr(space).to_string_lossy()
+        )
     }
 }
 

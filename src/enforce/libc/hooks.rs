@@ -1,4 +1,4 @@
-//! The guarded libc functions, and the interrupt that raises queued warnings.
+//! The guarded libc functions, and raising what they queued when the PHP function returns.
 //!
 //! Each guarded function reads its call's address, asks [`super::judge`], and either calls
 //! the C library's function unchanged or fails with `-1` and `errno` `EACCES`. Outside a
@@ -221,7 +221,6 @@ std::arch::global_asm!(
 
 extern "C" {
     fn appengine_sockets_dlsym_entry();
-    fn zend_error(type_: c_int, format: *const c_char, ...);
 }
 
 unsafe extern "C" fn guarded_dlsym(handle: *mut c_void, name: *const c_char) -> *mut c_void {
@@ -260,74 +259,29 @@ pub fn table() -> &'static [Interposed] {
 }
 
 // ---------------------------------------------------------------------------------------
-// Raising what was queued, when the PHP function returns.
+// Installing.
 
-type Handler = unsafe extern "C" fn(*mut ext_php_rs::ffi::zend_execute_data, *mut ext_php_rs::ffi::zval);
-
-extern "C" {
-    /// Zend's hook around every internal function call (NULL: call the handler).
-    static mut zend_execute_internal: Option<Handler>;
-    /// Zend's default: run the internal function's handler.
-    fn execute_internal(ex: *mut ext_php_rs::ffi::zend_execute_data, rv: *mut ext_php_rs::ffi::zval);
-}
-
-static PREVIOUS_EXECUTE_INTERNAL: AtomicUsize = AtomicUsize::new(0);
-static INSTALLED: AtomicUsize = AtomicUsize::new(0);
-
-/// Every internal function call: run it, then raise what its C libraries' refused calls
-/// queued, so the app's error handler runs after the function, never inside a library.
-unsafe extern "C" fn guarded_execute_internal(ex: *mut ext_php_rs::ffi::zend_execute_data, rv: *mut ext_php_rs::ffi::zval) {
-    let previous = PREVIOUS_EXECUTE_INTERNAL.load(Ordering::Relaxed);
-    if previous == 0 {
-        execute_internal(ex, rv);
-    } else {
-        std::mem::transmute::<usize, Handler>(previous)(ex, rv);
-    }
-    if judge::pending() {
-        raise(ex as usize);
-    }
-}
-
-#[cold]
-unsafe fn raise(frame: usize) {
-    for (level, text) in judge::take_for(frame) {
-        let ty = match level {
-            judge::Level::Warning => 2,
-            judge::Level::Notice => 8,
-        };
-        let text = std::ffi::CString::new(text.replace('\0', "\\0")).unwrap_or_default();
-        zend_error(ty, c"%s".as_ptr(), text.as_ptr());
-    }
-}
-
-/// Install the guarded functions in every loaded object, and the hook that raises queued
-/// messages when an internal function returns. Returns the number of slots written.
+/// Install the guarded functions in every loaded object, and raise queued messages when
+/// an internal function returns. Returns the number of slots written.
 pub fn install() -> usize {
-    // SAFETY: module start-up runs on PHP's one thread before any script; a hook another
-    // extension installed earlier is kept and called.
-    unsafe {
-        let current = zend_execute_internal.map_or(0, |f| f as usize);
-        if current != guarded_execute_internal as *const () as usize {
-            PREVIOUS_EXECUTE_INTERNAL.store(current, Ordering::Relaxed);
-            zend_execute_internal = Some(guarded_execute_internal);
-            INSTALLED.store(1, Ordering::Relaxed);
-        }
-    }
+    crate::zend::internal::install_after_internal_call(after_internal_call);
     super::got::patch_all(table())
 }
 
-/// Put the real functions back everywhere, and the previous execute hook.
+/// Put the real functions back everywhere.
 pub fn uninstall() -> usize {
-    // SAFETY: module shutdown, on PHP's one thread.
-    unsafe {
-        if INSTALLED.swap(0, Ordering::Relaxed) == 1
-            && zend_execute_internal.map(|f| f as usize) == Some(guarded_execute_internal as *const () as usize)
-        {
-            let previous = PREVIOUS_EXECUTE_INTERNAL.swap(0, Ordering::Relaxed);
-            zend_execute_internal = (previous != 0).then(|| std::mem::transmute::<usize, Handler>(previous));
+    crate::zend::internal::restore_internal_call_hook();
+    super::got::restore_all(table())
+}
+
+/// After each internal function: raise what its C libraries' refused calls queued, so the
+/// app's error handler runs after the function, never inside a library.
+fn after_internal_call(frame: usize) {
+    if judge::pending() {
+        for (level, text) in judge::take_for(frame) {
+            crate::zend::internal::raise(level == judge::Level::Warning, &text);
         }
     }
-    super::got::restore_all(table())
 }
 
 /// This thread's id, for [`judge::request_start`].

@@ -284,7 +284,7 @@ fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<Strin
     };
     counter.fetch_add(1, Ordering::Relaxed);
     let php = on_php_thread(thread);
-    let function = if php { zend::active_function_name() } else { String::new() };
+    let function = if php { zend::active_function_label() } else { String::new() };
     let frame = if php { zend::frame_key().0 } else { 0 };
     if *st.log() != log::LogTarget::Off {
         let app_id = if php {
@@ -327,7 +327,8 @@ fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<Strin
         (_, Address::Unspec) => String::new(),
         (Action::Connect, _) => format!("connection to {shown} refused "),
         (Action::Send, _) => format!("sending to {shown} refused "),
-        (Action::Bind, _) => format!("bind to {shown} refused "),
+        // The bind rule's reason names the address already.
+        (Action::Bind, _) => String::new(),
     };
     let text = if what.is_empty() { v.reason.to_string() } else { format!("{what}({})", v.reason) };
     queue(Level::Warning, format!("{prefix}{text}"), frame);
