@@ -61,6 +61,8 @@ WORKLOADS = {
     "stream_socket_client_name": ("tcp", 10, (1, 21), 1500),
     "socket_connect": ("tcp", 10, (1, 21), 1000),
     "udp_sendto": ("call", 2000, (100, 1100), 600),
+    "curl_addr": ("tcp", 10, (1, 21), 3000),
+    "internal_call": ("call", 200000, (10000, 110000), 20),
     "socket_get_option": ("call", 20000, (1000, 11000), "le_stock"),
     "socket_set_option": ("call", 20000, (1000, 11000), "le_stock"),
 }

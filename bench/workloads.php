@@ -81,6 +81,19 @@ $ops = [
     'socket_set_option' => static function () use ($shared): bool {
         return socket_set_option($shared, SOL_SOCKET, SO_KEEPALIVE, 1);
     },
+    // ext/curl: a transfer per operation (libcurl's own connect passes the libc layer).
+    'curl_addr' => static function (): bool {
+        $ch = curl_init('http://' . HOST_ADDR . ':8081/');
+        curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);
+        $ok = is_string(curl_exec($ch));
+        curl_close($ch);
+        return $ok;
+    },
+    // One internal function call: what the hook after every internal call costs.
+    'internal_call' => static function (): bool {
+        static $x = -5;
+        return abs($x) === 5;
+    },
     // Growth-only workloads: paths that make no TCP connection, so they can run thousands
     // of times in one namespace.
     'udp_fsockopen_name' => static function (): bool {

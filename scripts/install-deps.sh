@@ -42,7 +42,7 @@ PACKAGES=(
     mariadb-server    # mariadbd: CONNECTION_ID() and session variables of mysqli/PDO links
     memcached         # memcached: its connection count tells a reused connection from a new one
     postgresql-15     # initdb/postgres: pg_backend_pid() and application_name of a link
-    # C libraries that open their own sockets (php-tests/libc_*.phpt; the pgsql, memcached
+    # C libraries that open their own sockets (php-tests/libc_*.phpt, libc_layer_*.phpt; the pgsql, memcached
     # and postgresql-15 packages above serve these too), and the real servers those tests
     # start inside the test namespace (php-tests/include/services.inc):
     php8.2-curl       # ext/curl: libcurl's sockets (libc_curl_*.phpt, libc_ftp_*.phpt, corpus_curl.phpt)

@@ -264,8 +264,24 @@ pub fn table() -> &'static [Interposed] {
 /// Install the guarded functions in every loaded object, and raise queued messages when
 /// an internal function returns. Returns the number of slots written.
 pub fn install() -> usize {
+    pin_in_memory();
     crate::zend::internal::install_after_internal_call(after_internal_call);
     super::got::patch_all(table())
+}
+
+/// Keep this object mapped after PHP unloads it: a library may have kept a guarded
+/// function's address (a `dlsym` result, an FFI function) past module shutdown, and calling
+/// it must not jump into unmapped memory. (Shutdown restores every GOT slot; outside a
+/// request a guarded function only calls the real one.)
+fn pin_in_memory() {
+    let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
+    // SAFETY: dladdr fills `info` for an address in this object; dlopen with RTLD_NOLOAD
+    // only adds a reference (and RTLD_NODELETE) to an object that is already loaded.
+    unsafe {
+        if libc::dladdr(pin_in_memory as *const () as *const c_void, &mut info) != 0 && !info.dli_fname.is_null() {
+            libc::dlopen(info.dli_fname, libc::RTLD_NOW | libc::RTLD_NOLOAD | libc::RTLD_NODELETE);
+        }
+    }
 }
 
 /// Put the real functions back everywhere.
