@@ -192,6 +192,8 @@ pub fn destination(action: Action, address: &Address, thread: u64) -> bool {
     let sa = match address {
         Address::Ip(sa) => *sa,
         Address::Unspec => return true,
+        // A unix:// stream in report-only mode: reported once, by the stream layer.
+        _ if on_php_thread(thread) && guard::judged_this_call() => return true,
         other => return settle(&family_refusal(other), action, other, thread),
     };
     if guard::approved(sa.ip(), sa.port()) {
@@ -210,14 +212,15 @@ pub fn bind(address: &Address, thread: u64) -> bool {
     let sa = match address {
         Address::Ip(sa) => *sa,
         Address::Unspec => return true,
+        // The bind the stream layer or ext/sockets judged (socket_bind, socket.bindto).
+        _ if on_php_thread(thread) && guard::judged_this_call() => return true,
         other => return settle(&family_refusal(other), Action::Bind, other, thread),
     };
+    if on_php_thread(thread) && guard::judged_this_call() {
+        return true;
+    }
     if let Some(v) = gate(thread) {
         return settle(&v, Action::Bind, address, thread);
-    }
-    if on_php_thread(thread) && guard::judged_this_call() {
-        // The bind the stream layer or ext/sockets judged (socket_bind, socket.bindto).
-        return true;
     }
     let v = state::get().policy().check_bind(&sa.ip().to_string(), sa.port());
     settle(&v, Action::Bind, address, thread)
