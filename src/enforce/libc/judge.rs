@@ -275,7 +275,6 @@ fn settle(v: &Verdict, action: Action, address: &Address, thread: u64) -> bool {
 /// Log, count and queue what must be said; `true` if the call may go ahead. `shown` is
 /// the target as a library named it (`host:port`), when a name led to this address.
 fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<String>, thread: u64) -> bool {
-    let shown = shown.unwrap_or_else(|| address.shown());
     let st = state::get();
     let report_only = st.report_only() && !matches!(v.rule, Rule::Config | Rule::Malformed);
     let development = st.development() && v.rule.is_destination_rule();
@@ -286,10 +285,16 @@ fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<Strin
         (false, false) => ("deny", &state::REFUSED),
     };
     counter.fetch_add(1, Ordering::Relaxed);
+    let logging = *st.log() != log::LogTarget::Off;
+    if v.allowed && !logging {
+        // The common case costs no formatting at all.
+        return true;
+    }
     let php = on_php_thread(thread);
     let function = if php { zend::active_function_label() } else { String::new() };
     let frame = if php { zend::frame_key().0 } else { 0 };
-    if *st.log() != log::LogTarget::Off {
+    let shown = shown.unwrap_or_else(|| address.shown());
+    if logging {
         let app_id = if php {
             zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default()
         } else {
