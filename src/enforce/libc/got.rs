@@ -17,7 +17,7 @@
 
 #![allow(unsafe_code)]
 
-use std::ffi::{c_char, c_int, c_void, CStr};
+use std::ffi::{c_int, c_void, CStr};
 
 /// One interposed symbol: its name, the real function, and the guarded replacement.
 #[derive(Clone, Copy, Debug)]
@@ -38,6 +38,7 @@ const DT_RELA: i64 = 7;
 const DT_RELASZ: i64 = 8;
 const DT_STRSZ: i64 = 10;
 const DT_JMPREL: i64 = 23;
+const DT_RELACOUNT: i64 = 0x6fff_fff9;
 
 const R_X86_64_64: u32 = 1;
 const R_X86_64_GLOB_DAT: u32 = 6;
@@ -77,6 +78,8 @@ enum Direction {
 
 struct Walk<'a> {
     table: &'a [Interposed],
+    /// The first bytes of the interposed names, one flag per byte value.
+    firsts: [bool; 256],
     direction: Direction,
     /// The load address of this extension (skipped).
     own_base: usize,
@@ -95,8 +98,13 @@ pub fn restore_all(table: &[Interposed]) -> usize {
 }
 
 fn walk(table: &[Interposed], direction: Direction) -> usize {
+    let mut firsts = [false; 256];
+    for e in table {
+        firsts[usize::from(e.name.to_bytes().first().copied().unwrap_or(0))] = true;
+    }
     let mut w = Walk {
         table,
+        firsts,
         direction,
         own_base: own_base(),
         written: 0,
@@ -159,6 +167,7 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
     };
     let (mut strtab, mut strsz, mut symtab) = (0usize, 0usize, 0usize);
     let (mut rela, mut relasz, mut jmprel, mut pltrelsz) = (0usize, 0usize, 0usize, 0usize);
+    let mut relacount = 0usize;
     let mut d = dynamic as *const Dyn;
     while (*d).tag != DT_NULL {
         match (*d).tag {
@@ -169,6 +178,7 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
             DT_RELASZ => relasz = (*d).val as usize,
             DT_JMPREL => jmprel = abs((*d).val),
             DT_PLTRELSZ => pltrelsz = (*d).val as usize,
+            DT_RELACOUNT => relacount = (*d).val as usize,
             _ => {}
         }
         d = d.add(1);
@@ -183,13 +193,15 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
         symtab,
         relro,
     };
-    for (table, size) in [(jmprel, pltrelsz), (rela, relasz)] {
+    // DT_RELACOUNT R_X86_64_RELATIVE entries (no symbol) come first in .rela.dyn: most of
+    // an object's relocations, skipped without a look.
+    for (table, size, skip) in [(jmprel, pltrelsz, 0), (rela, relasz, relacount)] {
         if table == 0 || size == 0 {
             continue;
         }
         let relocs = std::slice::from_raw_parts(table as *const Rela, size / std::mem::size_of::<Rela>());
-        for r in relocs {
-            w.written += obj.apply(r, w.table, w.direction);
+        for r in relocs.get(skip..).unwrap_or_default() {
+            w.written += obj.apply(r, w.table, &w.firsts, w.direction);
         }
     }
     0
@@ -205,7 +217,7 @@ struct Object {
 
 impl Object {
     /// Apply one relocation's slot change, if it names an interposed symbol.
-    unsafe fn apply(&self, r: &Rela, table: &[Interposed], direction: Direction) -> usize {
+    unsafe fn apply(&self, r: &Rela, table: &[Interposed], firsts: &[bool; 256], direction: Direction) -> usize {
         let kind = (r.info & 0xffff_ffff) as u32;
         if !matches!(kind, R_X86_64_64 | R_X86_64_GLOB_DAT | R_X86_64_JUMP_SLOT) {
             return 0;
@@ -218,8 +230,16 @@ impl Object {
         if self.strsz != 0 && sym.name as usize >= self.strsz {
             return 0;
         }
-        let name = CStr::from_ptr((self.strtab + sym.name as usize) as *const c_char);
-        let Some(entry) = table.iter().find(|e| e.name == name) else { return 0 };
+        let name = (self.strtab + sym.name as usize) as *const u8;
+        // Most imported names differ from every interposed one in their first byte: compare
+        // in place, without measuring the name first.
+        let first = *name;
+        if !firsts[usize::from(first)] {
+            return 0;
+        }
+        let Some(entry) = table.iter().find(|e| e.name.to_bytes()[0] == first && same_name(name, e.name)) else {
+            return 0;
+        };
         let slot = (self.base + r.offset as usize) as *mut usize;
         let current = slot.read_volatile();
         let new = match direction {
@@ -264,6 +284,20 @@ impl Object {
         slot.write_volatile(value);
         libc::mprotect(start as *mut c_void, len, libc::PROT_READ);
     }
+}
+
+/// Whether the NUL-terminated name at `name` is `want`.
+///
+/// # Safety
+/// `name` points to a NUL-terminated string.
+unsafe fn same_name(name: *const u8, want: &CStr) -> bool {
+    let want = want.to_bytes_with_nul();
+    for (i, &b) in want.iter().enumerate() {
+        if *name.add(i) != b {
+            return false;
+        }
+    }
+    true
 }
 
 fn page_size() -> usize {

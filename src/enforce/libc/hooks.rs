@@ -264,7 +264,7 @@ pub fn table() -> &'static [Interposed] {
 /// Install the guarded functions in every loaded object, and raise queued messages when
 /// an internal function returns. Returns the number of slots written.
 pub fn install() -> usize {
-    pin_in_memory();
+    PINNED.store(pin_in_memory(), Ordering::Relaxed);
     crate::zend::internal::install_after_internal_call(after_internal_call);
     super::got::patch_all(table())
 }
@@ -273,20 +273,29 @@ pub fn install() -> usize {
 /// function's address (a `dlsym` result, an FFI function) past module shutdown, and calling
 /// it must not jump into unmapped memory. (Shutdown restores every GOT slot; outside a
 /// request a guarded function only calls the real one.)
-fn pin_in_memory() {
+fn pin_in_memory() -> bool {
     let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
     // SAFETY: dladdr fills `info` for an address in this object; dlopen with RTLD_NOLOAD
     // only adds a reference (and RTLD_NODELETE) to an object that is already loaded.
     unsafe {
-        if libc::dladdr(pin_in_memory as *const () as *const c_void, &mut info) != 0 && !info.dli_fname.is_null() {
-            libc::dlopen(info.dli_fname, libc::RTLD_NOW | libc::RTLD_NOLOAD | libc::RTLD_NODELETE);
-        }
+        libc::dladdr(pin_in_memory as *const () as *const c_void, &mut info) != 0
+            && !info.dli_fname.is_null()
+            && !libc::dlopen(info.dli_fname, libc::RTLD_NOW | libc::RTLD_NOLOAD | libc::RTLD_NODELETE).is_null()
     }
 }
 
-/// Put the real functions back everywhere.
+/// Whether this object stays mapped after PHP unloads it (see [`pin_in_memory`]).
+static PINNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Module shutdown. While this object stays mapped the guarded functions stay in place:
+/// outside a request they only call the real ones, and a restart of PHP in the same
+/// process (the embed SAPI) finds them installed. Walking every object again costs as much
+/// as the start-up walk, so it is done only when the object could not be kept mapped.
 pub fn uninstall() -> usize {
     crate::zend::internal::restore_internal_call_hook();
+    if PINNED.load(Ordering::Relaxed) {
+        return 0;
+    }
     super::got::restore_all(table())
 }
 
