@@ -1,7 +1,8 @@
 <?php
 /*
  * One request of the php-fpm load test (tests/load/load.py): allowed and refused
- * connections through every way in, each one's outcome in one JSON line.
+ * connections through every way in (streams, ext/sockets, persistent streams, ext/curl),
+ * each one's outcome in one JSON line.
  *
  * Query: probe (answer at once, nothing else), tp = TCP port of the refused targets, up = UDP port of the refused
  * targets, stats = 1 to add this process's decision counters (phpinfo row).
@@ -103,6 +104,19 @@ if ($p === false) {
     }
 }
 $r['pfsock_private'] = stream_open(@pfsockopen('10.0.0.5', $tp, $errno, $errstr, 2), $errno);
+
+// ext/curl (libcurl's own sockets): an allowed GET (the catcher's HTTP responder answers
+// and closes first: no client-side TIME-WAIT) and a refused one (port 8081 where the
+// catcher listens, or 8082 where nothing does).
+$hp = $tp === 80 ? 8081 : 8082;
+foreach (['curl' => 'http://11.0.0.1:8081/load', 'curl_private' => "http://10.0.0.5:$hp/load"] as $op => $url) {
+    $ch = curl_init($url);
+    curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 2]);
+    $body = @curl_exec($ch);
+    $r[$op] = $body === false ? 'E' . curl_errno($ch)
+        : (str_starts_with($body, 'HTTP 11.0.0.1 8081 GET /load') ? 'ok' : 'unexpected');
+    curl_close($ch);
+}
 
 $out = ['pid' => getmypid(), 'r' => $r];
 if (preg_match('/^VmRSS:\s+(\d+) kB/m', (string) @file_get_contents('/proc/self/status'), $m)) {

@@ -5,8 +5,8 @@ usage: load.py [--long] EXT        (run by tests/load/run.sh, inside tests/netns
 
 php-fpm (`pm = static`, 4 workers) listens on a unix socket (no TCP between the clients
 and php-fpm, so no TIME-WAIT); 16 client threads send FastCGI requests for
-tests/load/app.php, which makes 11 connection attempts per request through streams,
-ext/sockets and persistent streams. Allowed traffic is UDP to the catcher (which
+tests/load/app.php, which makes 13 connection attempts per request through streams,
+ext/sockets, persistent streams and ext/curl. Allowed traffic is UDP to the catcher (which
 answers, so the request checks the reply) plus one persistent TCP connection per worker
 (the catcher never has to close it; it ends when the worker exits). Runs:
 
@@ -65,6 +65,8 @@ OPS = {
     "sock_connect_private": ("E13", "E111"),
     "pfsock": (("new", "reused"), ("new", "reused")),
     "pfsock_private": ("E13", "E111"),
+    "curl": ("ok", "ok"),
+    "curl_private": ("E7", "E7"),  # stock runs only with nothing listening there
 }
 # Decisions per request, pfsockopen's allowed reuse aside (a reused persistent stream is
 # not a new connection: no decision). Function -> (allowed, refused).
@@ -74,6 +76,7 @@ DECISIONS = {
     "socket_connect": (1, 1),
     "socket_sendto": (1, 1),
     "pfsockopen": (0, 1),  # + 1 allowed per "new" persistent connection
+    "curl_exec": (1, 1),   # libcurl's connect, judged beneath PHP
 }
 LOG_KEYS = {"time", "app_id", "function", "target", "address", "port", "verdict", "rule", "reason"}
 # Refused targets as they appear in the catcher log ("tcp|udp ADDR PORT"): none may appear.
@@ -146,7 +149,7 @@ class Fpm:
         self.fpm_log = os.path.join(self.dir, "fpm.log")
         self.php_log = os.path.join(self.dir, "php-errors.log")
         self.decision_log = log
-        ini = ["extension=sockets", "error_reporting=E_ALL", "display_errors=0", "log_errors=1",
+        ini = ["extension=sockets", "extension=curl", "error_reporting=E_ALL", "display_errors=0", "log_errors=1",
                f"error_log={self.php_log}"]
         if ext:
             ini.append(f"extension={ext}")
