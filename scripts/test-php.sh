@@ -6,6 +6,7 @@
 # with the extension loaded via run-tests' -d option.
 #   AES_EXT          path of the built extension
 #                    (default: target/release/libappengine_sockets.so)
+#   PHP_CONFIG       the PHP to test (scripts/php-env.sh; default Debian's 8.2)
 #   AES_PHPT_JOBS    parallel workers (default 1: tests share the namespace's
 #                    DNS counters and catcher log, so sequential is the safe default)
 # Exits non-zero if any test failed, if the extension does not load cleanly,
@@ -14,7 +15,6 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MODULE=appengine_sockets
-RUN_TESTS=/usr/lib/php/20220829/build/run-tests.php
 
 # Everything below runs inside the namespace: even loading the extension does.
 # Only trust AES_NETNS_LOG if lo really is the only interface: a stray variable
@@ -23,8 +23,11 @@ if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" 
     exec "$ROOT/tests/netns/run.sh" bash "${BASH_SOURCE[0]}" "$@"
 fi
 
+# shellcheck source=php-env.sh source-path=SCRIPTDIR
+source "$ROOT/scripts/php-env.sh"
 AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/lib$MODULE.so}")
-PHP=$(command -v php)
+PHP=$PHP_BIN
+RUN_TESTS=$PHP_RUN_TESTS
 export NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$PHP" AES_EXT
 
 n=$(find "$ROOT/php-tests" -name '*.phpt' 2>/dev/null | wc -l)
@@ -33,7 +36,7 @@ if [[ "$n" -eq 0 ]]; then
     exit 1
 fi
 [[ -f "$AES_EXT" ]] || { echo "test-php.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)" >&2; exit 1; }
-[[ -f "$RUN_TESTS" ]] || { echo "test-php.sh: $RUN_TESTS not found (apt-get install php8.2-dev)" >&2; exit 1; }
+[[ -f "$RUN_TESTS" ]] || { echo "test-php.sh: no run-tests.php for $PHP_CONFIG (apt-get install php$PHP_MAJMIN-dev)" >&2; exit 1; }
 
 # If a system ini already loads the module, -d extension= would load it twice
 # ("Module already loaded"): scan a copy of conf.d without those files instead.

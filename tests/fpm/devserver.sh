@@ -27,7 +27,9 @@ fi
 
 AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
 [[ -f "$AES_EXT" ]] || { echo "tests/fpm/devserver.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)" >&2; exit 1; }
-PHP=$(command -v php)
+# shellcheck source=../../scripts/php-env.sh
+source "$ROOT/scripts/php-env.sh"
+PHP=$PHP_BIN
 DOCROOT="$HERE/docroot"
 PORT=8071
 TMP=$(mktemp -d /tmp/aes-devserver.XXXXXX)

@@ -21,6 +21,7 @@
 # (re-exec'd through it unless already inside), with a generated php.ini and
 # pool config in a temp dir, and is killed at the end.
 #   AES_EXT   path of the built extension (default target/release/libappengine_sockets.so)
+#   PHP_CONFIG  the PHP whose php-fpm runs (scripts/php-env.sh; default Debian's 8.2)
 # Last line: "N passed, M failed"; exit status 1 if any check failed.
 set -euo pipefail
 
@@ -33,8 +34,10 @@ if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" 
 fi
 
 AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
-FPM=$(command -v php-fpm8.2 || command -v php-fpm || true)
-[[ -n "$FPM" ]] || { echo "tests/fpm/run.sh: php-fpm8.2 not found (apt-get install php8.2-fpm)" >&2; exit 1; }
+# shellcheck source=../../scripts/php-env.sh
+source "$ROOT/scripts/php-env.sh"
+FPM=$PHP_FPM
+[[ -n "$FPM" ]] || { echo "tests/fpm/run.sh: no php-fpm for $PHP_CONFIG (apt-get install php$PHP_MAJMIN-fpm)" >&2; exit 1; }
 command -v cgi-fcgi >/dev/null || { echo "tests/fpm/run.sh: cgi-fcgi not found (apt-get install libfcgi-bin)" >&2; exit 1; }
 [[ -f "$AES_EXT" ]] || { echo "tests/fpm/run.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)" >&2; exit 1; }
 

@@ -20,6 +20,8 @@ if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" 
     exec "$ROOT/tests/netns/run.sh" bash "${BASH_SOURCE[0]}" "$@"
 fi
 
+# shellcheck source=../../scripts/php-env.sh
+source "$ROOT/scripts/php-env.sh"
 EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
 [[ -f "$EXT" ]] || { echo "rss.sh: $EXT not found (cargo build --release, or set AES_EXT)"; echo "0 passed, 1 failed"; exit 1; }
 

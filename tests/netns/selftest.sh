@@ -17,6 +17,10 @@ if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" 
     exec "$HERE/run.sh" bash "${BASH_SOURCE[0]}" "$@"
 fi
 
+# The PHP under test (scripts/php-env.sh): `php` below is its CLI.
+# shellcheck source=../../scripts/php-env.sh
+source "$HERE/../../scripts/php-env.sh"
+
 pass=0 fail=0
 # expect NAME EXPECTED ACTUAL: compare one result and tally it.
 expect() {

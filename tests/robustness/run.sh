@@ -15,7 +15,7 @@
 #      loaded right before appengine_sockets) snapshots every internal function's
 #      handler and every transport factory at its MINIT and compares at its MSHUTDOWN,
 #      which runs right after appengine_sockets';
-#   4. PHP's embed SAPI (aes_embed.c, libphp8.2-embed) starts up three times in one
+#   4. PHP's embed SAPI (aes_embed.c, libphpX.Y-embed or a source build's libphp.so) starts up three times in one
 #      process: with the module (refused), without it (10.0.0.5 connects: no stale
 #      handler; the catcher logs that one connection), with it again (refused);
 #      then twice with different settings, which the second start-up must apply;
@@ -26,6 +26,7 @@
 # 11.0.0.1:80); the rest are refusals and UDP datagrams to 11.0.0.1/11.0.0.2:9999.
 # Prints every check and "N passed, M failed"; exits 1 if any failed.
 #   AES_EXT   module (default target/release/libappengine_sockets.so)
+#   PHP_CONFIG  the PHP to test (scripts/php-env.sh; default Debian's 8.2)
 set -uo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -48,14 +49,16 @@ trap 'rm -rf "$TMP"' EXIT
 # test looks for in /proc/self/maps.
 EXT=$TMP/libappengine_sockets.so
 cp "$SRC" "$EXT"
-PHP=$(command -v php)
+# shellcheck source=../../scripts/php-env.sh
+source "$ROOT/scripts/php-env.sh"
+PHP=$PHP_BIN
 EXTDIR=$("$PHP" -n -r 'echo ini_get("extension_dir");')
-read -r -a INCLUDES <<<"$(php-config8.2 --includes 2>/dev/null)"
+INCLUDES=("${PHP_INCLUDES_A[@]}")
 
 PROBE=$TMP/aes_probe.so
 if ! gcc -O1 -Wall -shared -fPIC "${INCLUDES[@]}" -o "$PROBE" "$HERE/aes_probe.c" >"$TMP/probe.log" 2>&1; then
     cat "$TMP/probe.log"
-    fail "build aes_probe.so (needs php8.2-dev and gcc: scripts/install-deps.sh)"
+    fail "build aes_probe.so (needs php$PHP_MAJMIN-dev and gcc: scripts/install-deps.sh)"
     PROBE=
 fi
 
@@ -138,11 +141,12 @@ run_checks "JIT tracing, appengine_sockets first" \
 
 echo "== 4. embed SAPI: start-up, shutdown, start-up"
 EMBED=$TMP/aes_embed
-if [[ ! -e /usr/lib/libphp8.2.so ]]; then
-    fail "embed: /usr/lib/libphp8.2.so missing (apt-get install libphp8.2-embed: scripts/install-deps.sh)"
-elif ! gcc -O1 -Wall "${INCLUDES[@]}" -o "$EMBED" "$HERE/aes_embed.c" -lphp8.2 >"$TMP/embed.log" 2>&1; then
+if [[ -z "$PHP_EMBED_LIB" ]]; then
+    fail "embed: no embed SAPI library for $PHP_CONFIG (apt-get install libphp$PHP_MAJMIN-embed: scripts/install-deps.sh)"
+elif ! gcc -O1 -Wall "${INCLUDES[@]}" -o "$EMBED" "$HERE/aes_embed.c" "$PHP_EMBED_LIB" \
+        -Wl,-rpath,"$(dirname "$PHP_EMBED_LIB")" >"$TMP/embed.log" 2>&1; then
     cat "$TMP/embed.log"
-    fail "embed: build aes_embed (gcc, php8.2-dev, libphp8.2-embed)"
+    fail "embed: build aes_embed (gcc, php$PHP_MAJMIN-dev, libphp$PHP_MAJMIN-embed)"
 elif [[ -n "$PROBE" ]]; then
     mkdir -p "$TMP/empty"
     common="display_errors=1\ndisplay_startup_errors=1\nerror_reporting=-1\nextension_dir=$EXTDIR\n"
