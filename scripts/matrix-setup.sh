@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# usage: scripts/matrix-setup.sh [--rebuild]      (as root)
+#
+# Makes (once) what scripts/matrix.sh needs beyond this machine's PHP 8.2, under
+# one fixed cache directory, so a second run reuses all of it:
+#   $CACHE/trixie                  a Debian 13 (trixie) root file system made with
+#                                  mmdebstrap from trixie main (not trixie-security:
+#                                  its source packages cannot be fetched here, and the
+#                                  NTS and ZTS PHPs must be the same version): PHP 8.4
+#                                  from Debian 13's packages
+#                                  (php8.4-cli/-dev/-fpm, libphp8.4-embed and the
+#                                  extensions the tests use), and the tools the
+#                                  test runners and the ZTS build need.
+#   $CACHE/trixie/opt/appengine-sockets/php-8.4-zts
+#                                  PHP 8.4 built with --enable-zts from Debian 13's
+#                                  php8.4 source package ZTS_SOURCE (its .dsc checked
+#                                  by dpkg-source against debian-keyring, Debian's
+#                                  patches applied), installed under its own prefix
+#                                  the way the official php:* images install PHP
+#                                  (bin/php, bin/php-config, sbin/php-fpm, lib/libphp.so,
+#                                  shared extensions enabled by etc/conf.d/*.ini).
+# Each part is rebuilt only when missing or when its recipe (this file's package
+# list and configure flags, kept in a stamp) changed; --rebuild redoes both.
+# The host's apt sources are never changed: the trixie sources live only inside
+# the root file system. Needs network access to deb.debian.org (or the mirror in
+# AES_DEBIAN_MIRROR) the first time only.
+#   AES_MATRIX_CACHE    cache directory (default /var/cache/appengine-sockets/matrix)
+#   AES_DEBIAN_MIRROR   default http://deb.debian.org/debian
+#   AES_ZTS_SOURCE      php8.4 source version for the ZTS build (default below)
+# Prints how long each part took, or that it was cached.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CACHE=${AES_MATRIX_CACHE:-/var/cache/appengine-sockets/matrix}
+MIRROR=${AES_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+RFS=$CACHE/trixie
+ZTS_PREFIX=/opt/appengine-sockets/php-8.4-zts     # inside the root file system
+# The ZTS build's source: Debian 13's php8.4 as released (8.4.11-1), taken from the pool
+# by version. Pinned: trixie's Sources index names only the newest point release, whose
+# files the archive mirror these machines reach does not serve, and a pinned version
+# keeps the build the same on every machine. (The NTS packages are trixie's current
+# ones, so the matrix covers two 8.4 patch levels.)
+ZTS_SOURCE=${AES_ZTS_SOURCE:-8.4.11-1}
+REBUILD=0
+[[ "${1:-}" != --rebuild ]] || REBUILD=1
+[[ $EUID -eq 0 ]] || { echo "matrix-setup.sh: must run as root (mmdebstrap, chroot)" >&2; exit 1; }
+
+# The root file system's packages, and why.
+ROOTFS_PACKAGES=(
+    php8.4-cli php8.4-dev php8.4-fpm   # PHP 8.4 NTS under test: php, php-config8.4 + headers, php-fpm8.4
+    libphp8.4-embed                    # tests/robustness embed SAPI harness
+    php8.4-soap php8.4-mysql php8.4-xml  # the wrapper_* phpt (SoapClient, mysqli/PDO_MySQL, libxml/XSL)
+    libfcgi-bin                        # cgi-fcgi for tests/fpm
+    libclang-dev gcc g++ libc6-dev make pkg-config  # cargo build (bindgen, cc) and C test harnesses
+    ca-certificates iproute2 util-linux mount procps python3 openssl valgrind git file
+    dpkg-dev xz-utils debian-keyring   # dpkg-source: the php8.4 source package, its signature, Debian's patches
+    autoconf bison re2c                # ZTS build: buildconf after Debian's patches
+    libxml2-dev libssl-dev zlib1g-dev libsqlite3-dev libxslt1-dev  # ZTS build: the extensions below
+)
+
+# The ZTS build's configure flags: the extensions the tests load, shared (as Debian
+# and the official images have them, so `-d extension=sockets` loads one), openssl
+# and zlib built in (as in Debian's PHP).
+ZTS_CONFIGURE=(
+    --prefix="$ZTS_PREFIX"
+    --with-config-file-path="$ZTS_PREFIX/etc"
+    --with-config-file-scan-dir="$ZTS_PREFIX/etc/conf.d"
+    --enable-zts --with-pic
+    --disable-all --disable-cgi --disable-phpdbg
+    --enable-cli --enable-fpm --enable-embed=shared
+    --with-openssl --with-zlib --enable-filter --enable-session --enable-ctype --enable-tokenizer
+    --enable-posix --enable-pcntl --enable-opcache
+    --with-libxml
+    --enable-sockets=shared --enable-ftp=shared
+    --enable-mysqlnd=shared --with-mysqli=shared --enable-pdo=shared --with-pdo-mysql=shared
+    --enable-soap=shared --enable-dom=shared --enable-simplexml=shared --enable-xml=shared
+    --enable-xmlreader=shared --enable-xmlwriter=shared --with-xsl=shared
+)
+# Load order for etc/conf.d (mysqlnd before mysqli/pdo_mysql, pdo before pdo_mysql, dom before xsl).
+ZTS_SHARED=(opcache sockets ftp mysqlnd pdo mysqli pdo_mysql dom simplexml xml xmlreader xmlwriter xsl soap)
+
+stamp_of() { printf '%s\n' "$@" | sha256sum | cut -c1-16; }
+ROOTFS_STAMP="trixie $MIRROR $(stamp_of "${ROOTFS_PACKAGES[@]}")"
+T0=$SECONDS
+
+# --- 1. the root file system ---
+if [[ $REBUILD == 0 && -f "$RFS/.aes-ready" && "$(cat "$RFS/.aes-ready")" == "$ROOTFS_STAMP" ]]; then
+    echo "matrix-setup: root file system cached ($RFS, $(chroot "$RFS" dpkg-query -W -f='php8.4-cli ${Version}' php8.4-cli))"
+else
+    command -v mmdebstrap >/dev/null || {
+        echo "matrix-setup: mmdebstrap missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
+    t=$SECONDS
+    mkdir -p "$CACHE"
+    rm -rf "$RFS.tmp"
+    # Debian 12's debian-archive-keyring already has Debian 13's keys.
+    nice -n 10 mmdebstrap --mode=root --variant=apt \
+        --keyring=/usr/share/keyrings/debian-archive-keyring.gpg \
+        --include="$(IFS=,; echo "${ROOTFS_PACKAGES[*]}")" \
+        trixie "$RFS.tmp" "deb $MIRROR trixie main" "deb-src $MIRROR trixie main"
+    rm -rf "$RFS"
+    mv "$RFS.tmp" "$RFS"
+    echo "$ROOTFS_STAMP" >"$RFS/.aes-ready"
+    rm -f "$RFS/opt/appengine-sockets/.zts-ready"   # a new root fs needs a new ZTS build
+    echo "matrix-setup: root file system made in $((SECONDS - t)) s ($(chroot "$RFS" dpkg-query -W -f='php8.4-cli ${Version}' php8.4-cli))"
+fi
+
+# --- 2. the ZTS PHP, built inside the root file system ---
+ZTS_STAMP="$(stamp_of "${ZTS_CONFIGURE[@]}" "${ZTS_SHARED[@]}") php8.4 $ZTS_SOURCE"
+ZTS_READY=$RFS/opt/appengine-sockets/.zts-ready
+if [[ $REBUILD == 0 && -f "$ZTS_READY" && "$(cat "$ZTS_READY")" == "$ZTS_STAMP" ]]; then
+    echo "matrix-setup: ZTS PHP cached ($ZTS_PREFIX: $(chroot "$RFS" "$ZTS_PREFIX/bin/php" -n -v | head -n 1))"
+else
+    t=$SECONDS
+    # The build runs inside the root fs (its compiler, headers and libraries).
+    "$ROOT/scripts/rootfs.sh" env ZTS_PREFIX="$ZTS_PREFIX" VER="$ZTS_SOURCE" POOL="$MIRROR/pool/main/p/php8.4" \
+        CONFIGURE="${ZTS_CONFIGURE[*]}" SHARED="${ZTS_SHARED[*]}" bash -euo pipefail -c '
+        src=/usr/src/aes-php-zts
+        rm -rf "$src" "$ZTS_PREFIX"
+        mkdir -p "$src"
+        cd "$src"
+        # The .dsc, the orig tarball and Debian'"'"'s changes; dpkg-source checks the .dsc'"'"'s
+        # signature (debian-keyring) and the files'"'"' checksums, and applies Debian'"'"'s patches.
+        up=${VER%-*}
+        for f in "php8.4_$VER.dsc" "php8.4_$up.orig.tar.xz" "php8.4_$up.orig.tar.xz.asc" "php8.4_$VER.debian.tar.xz"; do
+            python3 -c "import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])" "$POOL/$f" "$f" \
+                || { echo "matrix-setup: cannot fetch $POOL/$f" >&2; exit 1; }
+        done
+        dpkg-source --require-valid-signature -x "php8.4_$VER.dsc" src >/dev/null
+        cd src
+        echo "matrix-setup: building php8.4 $VER (ZTS) into $ZTS_PREFIX"
+        PHP_AUTOCONF=autoconf ./buildconf --force >/dev/null 2>&1
+        # shellcheck disable=SC2086  # CONFIGURE is a word list
+        ./configure $CONFIGURE >configure.log 2>&1 || { tail -n 40 configure.log; exit 1; }
+        nice -n 19 make -j"$(nproc)" >make.log 2>&1 || { tail -n 60 make.log; exit 1; }
+        make install >install.log 2>&1 || { tail -n 40 install.log; exit 1; }
+        mkdir -p "$ZTS_PREFIX/etc/conf.d"
+        i=10
+        for e in $SHARED; do
+            if [[ $e == opcache ]]; then kw=zend_extension; else kw=extension; fi
+            printf "%s=%s\n" "$kw" "$e" >"$ZTS_PREFIX/etc/conf.d/$i-$e.ini"
+            i=$((i + 1))
+        done
+        # php-fpm needs a config to start at all; the tests bring their own with -y.
+        cp "$ZTS_PREFIX/etc/php-fpm.conf.default" "$ZTS_PREFIX/etc/php-fpm.conf" 2>/dev/null || true
+        "$ZTS_PREFIX/bin/php" -v
+        "$ZTS_PREFIX/bin/php" -m | tr "\n" " "; echo
+        cd / && rm -rf "$src"
+    '
+    echo "$ZTS_STAMP" >"$ZTS_READY"
+    echo "matrix-setup: ZTS PHP built in $((SECONDS - t)) s"
+fi
+echo "matrix-setup: ready in $((SECONDS - T0)) s (cache: $CACHE)"

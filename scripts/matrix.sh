@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# usage: scripts/matrix.sh [--quick] [--no-setup] [PHP...]     (as root)
+#
+# The test suite (scripts/suite.sh) on every PHP the extension supports:
+#   8.2       Debian 12's PHP 8.2 (NTS), this machine's own
+#   8.4       Debian 13's PHP 8.4 (NTS) packages, in a Debian 13 root file system
+#   8.4-zts   PHP 8.4 built with --enable-zts from Debian 13's php8.4 source package,
+#             under its own prefix in that root file system (official-image layout)
+# (default: all three). What 8.4 needs is made by scripts/matrix-setup.sh first, once:
+# it is cached under /var/cache/appengine-sockets/matrix, and a second run reuses it.
+#   --quick     build + phpt (+ the threaded test on ZTS) per PHP, for day-to-day work
+#   --no-setup  do not run matrix-setup.sh (it must have run before)
+# Each PHP builds into a target dir of its own (target/ for 8.2 as always,
+# target/php-8.4-nts, target/php-8.4-zts), so no build undoes another.
+# Logs: target/test-logs/matrix/<step>.log, and per PHP target/test-logs/php-*/.
+# Ends with one line per PHP, e.g. "PHP 8.4.27 NTS: 480 passed, 0 failed, ...", and
+# exits non-zero if any PHP failed. Every step has a timeout (they add up to under
+# 80 min), so a hung step cannot keep CI past its 90 min.
+set -euo pipefail
+
+QUICK=() SETUP=1 WANT=()
+for a in "$@"; do
+    case "$a" in
+        --quick) QUICK=(--quick) ;;
+        --no-setup) SETUP=0 ;;
+        8.2 | 8.4 | 8.4-zts) WANT+=("$a") ;;
+        *) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    esac
+done
+[[ ${#WANT[@]} -gt 0 ]] || WANT=(8.2 8.4 8.4-zts)
+
+# shellcheck source=common.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+LOGS=$ROOT/target/test-logs/matrix
+# shellcheck source=steps.sh source-path=SCRIPTDIR
+source "$ROOT/scripts/steps.sh"
+
+ZTS_CONFIG=/opt/appengine-sockets/php-8.4-zts/bin/php-config
+needs_rootfs=0
+for w in "${WANT[@]}"; do [[ $w == 8.2 ]] || needs_rootfs=1; done
+
+# Timeouts: the 8.2 suite ~4 min, set-up ~25 min cold (0 warm), each 8.4 suite ~5 min.
+#    name            timeout  on failure  command
+for w in "${WANT[@]}"; do
+    case "$w" in
+        8.2)
+            step "PHP 8.2 NTS"  20m  continue  env -u PHP_CONFIG -u CARGO_TARGET_DIR scripts/suite.sh "${QUICK[@]}" ;;
+        8.4)
+            if [[ $SETUP == 1 && $needs_rootfs == 1 ]]; then
+                step "matrix set-up" 35m stop  scripts/matrix-setup.sh
+                needs_rootfs=0
+            fi
+            step "PHP 8.4 NTS"  12m  continue  env PHP_CONFIG=/usr/bin/php-config8.4 CARGO_TARGET_DIR=target/php-8.4-nts \
+                scripts/rootfs.sh scripts/suite.sh "${QUICK[@]}" ;;
+        8.4-zts)
+            if [[ $SETUP == 1 && $needs_rootfs == 1 ]]; then
+                step "matrix set-up" 35m stop  scripts/matrix-setup.sh
+                needs_rootfs=0
+            fi
+            step "PHP 8.4 ZTS"  12m  continue  env PHP_CONFIG=$ZTS_CONFIG CARGO_TARGET_DIR=target/php-8.4-zts \
+                scripts/rootfs.sh scripts/suite.sh "${QUICK[@]}" ;;
+    esac
+done
+
+printf '\n==> matrix: summary (%ds; logs in %s)\n' $((SECONDS - START)) "$LOGS"
+printf '%s\n' "${SUMMARY[@]}"
+echo
+# One line per PHP: the suite's own last line ("PHP 8.4.27 NTS: N passed, M failed ...").
+for s in "${SUMMARY[@]}"; do
+    if [[ "$s" =~ (PHP\ [0-9][^:]*:\ [0-9]+\ passed.*) ]]; then
+        if [[ "$s" == PASS* ]]; then echo "${BASH_REMATCH[1]}"; else echo "FAIL: ${BASH_REMATCH[1]}"; fi
+    elif [[ "$s" == *"PHP "* ]]; then
+        # A suite that never got to its last line (set-up failed, timed out).
+        awk '{ $1 = $1 } 1' <<<"$s"
+    fi
+done
+if [[ $FAILED -ne 0 ]]; then
+    echo "FAILED: $FAILED of ${#SUMMARY[@]} steps"
+    exit 1
+fi
+echo "OK: all ${#SUMMARY[@]} steps passed"

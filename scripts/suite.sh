@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# usage: scripts/suite.sh [--quick]        (as root, from any directory)
+#
+# The whole test suite against ONE PHP: build the extension against it, then every
+# runner. Which PHP: PHP_CONFIG (scripts/php-env.sh; default Debian 12's PHP 8.2).
+# scripts/matrix.sh runs this once per PHP (inside the Debian 13 root file system
+# for PHP 8.4), with a CARGO_TARGET_DIR of each PHP's own.
+#   --quick   build, the phpt suite, and (ZTS) the threaded test only
+# Each step's output is shown and kept in target/test-logs/<php>/<step>.log; a
+# summary line per step follows, and the last line is the PHP's own, e.g.
+#   PHP 8.4.16 NTS: 480 passed, 0 failed, 3 skipped (8 steps, 312 s)
+# (the checks every step reported, added up). Exits non-zero if a step failed.
+set -euo pipefail
+
+QUICK=0
+[[ "${1:-}" != --quick ]] || QUICK=1
+
+# Whether the caller chose a PHP: if not, cargo runs exactly as a plain
+# `cargo build --release` would (ext-php-rs reruns its build script, and cargo
+# rebuilds the crate, whenever PHP/PHP_CONFIG change).
+CHOSEN=${PHP_CONFIG:-}
+# shellcheck source=common.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# shellcheck source=php-env.sh source-path=SCRIPTDIR
+source "$ROOT/scripts/php-env.sh"
+
+TAG=php-$PHP_MAJMIN-$([[ $PHP_ZTS == 1 ]] && echo zts || echo nts)
+AES_EXT=$(realpath -m "${CARGO_TARGET_DIR:-target}/release/libappengine_sockets.so")
+export AES_EXT
+LOGS=$ROOT/target/test-logs/$TAG
+# shellcheck source=steps.sh source-path=SCRIPTDIR
+source "$ROOT/scripts/steps.sh"
+
+# cargo, built against the PHP under test.
+if [[ -z "$CHOSEN" ]]; then CARGO=(env -u PHP_CONFIG cargo); else CARGO=(env "PHP=$PHP_BIN" cargo); fi
+
+echo "suite: $PHP_LABEL ($PHP_BIN, $PHP_CONFIG), extension $AES_EXT$([[ $QUICK == 1 ]] && echo ', quick')"
+# The timeouts add up to under 40 min (under 15 min with --quick), so one hung
+# step still lets the matrix end inside CI's 90 min.
+#    name            timeout  on failure  command
+step build           15m      stop        "${CARGO[@]}" build --release
+if [[ $QUICK == 0 ]]; then
+step "cargo test"    10m      continue    "${CARGO[@]}" test --workspace
+fi
+step phpt            10m      continue    scripts/test-php.sh
+if [[ $QUICK == 0 ]]; then
+step "netns selftest" 2m      continue    tests/netns/selftest.sh
+step "php-fpm apps"   2m      continue    tests/fpm/run.sh
+step "fpm clients"    5m      continue    tests/fpm/clients.sh
+step "php -S dev"     2m      continue    tests/fpm/devserver.sh
+step "fpm load"       3m      continue    tests/load/run.sh
+step faults           2m      continue    tests/faults/run.sh
+step robustness       4m      continue    tests/robustness/run.sh
+step "flat memory"    4m      continue    tests/memory/rss.sh
+# PHP's own networking tests, stock and with the extension: PHP 8.2's (its Debian source
+# package's tests, and the differences reviewed for them).
+if [[ $PHP_MAJMIN == 8.2 ]]; then
+step upstream         7m      continue    tests/upstream/run.sh
+fi
+fi
+if [[ $PHP_ZTS == 1 ]]; then
+step "zts threads"    5m      continue    tests/zts/run.sh
+fi
+if [[ $QUICK == 0 ]]; then
+# Installs into and uninstalls from the PHP under test: after the suites that load the
+# extension by path.
+step packaging        8m      continue    scripts/ci-packaging.sh
+fi
+
+printf '\n==> %s: summary (%ds; logs in %s)\n' "$PHP_LABEL" $((SECONDS - START)) "$LOGS"
+printf '%s\n' "${SUMMARY[@]}"
+line="$PHP_LABEL: $PASSED_N passed, $FAILED_N failed"
+if [[ $SKIPPED_N -gt 0 ]]; then line+=", $SKIPPED_N skipped"; fi
+echo "$line (${#SUMMARY[@]} steps, $((SECONDS - START)) s)"
+[[ $FAILED -eq 0 ]]
