@@ -3,6 +3,11 @@
 #                   php8.2 packages): the .so into `php-config8.2 --extension-dir`,
 #                   appengine_sockets.ini into /etc/php/8.2/mods-available/, enabled with
 #                   phpenmod for cli and fpm. Needs root for the install part.
+# make install PHP_CONFIG=/usr/local/bin/php-config
+#                   the same for another PHP: Debian's phpX.Y (Debian 13's 8.4:
+#                   PHP_CONFIG=php-config8.4), or one built under its own prefix as in
+#                   the official php:* images (the .so into its extension dir, the ini
+#                   into its conf.d, php-config --ini-dir). Built against that PHP.
 # make uninstall    reverse it: phpdismod, remove the files (an ini with local changes is
 #                   kept, disabled, unless PURGE=1).
 # make verify-installed / verify-absent    what CI checks after each of them.
@@ -10,13 +15,13 @@
 # make image        docker build (where there is a Docker engine).
 # make ci-packaging everything CI checks about packaging (scripts/ci-packaging.sh).
 #
-# Variables: DESTDIR (stage the install under a root instead), SAPIS (default "cli fpm",
+# Variables: PHP_CONFIG (above), DESTDIR (stage the install under a root instead), SAPIS (default "cli fpm",
 # or ALL), PURGE=1, IMAGE (default appengine-sockets). The work is done by
 # packaging/install.sh, which the Docker image's build steps use too.
 
 IMAGE ?= appengine-sockets
 INSTALL_SH := packaging/install.sh
-export DESTDIR SAPIS PURGE
+export DESTDIR SAPIS PURGE PHP_CONFIG
 
 .PHONY: all build install uninstall verify-installed verify-absent lint image ci-packaging
 

@@ -6,18 +6,21 @@
 # (scripts/ci-packaging.sh) runs them on its own machine, where there is no Docker, so
 # they cannot break unseen.
 #
-#   build OUT    (build stage, rust:*-bookworm) installs php8.2-dev and libclang-dev,
-#                compiles the extension against PHP 8.2's headers (cargo build --release
+#   build OUT    (build stage, rust:*-bookworm or -trixie) installs phpX.Y-dev and libclang-dev,
+#                compiles the extension against PHP X.Y's headers (cargo build --release
 #                --locked), checks that it loads, and puts into OUT everything the runtime
 #                stage needs: appengine_sockets.so, appengine_sockets.ini, the stub,
 #                install.sh, this script, php-fpm-docker.conf and BUILD-INFO.
-#   runtime DIR  (final stage, debian:bookworm-slim) installs php8.2-cli and php8.2-fpm,
+#   runtime DIR  (final stage, debian:bookworm-slim or trixie-slim) installs phpX.Y-cli and
+#                phpX.Y-fpm (and /usr/local/sbin/php-fpm, a link to php-fpmX.Y, for CMD),
 #                checks the build's PHP API against theirs, installs DIR's extension with
 #                DIR/install.sh (extension dir, mods-available ini, phpenmod for cli and
 #                fpm), adds the container's php-fpm settings, and verifies: php -m and
 #                php-fpm -m list the module, it starts enforcing, php-fpm -t passes.
 #
 # Environment:
+#   AES_PHP_VERSION  X.Y of Debian's phpX.Y packages: 8.2 (Debian 12, the default) or 8.4
+#                    (Debian 13); the Dockerfile's PHP_VERSION build argument.
 #   DESTDIR=ROOT     runtime: install into a staging root instead (CI), and check it there.
 #   AES_APT_CLEAN=1  remove apt's package lists and caches afterwards (the image does;
 #                    CI must not, on a machine it shares).
@@ -29,7 +32,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 MODULE=appengine_sockets
-PHPV=8.2
+PHPV=${AES_PHP_VERSION:-8.2}
 DESTDIR=${DESTDIR:-}
 
 say() { printf 'build-image-steps: %s\n' "$*"; }
@@ -67,7 +70,7 @@ apt_clean() {
     fi
 }
 
-# The PHP API number (20220829 for 8.2) that php8.2 was built with.
+# The PHP API number (20220829 for 8.2, 20240924 for 8.4) that phpX.Y was built with.
 php_api() {
     "php$PHPV" -n -i | sed -n 's/^PHP API => //p'
 }
@@ -79,7 +82,7 @@ step_build() {
     src=$(cd "$HERE/.." && pwd)
     [[ -f "$src/Cargo.toml" ]] || die "build runs from the source tree (no $src/Cargo.toml)"
 
-    # php8.2-dev: headers and php-config8.2 (it brings php8.2-cli, which ext-php-rs's
+    # phpX.Y-dev: headers and php-configX.Y (it brings phpX.Y-cli, which ext-php-rs's
     # build script runs); libclang-dev: bindgen; gcc, libc6-dev: ext-php-rs's C wrapper
     # and the link (already in the rust image).
     ensure_packages "php$PHPV-dev" libclang-dev gcc libc6-dev ca-certificates
@@ -87,7 +90,7 @@ step_build() {
         || die "cargo not found: the build stage needs Rust (the rust:*-bookworm image has it)"
 
     local so
-    so=$(AES_CARGO_LOCKED=1 "$HERE/install.sh" build)
+    so=$(AES_CARGO_LOCKED=1 PHPV=$PHPV "$HERE/install.sh" build)
 
     # It must load into this PHP, with no start-up warning.
     local got
@@ -127,14 +130,17 @@ step_runtime() {
         || die "the extension was built for PHP API $want, php$PHPV here is $have"
     say "PHP API $have; built with php$PHPV-dev $dev, runtime php$PHPV-cli $(dpkg-query -W -f='${Version}' "php$PHPV-cli")"
 
-    SAPIS="cli fpm" "$dir/install.sh" install "$dir/$MODULE.so"
+    SAPIS="cli fpm" PHPV=$PHPV "$dir/install.sh" install "$dir/$MODULE.so"
 
     # The container's php-fpm settings (stderr logging, listen on :9000), and the
     # directory of the pid file, which systemd would make on a normal system.
     install -d "$DESTDIR/etc/php/$PHPV/fpm/pool.d" "$DESTDIR/run/php"
     install -m 0644 "$dir/php-fpm-docker.conf" "$DESTDIR/etc/php/$PHPV/fpm/pool.d/zz-docker.conf"
+    # The image's CMD runs `php-fpm`, whichever PHP version it has.
+    install -d "$DESTDIR/usr/local/sbin"
+    ln -sfn "/usr/sbin/php-fpm$PHPV" "$DESTDIR/usr/local/sbin/php-fpm"
 
-    SAPIS="cli fpm" "$dir/install.sh" verify installed
+    SAPIS="cli fpm" PHPV=$PHPV "$dir/install.sh" verify installed
     fpm_config_test
     apt_clean
 }
@@ -157,7 +163,7 @@ fpm_config_test() {
             echo "include = $DESTDIR/etc/php/$PHPV/fpm/pool.d/zz-docker.conf"
         } >"$tmp/php-fpm.conf"
         out=$(PHP_INI_SCAN_DIR="$DESTDIR/etc/php/$PHPV/fpm/conf.d" "php-fpm$PHPV" \
-            -d "extension_dir=$DESTDIR$("$HERE/install.sh" extension-dir)" -t -y "$tmp/php-fpm.conf" 2>&1) || rc=$?
+            -d "extension_dir=$DESTDIR$(PHPV=$PHPV "$HERE/install.sh" extension-dir)" -t -y "$tmp/php-fpm.conf" 2>&1) || rc=$?
         rm -rf "$tmp"
     fi
     [[ $rc -eq 0 ]] || die "php-fpm$PHPV -t failed: $out"

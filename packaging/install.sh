@@ -5,29 +5,39 @@
 #        packaging/install.sh verify installed|absent
 #        packaging/install.sh extension-dir
 #
-# Installs the extension into Debian's PHP 8.2 (the one php8.2-* packages set up),
-# the way Debian installs its own extensions. `make install` / `make uninstall` call
-# this, and so do the Docker image's build steps (packaging/build-image-steps.sh), so
-# both install exactly the same files.
+# Installs the extension into a PHP. `make install` / `make uninstall` call this, and
+# so do the Docker image's build steps (packaging/build-image-steps.sh), so both
+# install exactly the same files. Two layouts:
+#   Debian     Debian's phpX.Y packages (default: Debian 12's PHP 8.2; Debian 13's 8.4
+#              too): the way Debian installs its own extensions, below.
+#   prefix     a PHP built from source under its own prefix, as in the official php:*
+#              images (/usr/local): one conf.d for every SAPI (php-config --ini-dir).
+# Which PHP: PHP_CONFIG (its php-config; its layout is told from its ini path), else
+# PHPV (X.Y, Debian's phpX.Y; default 8.2).
 #
-#   build      cargo build --release against PHP 8.2's headers; prints the .so's path.
-#   install    the .so into the extension dir (php-config8.2 --extension-dir, or
-#              PHP_EXTENSION_DIR of php8.2 where php8.2-dev is not installed),
-#              appengine_sockets.ini into /etc/php/8.2/mods-available/ (plus a pristine
+#   build      cargo build --release against that PHP's headers; prints the .so's path.
+#   install    Debian: the .so into the extension dir (php-configX.Y --extension-dir, or
+#              PHP_EXTENSION_DIR of phpX.Y where phpX.Y-dev is not installed),
+#              appengine_sockets.ini into /etc/php/X.Y/mods-available/ (plus a pristine
 #              copy and the stub in /usr/share/appengine_sockets/), then
-#              `phpenmod -v 8.2 -s SAPI appengine_sockets` for each SAPI.
+#              `phpenmod -v X.Y -s SAPI appengine_sockets` for each SAPI.
+#              prefix: the .so into php-config --extension-dir, appengine_sockets.ini
+#              into php-config --ini-dir (pristine copy and stub in PREFIX/share/
+#              appengine_sockets/); SAPIS does not apply (one conf.d).
 #              Default .so: target/release/libappengine_sockets.so.
 #   uninstall  reverses it: phpdismod (with -p: phpenmod's state is purged too),
 #              removes the conf.d links, the .so and the ini files.
-#   verify     `installed`: php8.2 -m and php-fpm8.2 -m list the module and it starts
+#   verify     `installed`: php -m and php-fpm -m list the module and it starts
 #              without a warning, enforcing; `absent`: neither lists it, no file is left.
 #
 # Environment:
+#   PHP_CONFIG the php-config of the PHP to build against and install into.
+#   PHPV       Debian layout without PHP_CONFIG: the phpX.Y packages (default 8.2).
 #   DESTDIR    install into (or uninstall from, verify) this staging root instead of the
 #              live system. phpenmod cannot work there, so the conf.d links it would make
 #              are made directly (relative, so the staged tree can be checked in place).
 #   SAPIS      SAPIs to enable (default "cli fpm"; ALL: every SAPI with a conf.d dir).
-#              One whose /etc/php/8.2/SAPI/conf.d does not exist is skipped, with a note.
+#              One whose /etc/php/X.Y/SAPI/conf.d does not exist is skipped, with a note.
 #   PURGE=1    uninstall: also remove a mods-available ini with local changes (by default
 #              it is kept, disabled, and reused by the next install).
 #   CARGO_TARGET_DIR, AES_CARGO_LOCKED=1 (build: cargo build --locked).
@@ -37,17 +47,40 @@
 set -euo pipefail
 
 MODULE=appengine_sockets
-PHPV=8.2
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 DESTDIR=${DESTDIR:-}
 SAPIS=${SAPIS:-cli fpm}
-ETC=/etc/php/$PHPV
-AVAIL=$ETC/mods-available/$MODULE.ini
-SHARE=/usr/share/$MODULE
-PRISTINE=$SHARE/$MODULE.ini
 
 say() { printf 'install.sh: %s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
+
+# The PHP: LAYOUT (debian|prefix), PHPV (X.Y), PHPCFG (php-config, if any), PHPBIN, FPMBIN.
+PHPCFG=${PHP_CONFIG:-}
+if [[ -n "$PHPCFG" ]]; then
+    PHPCFG=$(command -v "$PHPCFG") || die "PHP_CONFIG=$PHP_CONFIG: no such php-config"
+    PHPV=$("$PHPCFG" --version | cut -d. -f1,2)
+    PHPBIN=$("$PHPCFG" --php-binary)
+    if [[ "$("$PHPCFG" --ini-path)" == "/etc/php/$PHPV/"* ]]; then LAYOUT=debian; else LAYOUT=prefix; fi
+else
+    PHPV=${PHPV:-8.2}
+    PHPBIN=php$PHPV
+    LAYOUT=debian
+    if command -v "php-config$PHPV" >/dev/null; then PHPCFG=$(command -v "php-config$PHPV"); fi
+fi
+if [[ $LAYOUT == debian ]]; then
+    ETC=/etc/php/$PHPV
+    AVAIL=$ETC/mods-available/$MODULE.ini
+    SHARE=/usr/share/$MODULE
+    FPMBIN=php-fpm$PHPV
+else
+    PREFIX=$("$PHPCFG" --prefix)
+    CONFD=$("$PHPCFG" --ini-dir)
+    [[ "$CONFD" == /* ]] || die "$PHPCFG has no ini scan dir (--with-config-file-scan-dir): nowhere to enable $MODULE"
+    AVAIL=$CONFD/$MODULE.ini
+    SHARE=$PREFIX/share/$MODULE
+    FPMBIN=$PREFIX/sbin/php-fpm
+fi
+PRISTINE=$SHARE/$MODULE.ini
 
 # The shipped ini: beside this script (packaging/ in the repo, the image's staging dir).
 shipped_ini() {
@@ -64,16 +97,16 @@ shipped_stub() {
 }
 
 php_bin() {
-    command -v "php$PHPV" >/dev/null || die "php$PHPV not found (apt-get install php$PHPV-cli)"
-    echo "php$PHPV"
+    command -v "$PHPBIN" >/dev/null || die "$PHPBIN not found (apt-get install php$PHPV-cli)"
+    echo "$PHPBIN"
 }
 
-# PHP 8.2's extension dir: php-config8.2 (php8.2-dev) if present, else the one php8.2
-# was compiled with (the runtime image has no php8.2-dev). Both give the same path.
+# The extension dir: php-config's (phpX.Y-dev) if present, else the one the PHP was
+# compiled with (the runtime image has no phpX.Y-dev). Both give the same path.
 ext_dir() {
     local d
-    if command -v "php-config$PHPV" >/dev/null; then
-        d=$("php-config$PHPV" --extension-dir)
+    if [[ -n "$PHPCFG" ]]; then
+        d=$("$PHPCFG" --extension-dir)
     else
         d=$("$(php_bin)" -n -r 'echo PHP_EXTENSION_DIR;')
     fi
@@ -145,12 +178,17 @@ cmd_build() {
         echo "$so"
         return
     fi
-    # Compile against PHP 8.2's headers. ext-php-rs runs `php` and `php-config` from
+    # Compile against this PHP's headers. ext-php-rs runs `php` and `php-config` from
     # PATH unless PHP/PHP_CONFIG say otherwise; they are only set when PATH's are not
-    # 8.2's, because changing them makes cargo redo the whole build.
+    # this PHP's, because changing them makes cargo redo the whole build.
     local php_config php
-    php_config=$(command -v "php-config$PHPV") || die "php-config$PHPV not found (apt-get install php$PHPV-dev)"
-    php=$(command -v "php$PHPV") || die "php$PHPV not found (apt-get install php$PHPV-cli)"
+    php_config=$PHPCFG
+    [[ -n "$php_config" ]] || die "php-config$PHPV not found (apt-get install php$PHPV-dev)"
+    php=$(command -v "$PHPBIN") || die "$PHPBIN not found (apt-get install php$PHPV-cli)"
+    if [[ -n "${PHP_CONFIG:-}" ]]; then
+        # Chosen explicitly: build against exactly it.
+        export PHP_CONFIG=$php_config PHP=$php
+    fi
     if [[ -z "${PHP_CONFIG:-}" && "$(realpath "$(command -v php-config || echo /nonexistent)" 2>/dev/null)" != "$(realpath "$php_config")" ]]; then
         export PHP_CONFIG=$php_config
     fi
@@ -184,7 +222,7 @@ cmd_install() {
     say "installed $DESTDIR$extdir/$MODULE.so"
 
     # The ini: replace it only if it is absent or unchanged since the last install.
-    install -d "$DESTDIR$ETC/mods-available" "$DESTDIR$SHARE"
+    install -d "$DESTDIR$(dirname "$AVAIL")" "$DESTDIR$SHARE"
     if [[ ! -e "$DESTDIR$AVAIL" ]] || cmp -s "$DESTDIR$AVAIL" "$ini" \
         || { [[ -f "$DESTDIR$PRISTINE" ]] && cmp -s "$DESTDIR$AVAIL" "$DESTDIR$PRISTINE"; }; then
         install -m 0644 "$ini" "$DESTDIR$AVAIL"
@@ -197,6 +235,13 @@ cmd_install() {
     install -m 0644 "$ini" "$DESTDIR$PRISTINE"
     if [[ -n "$stub" ]]; then
         install -m 0644 "$stub" "$DESTDIR$SHARE/$MODULE.stub.php"
+    fi
+
+    if [[ $LAYOUT == prefix ]]; then
+        # One conf.d for every SAPI: the ini there is what enables it.
+        say "enabled for every SAPI of $PREFIX ($CONFD/$MODULE.ini)"
+        if [[ -z "$DESTDIR" && -x "$FPMBIN" ]]; then say "restart php-fpm to load it there"; fi
+        return
     fi
 
     # Enable it per SAPI.
@@ -227,7 +272,7 @@ cmd_uninstall() {
     extdir=$(ext_dir)
 
     # Disable everywhere it is enabled (every SAPI, not only SAPIS: undo SAPIS=ALL too).
-    if [[ -z "$DESTDIR" && -e "$AVAIL" ]]; then
+    if [[ $LAYOUT == debian && -z "$DESTDIR" && -e "$AVAIL" ]]; then
         for d in "$ETC"/*/conf.d; do
             [[ -d "$d" ]] || continue
             s=$(basename "$(dirname "$d")")
@@ -238,14 +283,14 @@ cmd_uninstall() {
         done
     fi
     # Links phpdismod did not find (an ini whose priority was edited, DESTDIR, ...).
-    for link in "$DESTDIR$ETC"/*/conf.d/*-"$MODULE".ini; do
+    [[ $LAYOUT == debian ]] && for link in "$DESTDIR$ETC"/*/conf.d/*-"$MODULE".ini; do
         [[ -L "$link" ]] || continue
         case "$(readlink "$link")" in
             "$AVAIL" | "../../mods-available/$MODULE.ini") rm -f "$link"; say "removed $link" ;;
             *) say "left $link: it does not point at $AVAIL" ;;
         esac
     done
-    if [[ -z "$DESTDIR" ]]; then
+    if [[ $LAYOUT == debian && -z "$DESTDIR" ]]; then
         for s in cli fpm apache2 cgi embed phpdbg; do
             rm -f "/var/lib/php/modules/$PHPV/$s/"{enabled,disabled}_by_{admin,maint}"/$MODULE"
         done
@@ -263,14 +308,18 @@ cmd_uninstall() {
             || { [[ -f "$DESTDIR$PRISTINE" ]] && cmp -s "$DESTDIR$AVAIL" "$DESTDIR$PRISTINE"; }; then
             rm -f "$DESTDIR$AVAIL"
             say "removed $DESTDIR$AVAIL"
+        elif [[ $LAYOUT == prefix ]]; then
+            # In conf.d it would still load the removed module: kept, renamed out of the scan.
+            mv -f "$DESTDIR$AVAIL" "$DESTDIR$AVAIL.disabled"
+            say "kept $DESTDIR$AVAIL as $AVAIL.disabled: it has local changes; PURGE=1 removes it"
         else
             say "kept $DESTDIR$AVAIL (disabled): it has local changes; PURGE=1 removes it"
         fi
     fi
     rm -f "$DESTDIR$AVAIL.dist"
     rm -rf -- "$DESTDIR$SHARE"
-    if [[ -z "$DESTDIR" ]] && pgrep -x "php-fpm$PHPV" >/dev/null 2>&1; then
-        say "php-fpm$PHPV is running with the module still loaded: restart it"
+    if [[ -z "$DESTDIR" ]] && pgrep -x "$(basename "$FPMBIN")" >/dev/null 2>&1; then
+        say "$(basename "$FPMBIN") is running with the module still loaded: restart it"
     fi
 }
 
@@ -281,10 +330,12 @@ php_cmd() {
     local sapi=$1 bin
     case "$sapi" in
         cli) bin=$(php_bin) ;;
-        fpm) bin=$(command -v "php-fpm$PHPV") || die "php-fpm$PHPV not found" ;;
+        fpm) bin=$(command -v "$FPMBIN") || die "$FPMBIN not found" ;;
         *) die "cannot check SAPI $sapi" ;;
     esac
-    if [[ -n "$DESTDIR" ]]; then
+    if [[ -n "$DESTDIR" && $LAYOUT == prefix ]]; then
+        PHPCMD=(env "PHP_INI_SCAN_DIR=$DESTDIR$CONFD" "$bin" -d "extension_dir=$DESTDIR$(ext_dir)")
+    elif [[ -n "$DESTDIR" ]]; then
         PHPCMD=(env "PHP_INI_SCAN_DIR=$DESTDIR$ETC/$sapi/conf.d" "$bin" -d "extension_dir=$DESTDIR$(ext_dir)")
     else
         PHPCMD=("$bin")
@@ -297,12 +348,20 @@ cmd_verify() {
     extdir=$(ext_dir)
     local checked=()
     for s in cli fpm; do
+        if [[ $LAYOUT == prefix ]]; then
+            # One conf.d: every SAPI the PHP has.
+            if [[ $s == fpm && ! -x "$FPMBIN" ]]; then continue; fi
+            if [[ "$want" == installed && ! -e "$DESTDIR$AVAIL" ]]; then
+                say "FAIL: $s: not enabled ($CONFD has no $MODULE.ini)"; fails=$((fails + 1)); continue
+            fi
+        else
         case "$s" in
             cli) [[ -d "$DESTDIR$ETC/cli" ]] || continue ;;
-            fpm) if [[ ! -d "$DESTDIR$ETC/fpm" ]] || ! command -v "php-fpm$PHPV" >/dev/null; then continue; fi ;;
+            fpm) if [[ ! -d "$DESTDIR$ETC/fpm" ]] || ! command -v "$FPMBIN" >/dev/null; then continue; fi ;;
         esac
+        fi
         # installed: check the SAPIs it was enabled for; absent: every SAPI there is.
-        if [[ "$want" == installed ]] && ! compgen -G "$DESTDIR$ETC/$s/conf.d/*-$MODULE.ini" >/dev/null; then
+        if [[ $LAYOUT == debian && "$want" == installed ]] && ! compgen -G "$DESTDIR$ETC/$s/conf.d/*-$MODULE.ini" >/dev/null; then
             if [[ " $SAPIS " == *" $s "* || "$SAPIS" == ALL ]]; then
                 say "FAIL: $s: not enabled ($ETC/$s/conf.d has no $MODULE ini)"; fails=$((fails + 1))
             fi
@@ -340,15 +399,18 @@ cmd_verify() {
             say "FAIL: cli: php --ri $MODULE does not say 'enforced': $(head -n 5 <<<"$out")"; fails=$((fails + 1))
         fi
         out=$("${cmd[@]}" --ini 2>&1 || true)
-        if grep -q -- "-$MODULE.ini" <<<"$out"; then
-            say "ok: cli: php --ini lists $(grep -o -- "[^ ,]*-$MODULE.ini" <<<"$out" | head -n 1)"
+        if grep -q -- "[-/]$MODULE.ini" <<<"$out"; then
+            say "ok: cli: php --ini lists $(grep -o -- "[^ ,]*[-/]$MODULE.ini" <<<"$out" | head -n 1)"
         else
             say "FAIL: cli: php --ini does not list the $MODULE conf.d ini"; fails=$((fails + 1))
         fi
     else
         local f left=()
-        for f in "$DESTDIR$extdir/$MODULE.so" "$DESTDIR$SHARE" "$DESTDIR$ETC"/*/conf.d/*-"$MODULE".ini \
-            "$DESTDIR/var/lib/php/modules/$PHPV"/*/*_by_*/"$MODULE"; do
+        local maybe=()
+        if [[ $LAYOUT == debian ]]; then
+            maybe=("$DESTDIR$ETC"/*/conf.d/*-"$MODULE".ini "$DESTDIR/var/lib/php/modules/$PHPV"/*/*_by_*/"$MODULE")
+        fi
+        for f in "$DESTDIR$extdir/$MODULE.so" "$DESTDIR$SHARE" "${maybe[@]}"; do
             if [[ -e "$f" || -L "$f" ]]; then left+=("$f"); fi
         done
         # An ini with local changes is kept on purpose (unless PURGE=1); the shipped one is not.

@@ -11,11 +11,16 @@
 #      there (so a file the build needs but the context lacks fails here);
 #   5. the image's runtime stage: `build-image-steps.sh runtime OUT` from OUT, installing
 #      into a scratch root (DESTDIR) and checking it there (php -m, php-fpm -m, php-fpm -t);
-#   6. the live install: make install, php -m and php-fpm8.2 -m list appengine_sockets,
+#   6. the live install: make install, php -m and php-fpm -m list appengine_sockets,
 #      a php-fpm pool with its own php_admin_value[appengine_sockets.app_id] serves a
 #      request with that app id (and one that sets a start-up-only setting per pool is
 #      refused), make uninstall, php -m no longer lists it and no file is left. The system PHP is changed only between install and uninstall, and uninstall
 #      runs even if a check in between fails.
+# Which PHP: PHP_CONFIG (scripts/php-env.sh; default Debian 12's PHP 8.2). Steps 1-3 do not
+# depend on the PHP and run with the default only; steps 4-5 (the image's Debian packages)
+# run for a Debian phpX.Y (the image's PHP_VERSION build argument), and step 6 for every
+# PHP: `make install PHP_CONFIG=...` into a PHP under its own prefix (official images'
+# layout) installs into its extension dir and conf.d.
 # Ends with the line "N passed, M failed"; exits non-zero if any check failed.
 # Packages that are missing (shellcheck, libfcgi-bin) are installed with apt.
 set -uo pipefail
@@ -23,8 +28,14 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT" || exit 1
 MODULE=appengine_sockets
-PHPV=8.2
 HADOLINT_VERSION=2.15.1
+CHOSEN=${PHP_CONFIG:-}
+# shellcheck source=php-env.sh source-path=SCRIPTDIR
+source "$ROOT/scripts/php-env.sh"
+PHPV=$PHP_MAJMIN
+if [[ "$("$PHP_CONFIG" --ini-path)" == "/etc/php/$PHPV/"* ]]; then LAYOUT=debian; else LAYOUT=prefix; fi
+# make install and install.sh: the default PHP unless one was chosen.
+if [[ -z "$CHOSEN" ]]; then unset PHP_CONFIG; fi
 
 if ! command -v cargo >/dev/null; then
     for d in "${CARGO_HOME:-}/bin" "$HOME/.cargo/bin"; do
@@ -175,18 +186,18 @@ t_build_stage() {
     # A target dir of its own (cargo would otherwise rebuild the tree's crates for the
     # new source path, and again for the tree), seeded from the tree's release build so
     # that only this workspace's crates are compiled.
-    local target=$SCRATCH/target
+    local target=$SCRATCH/target built=${CARGO_TARGET_DIR:-target}
     mkdir -p "$target"
-    if [[ -d target/release ]]; then
-        cp -a target/release "$target/" 2>/dev/null
+    if [[ -d "$built/release" ]]; then
+        cp -a "$built/release" "$target/" 2>/dev/null
         rm -rf "$target/release/incremental"
     fi
-    CARGO_TARGET_DIR=$target "$CONTEXT/packaging/build-image-steps.sh" build "$OUT"
+    CARGO_TARGET_DIR=$target AES_PHP_VERSION=$PHPV "$CONTEXT/packaging/build-image-steps.sh" build "$OUT"
 }
 
 t_runtime_stage() {
     [[ -f "$OUT/BUILD-INFO" ]] || { echo "no build output (the build stage failed)"; return 1; }
-    DESTDIR=$SCRATCH/root "$OUT/build-image-steps.sh" runtime "$OUT" || return 1
+    DESTDIR=$SCRATCH/root AES_PHP_VERSION=$PHPV "$OUT/build-image-steps.sh" runtime "$OUT" || return 1
     echo "staged files:"
     (cd "$SCRATCH/root" && find . -type f -o -type l | sort | sed 's/^\./  /')
 }
@@ -200,7 +211,7 @@ lists_module() {
 }
 
 already_installed() {
-    lists_module "php$PHPV" \
+    lists_module "$PHP_BIN" \
         || [[ -e "$("packaging/install.sh" extension-dir)/$MODULE.so" || -e "/etc/php/$PHPV/mods-available/$MODULE.ini" ]]
 }
 
@@ -217,8 +228,8 @@ t_make_install() {
 t_php_m_lists() {
     [[ $LIVE_INSTALLED -eq 1 ]] || { echo "not installed"; return 1; }
     local ok=0
-    if lists_module "php$PHPV"; then echo "php -m lists $MODULE"; else echo "php -m does not list $MODULE"; ok=1; fi
-    if lists_module "php-fpm$PHPV"; then echo "php-fpm$PHPV -m lists $MODULE"; else echo "php-fpm$PHPV -m does not list $MODULE"; ok=1; fi
+    if lists_module "$PHP_BIN"; then echo "php -m lists $MODULE"; else echo "php -m does not list $MODULE"; ok=1; fi
+    if lists_module "$PHP_FPM"; then echo "$PHP_FPM -m lists $MODULE"; else echo "$PHP_FPM -m does not list $MODULE"; ok=1; fi
     make --no-print-directory verify-installed || ok=1
     return $ok
 }
@@ -262,7 +273,7 @@ echo json_encode([
 ]), "\n";
 EOF
     # -R: the pools run as root here (the probe lives in a root-only scratch dir).
-    "php-fpm$PHPV" -R -y "$d/php-fpm.conf" &
+    "$PHP_FPM" -R -y "$d/php-fpm.conf" &
     FPM_PID=$!
     local _ pool got want ok=0
     for _ in $(seq 50); do [[ -S "$d/my-app.sock" && -S "$d/per-pool-deny.sock" ]] && break; sleep 0.1; done
@@ -288,17 +299,22 @@ t_make_uninstall() {
 
 t_php_m_absent() {
     local ok=0
-    if lists_module "php$PHPV"; then echo "php -m still lists $MODULE"; ok=1; else echo "php -m does not list $MODULE"; fi
-    if lists_module "php-fpm$PHPV"; then echo "php-fpm$PHPV -m still lists $MODULE"; ok=1; else echo "php-fpm$PHPV -m does not list $MODULE"; fi
+    if lists_module "$PHP_BIN"; then echo "php -m still lists $MODULE"; ok=1; else echo "php -m does not list $MODULE"; fi
+    if lists_module "$PHP_FPM"; then echo "$PHP_FPM -m still lists $MODULE"; ok=1; else echo "$PHP_FPM -m does not list $MODULE"; fi
     make --no-print-directory verify-absent || ok=1
     return $ok
 }
 
-check "hadolint Dockerfile" t_hadolint
-check "shellcheck packaging scripts" t_shellcheck
-check "Dockerfile steps and context" t_dockerfile
-check "image build stage (build-image-steps.sh build)" t_build_stage
-check "image runtime stage (build-image-steps.sh runtime, DESTDIR)" t_runtime_stage
+echo "ci-packaging: $PHP_LABEL ($LAYOUT layout, $PHP_CONFIG)"
+if [[ -z "$CHOSEN" ]]; then
+    check "hadolint Dockerfile" t_hadolint
+    check "shellcheck packaging scripts" t_shellcheck
+    check "Dockerfile steps and context" t_dockerfile
+fi
+if [[ $LAYOUT == debian ]]; then
+    check "image build stage (build-image-steps.sh build)" t_build_stage
+    check "image runtime stage (build-image-steps.sh runtime, DESTDIR)" t_runtime_stage
+fi
 check "make install" t_make_install
 check "php -m lists $MODULE after install" t_php_m_lists
 check "php-fpm pools: own app_id; per-pool deny refused" t_fpm_pool
