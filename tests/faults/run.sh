@@ -23,6 +23,10 @@ fi
 AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
 [[ -f "$AES_EXT" ]] || { echo "tests/faults/run.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)"; echo "0 passed, 1 failed"; exit 1; }
 
+# The PHP under test (PHP_CONFIG, scripts/php-env.sh): the drivers run its PHP_FPM.
+# shellcheck source=../../scripts/php-env.sh
+source "$ROOT/scripts/php-env.sh"
+
 passed=0 failed=0
 for t in killed log; do
     echo "== $t"

@@ -19,6 +19,9 @@ if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" 
 fi
 AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
 [[ -f "$AES_EXT" ]] || { echo "tests/load/run.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)"; echo "0 passed, 1 failed"; exit 1; }
-command -v php-fpm8.2 >/dev/null || command -v php-fpm >/dev/null \
-    || { echo "tests/load/run.sh: php-fpm8.2 not found (apt-get install php8.2-fpm)"; echo "0 passed, 1 failed"; exit 1; }
+# The PHP under test (PHP_CONFIG, scripts/php-env.sh): load.py runs its PHP_FPM.
+# shellcheck source=../../scripts/php-env.sh
+source "$ROOT/scripts/php-env.sh"
+[[ -n "$PHP_FPM" ]] \
+    || { echo "tests/load/run.sh: no php-fpm for $PHP_CONFIG (apt-get install php$PHP_MAJMIN-fpm)"; echo "0 passed, 1 failed"; exit 1; }
 exec python3 -u "$HERE/load.py" "$@" "$AES_EXT"
