@@ -47,6 +47,7 @@ extern "C" {
     pub(crate) fn zend_error(type_: c_int, format: *const c_char, ...);
     fn php_log_err_with_severity(log_message: *const c_char, syslog_type_int: c_int);
     fn shutdown(fd: c_int, how: c_int) -> c_int;
+    fn zend_get_constant_str(name: *const c_char, name_len: usize) -> *mut ffi::zval;
 }
 
 const SHUT_RDWR: c_int = 2;
@@ -79,6 +80,19 @@ pub fn startup_warning(message: &str) {
     let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
     // SAFETY: a constant "%s" format with one NUL-terminated argument.
     unsafe { zend_error(E_CORE_WARNING, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// The value of an integer constant some extension registered ("SOCK_NONBLOCK"), if it
+/// is registered in this PHP.
+pub fn long_constant(name: &str) -> Option<i64> {
+    // SAFETY: a name of `name.len()` bytes; the constant table owns the returned zval.
+    unsafe {
+        let zv = zend_get_constant_str(name.as_ptr().cast(), name.len());
+        if zv.is_null() || (*zv).u1.v.type_ != ffi::IS_LONG as u8 {
+            return None;
+        }
+        Some((*zv).value.lval)
+    }
 }
 
 /// The current value of an ini setting, if it exists.

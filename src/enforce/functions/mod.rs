@@ -15,7 +15,7 @@ use crate::idle;
 use crate::state;
 pub mod swap;
 
-use crate::zend::{set_sockets_last_error, value_error, Call, Original, SocketRef};
+use crate::zend::{self, set_sockets_last_error, value_error, Call, Original, SocketRef};
 use swap::{replaced_functions, Replaced};
 
 /// Every function the extension replaces, and its logic.
@@ -250,11 +250,25 @@ fn valid_domain_and_type(domain: i64, kind: i64) -> bool {
     matches!(domain, 1 | 2 | 10) && kind <= 10
 }
 
+/// The socket type without the flags an app may OR into it where ext/sockets takes them:
+/// PHP 8.4's defines SOCK_NONBLOCK and SOCK_CLOEXEC and strips them before its own check
+/// (so `SOCK_RAW | SOCK_NONBLOCK` is a raw socket, and must be judged as one). PHP 8.2's
+/// has neither constant and throws its ValueError for such a type, so there the type is
+/// taken as written (and left to that ValueError).
+fn base_socket_type(kind: i64) -> i64 {
+    let flags = ["SOCK_NONBLOCK", "SOCK_CLOEXEC"]
+        .iter()
+        .filter_map(|name| zend::long_constant(name))
+        .fold(0, |all, flag| all | flag);
+    kind & !flags
+}
+
 fn socket_create(call: &mut Call, original: Original) {
     if !call.parse(c"lll") {
         return;
     }
     let (domain, kind, protocol) = (call.arg_long(1).unwrap_or(0), call.arg_long(2).unwrap_or(0), call.arg_long(3).unwrap_or(0));
+    let kind = base_socket_type(kind);
     if valid_domain_and_type(domain, kind)
         && refused(call, None, "Unable to create socket", check_socket(domain, kind, protocol), "")
     {
@@ -267,7 +281,7 @@ fn socket_create_pair(call: &mut Call, original: Original) {
     if !call.parse(c"lllz") {
         return;
     }
-    let (domain, kind) = (call.arg_long(1).unwrap_or(0), call.arg_long(2).unwrap_or(0));
+    let (domain, kind) = (call.arg_long(1).unwrap_or(0), base_socket_type(call.arg_long(2).unwrap_or(0)));
     let v = Some(state::get().policy().check_pair());
     if valid_domain_and_type(domain, kind) && refused(call, None, "Unable to create socket pair", v, "") {
         return;
