@@ -215,6 +215,16 @@ already_installed() {
         || [[ -e "$("packaging/install.sh" extension-dir)/$MODULE.so" || -e "/etc/php/$PHPV/mods-available/$MODULE.ini" ]]
 }
 
+# A PHP under its own prefix: the README's build stage for an official php:* image
+# (make install PHP_CONFIG=... DESTDIR=/out), checked in the staged tree.
+t_prefix_staged() {
+    local root=$SCRATCH/prefix-root
+    make --no-print-directory install DESTDIR="$root" || return 1
+    echo "staged files:"
+    (cd "$root" && find . -type f -o -type l | sort | sed 's/^\./  /')
+    DESTDIR=$root packaging/install.sh verify installed
+}
+
 t_make_install() {
     if already_installed; then
         echo "$MODULE is already installed in this machine's PHP: this check installs and"
@@ -314,6 +324,8 @@ fi
 if [[ $LAYOUT == debian ]]; then
     check "image build stage (build-image-steps.sh build)" t_build_stage
     check "image runtime stage (build-image-steps.sh runtime, DESTDIR)" t_runtime_stage
+else
+    check "make install PHP_CONFIG=... DESTDIR (official-image build stage)" t_prefix_staged
 fi
 check "make install" t_make_install
 check "php -m lists $MODULE after install" t_php_m_lists

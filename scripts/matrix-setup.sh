@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2016  # single-quoted $ are dpkg-query formats and the inner script's
 # usage: scripts/matrix-setup.sh [--rebuild]      (as root)
 #
 # Makes (once) what scripts/matrix.sh needs beyond this machine's PHP 8.2, under

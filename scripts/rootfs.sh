@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2016  # the single-quoted $1/$@ are the inner shell's
 # usage: scripts/rootfs.sh COMMAND [ARGS...]     (as root)
 #
 # Runs COMMAND inside the Debian 13 root file system that scripts/matrix-setup.sh

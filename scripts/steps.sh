@@ -10,7 +10,8 @@ SUMMARY=()   # one line per step, printed at the end
 FAILED=0     # number of failed steps
 STOPPED=""   # name of the "stop" step that failed, if any
 PASSED_N=0 FAILED_N=0 SKIPPED_N=0
-START=$SECONDS
+START=$SECONDS  # for the caller's summary
+export START
 
 # summarize LOG: the one-line result of a runner, from its output.
 summarize() {
