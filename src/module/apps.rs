@@ -18,13 +18,17 @@
 //! Modules that start before this one (ext/session, built into PHP) may connect in their
 //! own request start: `session.auto_start` with a persistent Redis or Memcached save
 //! handler takes a connection from the persistent list before this module's RINIT.
+//!
+//! In a thread-safe (ZTS) PHP each thread has its own EG(persistent_list) and runs its
+//! own requests, of any app, at the same time as the others: which app ran last is
+//! therefore per thread, and the list is this thread's (reached through TSRM).
 
 #![allow(unsafe_code)]
 
+use std::cell::RefCell;
 use std::ffi::c_int;
 use std::ptr;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use ext_php_rs::ffi::{self, zend_string, zval, Bucket, HashTable};
 
@@ -33,7 +37,12 @@ extern "C" {
     fn zend_hash_del_bucket(ht: *mut HashTable, b: *mut Bucket);
 }
 
-static CURRENT_APP: Mutex<Option<String>> = Mutex::new(None);
+thread_local! {
+    /// The app whose request this thread ran last, and the module start-up it ran in.
+    static CURRENT_APP: RefCell<(usize, Option<String>)> = const { RefCell::new((0, None)) };
+}
+/// Module start-ups so far: what a thread remembers from an earlier one is stale.
+static GENERATION: AtomicUsize = AtomicUsize::new(0);
 
 /// Where parked keys start. C code that builds its key as a C string (strlen) cannot
 /// produce a key beginning with a NUL byte, so no extension's lookup, whatever an app
@@ -65,7 +74,7 @@ pub fn restore(app: &str, key: &[u8]) -> Option<Vec<u8>> {
 
 /// Forget which app ran last (module start-up: a new process life for PHP).
 pub fn reset_app() {
-    *CURRENT_APP.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    GENERATION.fetch_add(1, Ordering::SeqCst);
 }
 
 type Activate = unsafe extern "C" fn() -> c_int;
@@ -138,21 +147,29 @@ pub fn remove_early_switch() {
 /// own back, with whatever it carries (the user it authenticated as, session state,
 /// options), when it returns. The same app again costs one comparison.
 pub fn switch_app(app: &str) {
-    let previous = {
-        let mut current = CURRENT_APP.lock().unwrap_or_else(|e| e.into_inner());
-        if current.as_deref() == Some(app) {
-            return;
+    let generation = GENERATION.load(Ordering::SeqCst);
+    let previous = CURRENT_APP.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != generation {
+            *c = (generation, None);
         }
-        current.replace(app.to_owned()).unwrap_or_default()
+        if c.1.as_deref() == Some(app) {
+            return None;
+        }
+        Some(c.1.replace(app.to_owned()).unwrap_or_default())
+    });
+    let Some(previous) = previous else {
+        return;
     };
-    // SAFETY: EG(persistent_list) is this process's table of persistent resources; this
-    // runs at request start (NTS: one thread) when nothing iterates it. Entries are renamed
+    // SAFETY: EG(persistent_list) is this thread's table of persistent resources (NTS: the
+    // process's), reached through TSRM under ZTS (ext_php_rs_executor_globals); this runs
+    // at request start, on the request's own thread, when nothing iterates it. Entries are renamed
     // in place with zend_hash_set_bucket_key: buckets neither move nor come or go, so the
     // bucket array is stable while it is walked, and the list's order, by which PHP
     // destroys the entries at shutdown, stays stock PHP's. Each new key is a persistent
     // zend_string (the list is persistent); the table takes its own reference to it.
     unsafe {
-        let list: *mut HashTable = ptr::addr_of_mut!(ffi::executor_globals.persistent_list);
+        let list: *mut HashTable = ptr::addr_of_mut!((*ffi::ext_php_rs_executor_globals()).persistent_list);
         const HASH_FLAG_PACKED: u32 = 1 << 2;
         if (*list).u.flags & HASH_FLAG_PACKED != 0 {
             return; // integer keys only: nothing is looked up by name

@@ -206,9 +206,10 @@ pub unsafe fn is_internal_class(ce: *const ffi::zend_class_entry, name_lc: &CStr
 
 /// The class entry of the class named `name_lc` (lower case), if it is registered.
 pub fn class_entry(name_lc: &CStr) -> Option<*mut ffi::zend_class_entry> {
-    // SAFETY: CG(class_table) holds the process's internal classes.
+    // SAFETY: CG(class_table) holds the internal classes (under ZTS this thread's copy,
+    // reached through TSRM, of the same class entries).
     unsafe {
-        let table = ffi::compiler_globals.class_table;
+        let table = (*ffi::ext_php_rs_compiler_globals()).class_table;
         if table.is_null() {
             return None;
         }

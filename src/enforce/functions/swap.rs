@@ -66,9 +66,11 @@ impl Replaced {
 }
 
 fn find_function(name: &str) -> Option<*mut zend_function> {
-    // SAFETY: CG(function_table) is the process-wide table of internal functions.
+    // SAFETY: CG(function_table) is the table of internal functions; at start-up and
+    // shutdown, the only times this runs, it is the process's (under ZTS, the starting
+    // thread's CG, reached through TSRM, which every thread's copy is made from).
     unsafe {
-        let table = ffi::compiler_globals.function_table;
+        let table = (*ffi::ext_php_rs_compiler_globals()).function_table;
         if table.is_null() {
             return None;
         }
