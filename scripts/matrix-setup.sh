@@ -57,6 +57,12 @@ ROOTFS_PACKAGES=(
     dpkg-dev xz-utils debian-keyring   # dpkg-source: the php8.4 source package, its signature, Debian's patches
     autoconf bison re2c                # ZTS build: buildconf after Debian's patches
     libxml2-dev libssl-dev zlib1g-dev libsqlite3-dev libxslt1-dev  # ZTS build: the extensions below
+    # Other extensions' persistent connections and C libraries' own sockets, against
+    # real servers the tests start (tests/fpm/clients.sh, php-tests/libc_*.phpt): as
+    # scripts/install-deps.sh has them for 8.2.
+    php8.4-redis php8.4-memcached php8.4-memcache php8.4-pgsql php8.4-curl php8.4-ldap
+    redis-server mariadb-server memcached postgresql slapd python3-pyftpdlib
+    libcurl4-openssl-dev libldap-dev libpq-dev   # ZTS: ext/curl, ext/ldap, ext/pgsql, pdo_pgsql
 )
 
 # The ZTS build's configure flags: the extensions the tests load, shared (as Debian
@@ -79,6 +85,13 @@ ZTS_CONFIGURE=(
 )
 # Load order for etc/conf.d (mysqlnd before mysqli/pdo_mysql, pdo before pdo_mysql, dom before xsl).
 ZTS_SHARED=(opcache sockets ftp mysqlnd pdo mysqli pdo_mysql dom simplexml xml xmlreader xmlwriter xsl soap)
+# Then, as the official images add extensions (docker-php-ext-install: phpize in ext/NAME
+# of the same source), the ones whose C libraries open sockets of their own
+# (php-tests/libc_*.phpt): "NAME configure-flag".
+ZTS_PHPIZE=("curl --with-curl" "ldap --with-ldap" "pgsql --with-pgsql" "pdo_pgsql --with-pdo-pgsql")
+# Not built for ZTS: PECL's redis and memcached (their Debian 13 source packages are not
+# served by the mirror here), so tests/fpm/clients.sh does not run on ZTS, and
+# php-tests/libc_memcached_allowed.phpt skips there.
 
 stamp_of() { printf '%s\n' "$@" | sha256sum | cut -c1-16; }
 ROOTFS_STAMP="trixie $MIRROR $(stamp_of "${ROOTFS_PACKAGES[@]}")"
@@ -105,29 +118,36 @@ else
     echo "matrix-setup: root file system made in $((SECONDS - t)) s ($(chroot "$RFS" dpkg-query -W -f='php8.4-cli ${Version}' php8.4-cli))"
 fi
 
+# The php8.4 source package into DIR/src (a shell function for the scripts run in the
+# root fs): the .dsc, the orig tarball and Debian's changes from the pool; dpkg-source
+# checks the .dsc's signature (debian-keyring) and the files' checksums, and applies
+# Debian's patches.
+FETCH_SOURCE='
+fetch_source() {
+    rm -rf "$1"; mkdir -p "$1"; cd "$1"
+    local up=${VER%-*} f
+    for f in "php8.4_$VER.dsc" "php8.4_$up.orig.tar.xz" "php8.4_$up.orig.tar.xz.asc" "php8.4_$VER.debian.tar.xz"; do
+        python3 -c "import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])" "$POOL/$f" "$f" \
+            || { echo "matrix-setup: cannot fetch $POOL/$f" >&2; exit 1; }
+    done
+    dpkg-source --require-valid-signature -x "php8.4_$VER.dsc" src >/dev/null
+    cd src
+}
+'
+
 # --- 2. the ZTS PHP, built inside the root file system ---
 ZTS_STAMP="$(stamp_of "${ZTS_CONFIGURE[@]}" "${ZTS_SHARED[@]}") php8.4 $ZTS_SOURCE"
 ZTS_READY=$RFS/opt/appengine-sockets/.zts-ready
+ZTS_EXT_READY=$RFS/opt/appengine-sockets/.zts-ext-ready
 if [[ $REBUILD == 0 && -f "$ZTS_READY" && "$(cat "$ZTS_READY")" == "$ZTS_STAMP" ]]; then
     echo "matrix-setup: ZTS PHP cached ($ZTS_PREFIX: $(chroot "$RFS" "$ZTS_PREFIX/bin/php" -n -v | head -n 1))"
 else
     t=$SECONDS
     # The build runs inside the root fs (its compiler, headers and libraries).
     "$ROOT/scripts/rootfs.sh" env ZTS_PREFIX="$ZTS_PREFIX" VER="$ZTS_SOURCE" POOL="$MIRROR/pool/main/p/php8.4" \
-        CONFIGURE="${ZTS_CONFIGURE[*]}" SHARED="${ZTS_SHARED[*]}" bash -euo pipefail -c '
-        src=/usr/src/aes-php-zts
-        rm -rf "$src" "$ZTS_PREFIX"
-        mkdir -p "$src"
-        cd "$src"
-        # The .dsc, the orig tarball and Debian'"'"'s changes; dpkg-source checks the .dsc'"'"'s
-        # signature (debian-keyring) and the files'"'"' checksums, and applies Debian'"'"'s patches.
-        up=${VER%-*}
-        for f in "php8.4_$VER.dsc" "php8.4_$up.orig.tar.xz" "php8.4_$up.orig.tar.xz.asc" "php8.4_$VER.debian.tar.xz"; do
-            python3 -c "import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])" "$POOL/$f" "$f" \
-                || { echo "matrix-setup: cannot fetch $POOL/$f" >&2; exit 1; }
-        done
-        dpkg-source --require-valid-signature -x "php8.4_$VER.dsc" src >/dev/null
-        cd src
+        CONFIGURE="${ZTS_CONFIGURE[*]}" SHARED="${ZTS_SHARED[*]}" bash -euo pipefail -c "$FETCH_SOURCE"'
+        rm -rf "$ZTS_PREFIX"
+        fetch_source /usr/src/aes-php-zts
         echo "matrix-setup: building php8.4 $VER (ZTS) into $ZTS_PREFIX"
         PHP_AUTOCONF=autoconf ./buildconf --force >/dev/null 2>&1
         # shellcheck disable=SC2086  # CONFIGURE is a word list
@@ -145,9 +165,38 @@ else
         cp "$ZTS_PREFIX/etc/php-fpm.conf.default" "$ZTS_PREFIX/etc/php-fpm.conf" 2>/dev/null || true
         "$ZTS_PREFIX/bin/php" -v
         "$ZTS_PREFIX/bin/php" -m | tr "\n" " "; echo
-        cd / && rm -rf "$src"
+        cd / && rm -rf /usr/src/aes-php-zts
     '
     echo "$ZTS_STAMP" >"$ZTS_READY"
+    rm -f "$ZTS_EXT_READY"
     echo "matrix-setup: ZTS PHP built in $((SECONDS - t)) s"
+fi
+
+# --- 3. the ZTS PHP's phpize-built extensions ---
+ZTS_EXT_STAMP="$ZTS_STAMP $(stamp_of "${ZTS_PHPIZE[@]}")"
+if [[ $REBUILD == 0 && -f "$ZTS_EXT_READY" && "$(cat "$ZTS_EXT_READY")" == "$ZTS_EXT_STAMP" ]]; then
+    echo "matrix-setup: ZTS extensions cached (${ZTS_PHPIZE[*]%% *})"
+else
+    t=$SECONDS
+    "$ROOT/scripts/rootfs.sh" env ZTS_PREFIX="$ZTS_PREFIX" VER="$ZTS_SOURCE" POOL="$MIRROR/pool/main/p/php8.4" \
+        EXTS="$(printf '%s\n' "${ZTS_PHPIZE[@]}")" bash -euo pipefail -c "$FETCH_SOURCE"'
+        fetch_source /usr/src/aes-php-zts-ext
+        i=30
+        while read -r name flag; do
+            echo "matrix-setup: phpize ext/$name ($flag)"
+            ( cd "ext/$name"
+              "$ZTS_PREFIX/bin/phpize" >phpize.log 2>&1
+              ./configure --with-php-config="$ZTS_PREFIX/bin/php-config" "$flag" >configure.log 2>&1 \
+                  || { tail -n 30 configure.log; exit 1; }
+              nice -n 19 make -j"$(nproc)" >make.log 2>&1 || { tail -n 40 make.log; exit 1; }
+              make install >install.log 2>&1 || { tail -n 20 install.log; exit 1; } )
+            printf "extension=%s\n" "$name" >"$ZTS_PREFIX/etc/conf.d/$i-$name.ini"
+            i=$((i + 1))
+        done <<<"$EXTS"
+        "$ZTS_PREFIX/bin/php" -m | tr "\n" " "; echo
+        cd / && rm -rf /usr/src/aes-php-zts-ext
+    '
+    echo "$ZTS_EXT_STAMP" >"$ZTS_EXT_READY"
+    echo "matrix-setup: ZTS extensions built in $((SECONDS - t)) s"
 fi
 echo "matrix-setup: ready in $((SECONDS - T0)) s (cache: $CACHE)"

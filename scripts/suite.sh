@@ -46,7 +46,10 @@ step phpt            10m      continue    scripts/test-php.sh
 if [[ $QUICK == 0 ]]; then
 step "netns selftest" 2m      continue    tests/netns/selftest.sh
 step "php-fpm apps"   2m      continue    tests/fpm/run.sh
+# phpredis and php-memcached (PECL) are not built for the ZTS PHP (scripts/matrix-setup.sh).
+if [[ $PHP_ZTS == 0 ]]; then
 step "fpm clients"    5m      continue    tests/fpm/clients.sh
+fi
 step "php -S dev"     2m      continue    tests/fpm/devserver.sh
 step "fpm load"       3m      continue    tests/load/run.sh
 step faults           2m      continue    tests/faults/run.sh

@@ -84,7 +84,7 @@ def fpm_case(c, ext, tmp):
     with open(os.path.join(tmp, "fpm.conf"), "w") as f:
         f.write(f"[global]\nerror_log = {errs}/fpm.log\ndaemonize = no\n[w]\nuser = nobody\ngroup = nogroup\n"
                 f"listen = {sock}\nlisten.mode = 0666\npm = static\npm.max_children = 4\n")
-    fpm = subprocess.Popen([shutil.which("php-fpm8.2") or FPM, "-F", "-n", "-c", os.path.join(tmp, "fpm-php.ini"),
+    fpm = subprocess.Popen([FPM, "-F", "-n", "-c", os.path.join(tmp, "fpm-php.ini"),
                             "-y", os.path.join(tmp, "fpm.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     health = os.path.join(HERE, "docroot", "health.php")
     bodies, lock = [], threading.Lock()

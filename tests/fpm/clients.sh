@@ -34,9 +34,12 @@ if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" 
 fi
 
 AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
-FPM=$(command -v php-fpm8.2 || command -v php-fpm || true)
+# The PHP under test (PHP_CONFIG, scripts/php-env.sh; default Debian's 8.2).
+# shellcheck source=../../scripts/php-env.sh
+source "$ROOT/scripts/php-env.sh"
+FPM=$PHP_FPM
 need() { command -v "$1" >/dev/null || { echo "tests/fpm/clients.sh: $1 not found (scripts/install-deps.sh installs it)" >&2; exit 1; }; }
-[[ -n "$FPM" ]] || { echo "tests/fpm/clients.sh: php-fpm8.2 not found" >&2; exit 1; }
+[[ -n "$FPM" ]] || { echo "tests/fpm/clients.sh: no php-fpm for $PHP_CONFIG (apt-get install php$PHP_MAJMIN-fpm)" >&2; exit 1; }
 need cgi-fcgi; need redis-server; need redis-cli; need memcached
 MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
 [[ -x "$MARIADBD" ]] || { echo "tests/fpm/clients.sh: mariadbd not found" >&2; exit 1; }
