@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2016  # single-quoted $ are dpkg-query formats and the inner script's
-# usage: scripts/matrix-setup.sh [--rebuild]      (as root)
+# usage: scripts/matrix-setup.sh [--rebuild] [--no-zts]      (as root)
 #
 # Makes (once) what scripts/matrix.sh needs beyond this machine's PHP 8.2, under
 # one fixed cache directory, so a second run reuses all of it:
@@ -21,7 +21,8 @@
 #                                  (bin/php, bin/php-config, sbin/php-fpm, lib/libphp.so,
 #                                  shared extensions enabled by etc/conf.d/*.ini).
 # Each part is rebuilt only when missing or when its recipe (this file's package
-# list and configure flags, kept in a stamp) changed; --rebuild redoes both.
+# list and configure flags, kept in a stamp) changed; --rebuild redoes both; --no-zts
+# makes the root file system only.
 # The host's apt sources are never changed: the trixie sources live only inside
 # the root file system. Needs network access to deb.debian.org (or the mirror in
 # AES_DEBIAN_MIRROR) the first time only.
@@ -42,8 +43,14 @@ ZTS_PREFIX=/opt/appengine-sockets/php-8.4-zts     # inside the root file system
 # keeps the build the same on every machine. (The NTS packages are trixie's current
 # ones, so the matrix covers two 8.4 patch levels.)
 ZTS_SOURCE=${AES_ZTS_SOURCE:-8.4.11-1}
-REBUILD=0
-[[ "${1:-}" != --rebuild ]] || REBUILD=1
+REBUILD=0 ZTS=1
+for a in "$@"; do
+    case "$a" in
+        --rebuild) REBUILD=1 ;;
+        --no-zts) ZTS=0 ;;
+        *) echo "usage: $0 [--rebuild] [--no-zts]" >&2; exit 2 ;;
+    esac
+done
 [[ $EUID -eq 0 ]] || { echo "matrix-setup.sh: must run as root (mmdebstrap, chroot)" >&2; exit 1; }
 
 # The root file system's packages, and why.
@@ -134,6 +141,11 @@ fetch_source() {
     cd src
 }
 '
+
+if [[ $ZTS == 0 ]]; then
+    echo "matrix-setup: ready in $((SECONDS - T0)) s (cache: $CACHE; no ZTS PHP asked for)"
+    exit 0
+fi
 
 # --- 2. the ZTS PHP, built inside the root file system ---
 ZTS_STAMP="$(stamp_of "${ZTS_CONFIGURE[@]}" "${ZTS_SHARED[@]}") php8.4 $ZTS_SOURCE"
