@@ -95,7 +95,8 @@ ZTS_SHARED=(opcache sockets ftp mysqlnd pdo mysqli pdo_mysql dom simplexml xml x
 # Then, as the official images add extensions (docker-php-ext-install: phpize in ext/NAME
 # of the same source), the ones whose C libraries open sockets of their own
 # (php-tests/libc_*.phpt): "NAME configure-flag".
-ZTS_PHPIZE=("curl --with-curl" "ldap --with-ldap" "pgsql --with-pgsql" "pdo_pgsql --with-pdo-pgsql")
+# @MULTIARCH@: Debian's library dir (x86_64-linux-gnu), where libldap is.
+ZTS_PHPIZE=("curl --with-curl" "ldap --with-ldap --with-libdir=lib/@MULTIARCH@" "pgsql --with-pgsql" "pdo_pgsql --with-pdo-pgsql")
 # Not built for ZTS: PECL's redis and memcached (their Debian 13 source packages are not
 # served by the mirror here), so tests/fpm/clients.sh does not run on ZTS, and
 # php-tests/libc_memcached_allowed.phpt skips there.
@@ -173,6 +174,10 @@ else
             printf "%s=%s\n" "$kw" "$e" >"$ZTS_PREFIX/etc/conf.d/$i-$e.ini"
             i=$((i + 1))
         done
+        # Debian'"'"'s patched phpize takes libtool'"'"'s m4 files from PREFIX/share/aclocal
+        # (/usr/share/aclocal for Debian'"'"'s own PHP): point it there.
+        mkdir -p "$ZTS_PREFIX/share"
+        ln -sfn /usr/share/aclocal "$ZTS_PREFIX/share/aclocal"
         # php-fpm needs a config to start at all; the tests bring their own with -y.
         cp "$ZTS_PREFIX/etc/php-fpm.conf.default" "$ZTS_PREFIX/etc/php-fpm.conf" 2>/dev/null || true
         "$ZTS_PREFIX/bin/php" -v
@@ -193,12 +198,16 @@ else
     "$ROOT/scripts/rootfs.sh" env ZTS_PREFIX="$ZTS_PREFIX" VER="$ZTS_SOURCE" POOL="$MIRROR/pool/main/p/php8.4" \
         EXTS="$(printf '%s\n' "${ZTS_PHPIZE[@]}")" bash -euo pipefail -c "$FETCH_SOURCE"'
         fetch_source /usr/src/aes-php-zts-ext
+        mkdir -p "$ZTS_PREFIX/share"
+        ln -sfn /usr/share/aclocal "$ZTS_PREFIX/share/aclocal"
         i=30
-        while read -r name flag; do
-            echo "matrix-setup: phpize ext/$name ($flag)"
+        while read -r name flags; do
+            flags=${flags//@MULTIARCH@/$(gcc -print-multiarch)}
+            echo "matrix-setup: phpize ext/$name ($flags)"
             ( cd "ext/$name"
               "$ZTS_PREFIX/bin/phpize" >phpize.log 2>&1
-              ./configure --with-php-config="$ZTS_PREFIX/bin/php-config" "$flag" >configure.log 2>&1 \
+              # shellcheck disable=SC2086  # flags is a word list
+              ./configure --with-php-config="$ZTS_PREFIX/bin/php-config" $flags >configure.log 2>&1 \
                   || { tail -n 30 configure.log; exit 1; }
               nice -n 19 make -j"$(nproc)" >make.log 2>&1 || { tail -n 40 make.log; exit 1; }
               make install >install.log 2>&1 || { tail -n 20 install.log; exit 1; } )
