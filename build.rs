@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use appengine_sockets_policy::GoogleRanges;
 
 fn main() {
+    zts_cfg();
     let data = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("data/google-ipranges");
     let goog_path = data.join("goog.json");
     let cloud_path = data.join("cloud.json");
@@ -43,4 +44,19 @@ fn main() {
     out.push_str("];\n");
     let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets it")).join("google_ranges.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+}
+
+/// `cfg(php_zts)` when the PHP the extension is built against is thread-safe: the PHP
+/// ext-php-rs builds against (`PHP`, else `php` on PATH, as its build script finds it).
+/// Under ZTS a module's globals are reached through TSRM (`globals_id_ptr`), not a pointer.
+fn zts_cfg() {
+    println!("cargo:rustc-check-cfg=cfg(php_zts)");
+    for var in ["PHP", "PHP_CONFIG", "PATH"] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
+    let php = ext_php_rs_build::find_php().unwrap_or_else(|e| panic!("{e}"));
+    let info = ext_php_rs_build::PHPInfo::get(&php).unwrap_or_else(|e| panic!("{}: {e}", php.display()));
+    if info.thread_safety().unwrap_or_else(|e| panic!("{}: {e}", php.display())) {
+        println!("cargo:rustc-cfg=php_zts");
+    }
 }

@@ -117,14 +117,47 @@ pub unsafe fn sockaddr_to_std(sa: *const u8, len: u32) -> Option<std::net::Socke
 /// Set ext/sockets' `socket_last_error()`, found through its module entry (its globals are
 /// not a symbol this library can link against, since sockets may load after it).
 pub fn set_sockets_last_error(errno: i32) {
-    // SAFETY: the module registry lives for the process; sockets' globals begin with
-    // `int last_error` (ZEND_BEGIN_MODULE_GLOBALS(sockets)).
+    // SAFETY: the module registry lives for the process; sockets' globals (this thread's,
+    // under ZTS) begin with `int last_error` (ZEND_BEGIN_MODULE_GLOBALS(sockets)).
     unsafe {
         let m = ffi::zend_hash_str_find_ptr_lc(ptr::addr_of_mut!(module_registry), c"sockets".as_ptr(), 7)
             as *mut ffi::zend_module_entry;
-        if m.is_null() || (*m).globals_ptr.is_null() {
+        if m.is_null() {
             return;
         }
-        *((*m).globals_ptr as *mut c_int) = errno;
+        let globals = module_globals(m);
+        if globals.is_null() {
+            return;
+        }
+        *(globals as *mut c_int) = errno;
+    }
+}
+
+/// A module's globals: NTS, the module's own pointer; ZTS, this thread's copy, through TSRM
+/// (TSRMG_BULK: the thread's resource table, by the module's resource id).
+///
+/// # Safety
+/// `m` is a live module entry.
+#[cfg(not(php_zts))]
+unsafe fn module_globals(m: *mut ffi::zend_module_entry) -> *mut std::ffi::c_void {
+    unsafe { (*m).globals_ptr }
+}
+
+/// See the NTS version.
+///
+/// # Safety
+/// `m` is a live module entry; called on a thread TSRM knows (a PHP request's).
+#[cfg(php_zts)]
+unsafe fn module_globals(m: *mut ffi::zend_module_entry) -> *mut std::ffi::c_void {
+    extern "C" {
+        fn tsrm_get_ls_cache() -> *mut std::ffi::c_void;
+    }
+    unsafe {
+        let id = (*m).globals_id_ptr;
+        if id.is_null() || *id <= 0 {
+            return ptr::null_mut();
+        }
+        let table = *(tsrm_get_ls_cache() as *mut *mut *mut std::ffi::c_void);
+        *table.add((*id - 1) as usize)
     }
 }
