@@ -59,4 +59,12 @@ fn zts_cfg() {
     if info.thread_safety().unwrap_or_else(|e| panic!("{}: {e}", php.display())) {
         println!("cargo:rustc-cfg=php_zts");
     }
+    // PHP 8.4 and later: ext/sockets' errors for bad option values changed (see
+    // src/zend/call.rs, option_array_longs), and zend_zval_value_name exists.
+    println!("cargo:rustc-check-cfg=cfg(php84)");
+    let version = info.version().unwrap_or_else(|e| panic!("{}: {e}", php.display())).to_owned();
+    let mut parts = version.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    if (parts.next().unwrap_or(0), parts.next().unwrap_or(0)) >= (8, 4) {
+        println!("cargo:rustc-cfg=php84");
+    }
 }

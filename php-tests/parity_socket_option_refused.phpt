@@ -1,7 +1,10 @@
 --TEST--
 Parity: a refused socket option with a bad value throws ext/sockets' ValueError first (SO_RCVTIMEO keys, multicast TTL/hops ranges), then the refusal
 --SKIPIF--
-<?php require __DIR__ . '/include/settings_skipif.inc'; ?>
+<?php
+require __DIR__ . '/include/settings_skipif.inc';
+if (PHP_VERSION_ID >= 80400) die('skip ext/sockets of PHP 8.4 and later: parity_socket_option_refused_84.phpt');
+?>
 --FILE--
 <?php
 require __DIR__ . '/include/parity.inc';

@@ -493,13 +493,33 @@ impl Call {
     /// (an object gives its properties, anything else has none of these keys), each key
     /// looked up in order with ext/sockets' ValueError for a missing one, then each value
     /// converted by `zval_get_long`. `None` when the ValueError was thrown.
-    pub fn option_array_longs<const N: usize>(&self, n: u32, keys: [&str; N]) -> Option<[i64; N]> {
+    ///
+    /// PHP 8.4's ext/sockets takes only an array or an object, and throws a TypeError
+    /// naming `option` ("SO_LINGER") for anything else; 8.2's converts it to an array,
+    /// which has none of the keys (the ValueError for the first).
+    pub fn option_array_longs<const N: usize>(&self, n: u32, option: &str, keys: [&str; N]) -> Option<[i64; N]> {
         let p = self.arg_ptr(n)?;
         // SAFETY: a live argument zval.
         let zv: &Zval = unsafe { (*p).dereference() };
         let table = match zv.array() {
             Some(a) => Some(a),
-            None => zv.object().and_then(|o| o.get_properties().ok()),
+            None => match zv.object() {
+                Some(o) => o.get_properties().ok(),
+                None => {
+                    #[cfg(php84)]
+                    {
+                        // SAFETY: the live argument zval, dereferenced as ext/sockets does.
+                        let given = unsafe { super::value_name(ptr::from_ref(zv).cast()) };
+                        super::type_error(n, &format!("must be of type array when argument #3 ($option) is {option}, {given} given"));
+                        return None;
+                    }
+                    #[cfg(not(php84))]
+                    {
+                        let _ = option;
+                        None
+                    }
+                }
+            },
         };
         let mut found = [ptr::null_mut::<zval>(); N];
         for (slot, key) in found.iter_mut().zip(keys) {

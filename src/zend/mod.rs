@@ -39,6 +39,9 @@ extern "C" {
     pub(crate) fn zend_try_assign_typed_ref_long(reference: *mut zend_reference, lval: zend_long) -> c_int;
     pub(crate) fn zend_parse_parameters(num_args: u32, type_spec: *const c_char, ...) -> c_int;
     fn zend_argument_value_error(arg_num: u32, format: *const c_char, ...);
+    fn zend_argument_type_error(arg_num: u32, format: *const c_char, ...);
+    #[cfg(php84)]
+    fn zend_zval_value_name(arg: *const ffi::zval) -> *const c_char;
     pub(crate) fn zval_get_long_func(op: *mut ffi::zval, is_strict: bool) -> zend_long;
     pub(crate) static mut module_registry: HashTable;
     fn zend_ini_string_ex(name: *const c_char, name_length: usize, orig: c_int, exists: *mut bool) -> *mut c_char;
@@ -223,6 +226,23 @@ pub fn value_error(arg: u32, message: &str) {
     let text = CString::new(message).unwrap_or_default();
     // SAFETY: "%s" with one NUL-terminated argument.
     unsafe { zend_argument_value_error(arg, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// Throw PHP's TypeError for argument `arg` ("fn(): Argument #3 ($x) <message>").
+pub fn type_error(arg: u32, message: &str) {
+    let text = CString::new(message).unwrap_or_default();
+    // SAFETY: "%s" with one NUL-terminated argument.
+    unsafe { zend_argument_type_error(arg, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// How PHP 8.3+ names a value in its TypeErrors ("int", "false", "null", "stdClass").
+///
+/// # Safety
+/// `zv` is a live zval.
+#[cfg(php84)]
+pub unsafe fn value_name(zv: *const ffi::zval) -> String {
+    // SAFETY: the caller's zval; PHP returns a static or interned NUL-terminated name.
+    unsafe { CStr::from_ptr(zend_zval_value_name(zv)).to_string_lossy().into_owned() }
 }
 
 /// Start and end a phpinfo() table around `rows`.

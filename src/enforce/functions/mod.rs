@@ -585,7 +585,7 @@ fn socket_set_option(call: &mut Call, original: Original) {
     let option = socket_option(level, name);
     let value = match option {
         SocketOption::Int { .. } => Mock::Int(option.read_back(call.arg_zval_long(4)).unwrap_or(0)),
-        SocketOption::Linger => match call.option_array_longs(4, ["l_onoff", "l_linger"]) {
+        SocketOption::Linger => match linger_values(call) {
             Some([on, linger]) => {
                 let previous = match OPTIONS.with(|o| o.borrow().get(&(socket.handle(), level, name)).copied()) {
                     Some(Mock::Linger(on, linger)) => (on, linger),
@@ -627,8 +627,9 @@ fn validate_option_value(call: &mut Call, level: i64, name: i64) -> bool {
             true
         }
         // SO_LINGER, SO_RCVTIMEO/SO_SNDTIMEO at any other level: the keys they need.
-        (_, 13) => call.option_array_longs(4, ["l_onoff", "l_linger"]).is_some(),
-        (_, 20 | 21) => call.option_array_longs(4, ["sec", "usec"]).is_some(),
+        (_, 13) => linger_values(call).is_some(),
+        (_, 20) => call.option_array_longs(4, "SO_RCVTIMEO", ["sec", "usec"]).is_some(),
+        (_, 21) => call.option_array_longs(4, "SO_SNDTIMEO", ["sec", "usec"]).is_some(),
         // SO_BINDTODEVICE takes a string as it is.
         (_, 25) => true,
         _ => {
@@ -636,6 +637,21 @@ fn validate_option_value(call: &mut Call, level: i64, name: i64) -> bool {
             true
         }
     }
+}
+
+/// SO_LINGER's `l_onoff` and `l_linger`, read as the running ext/sockets reads them: PHP
+/// 8.4's throws a ValueError for either outside 0..=65535 (after finding both keys); 8.2's
+/// narrows them to unsigned short.
+fn linger_values(call: &mut Call) -> Option<[i64; 2]> {
+    let values = call.option_array_longs(4, "SO_LINGER", ["l_onoff", "l_linger"])?;
+    #[cfg(php84)]
+    for (key, v) in ["l_onoff", "l_linger"].into_iter().zip(values) {
+        if !(0..=65535).contains(&v) {
+            zend::value_error(4, &format!("\"{key}\" must be between 0 and 65535"));
+            return None;
+        }
+    }
+    Some(values)
 }
 
 fn in_range(call: &mut Call, min: i64, max: i64) -> bool {
