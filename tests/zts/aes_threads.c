@@ -1,0 +1,191 @@
+/*
+ * aes_threads: PHP requests on several threads at once, through the embed SAPI of a
+ * thread-safe (ZTS) PHP.
+ *
+ * usage: aes_threads INI SCRIPT THREADS ROUNDS
+ *
+ * php_embed_init() with INI as the php.ini (it loads sockets and appengine_sockets),
+ * then THREADS threads, each with its own TSRM context (ts_resource), run ROUNDS
+ * requests each (php_request_startup, SCRIPT, php_request_shutdown), all threads
+ * starting each round together (a barrier), then ts_free_thread(). Thread T's
+ * requests use appengine_sockets.app_id "tTa" in odd rounds and "tTb" in even ones,
+ * set at request activation as php-fpm's PHP_ADMIN_VALUE does. The script sees
+ * $_SERVER['AES_THREAD'] (T, from 1) and $_SERVER['AES_ROUND'] (from 1).
+ *
+ * A request's output is collected per thread and printed whole after the request,
+ * every line prefixed with "tT rR: ", so the output of threads never interleaves
+ * within a request. Lines of the harness itself start with "aes_threads: ".
+ * Exit status: 0 when every thread ran every request (the checks are the
+ * script's, read by run.sh), 1 otherwise.
+ *
+ * Build: gcc -pthread $(php-config --includes) -o aes_threads aes_threads.c PREFIX/lib/libphp.so
+ */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sapi/embed/php_embed.h>
+#include <main/php_variables.h>
+
+#ifndef ZTS
+#error "aes_threads needs a thread-safe (ZTS) PHP"
+#endif
+
+static const char *script;
+static int rounds;
+static pthread_barrier_t barrier;
+static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Per thread: which thread, which round, which app, and the request's output. */
+static __thread int my_thread;
+static __thread int my_round;
+static __thread char my_app[32];
+static __thread char *out_buf;
+static __thread size_t out_len, out_cap;
+
+static size_t ub_write(const char *str, size_t len)
+{
+	if (out_len + len + 1 > out_cap) {
+		size_t cap = (out_len + len + 1) * 2;
+		char *p = realloc(out_buf, cap);
+		if (!p) {
+			return 0;
+		}
+		out_buf = p;
+		out_cap = cap;
+	}
+	memcpy(out_buf + out_len, str, len);
+	out_len += len;
+	out_buf[out_len] = '\0';
+	return len;
+}
+
+static void flush_output(void)
+{
+	pthread_mutex_lock(&print_lock);
+	char *save = NULL;
+	for (char *line = out_len ? strtok_r(out_buf, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save)) {
+		printf("t%d r%d: %s\n", my_thread, my_round, line);
+	}
+	fflush(stdout);
+	pthread_mutex_unlock(&print_lock);
+	out_len = 0;
+}
+
+/* The SAPI's activate hook: runs in php_request_startup before the modules' RINIT. */
+static int activate(void)
+{
+	if (my_app[0] && php_get_module_initialized()) {
+		zend_string *name = zend_string_init(ZEND_STRL("appengine_sockets.app_id"), 0);
+		zend_string *value = zend_string_init(my_app, strlen(my_app), 0);
+		zend_alter_ini_entry(name, value, PHP_INI_SYSTEM, PHP_INI_STAGE_ACTIVATE);
+		zend_string_release(name);
+		zend_string_release(value);
+	}
+	return SUCCESS;
+}
+
+static void register_variables(zval *track_vars_array)
+{
+	char v[16];
+	php_import_environment_variables(track_vars_array);
+	snprintf(v, sizeof v, "%d", my_thread);
+	php_register_variable("AES_THREAD", v, track_vars_array);
+	snprintf(v, sizeof v, "%d", my_round);
+	php_register_variable("AES_ROUND", v, track_vars_array);
+}
+
+static int run_request(void)
+{
+	int status = 0;
+	SG(options) |= SAPI_OPTION_NO_CHDIR;
+	SG(headers_sent) = 1;
+	SG(request_info).no_headers = 1;
+	if (php_request_startup() == FAILURE) {
+		return 1;
+	}
+	zend_first_try {
+		zend_file_handle fh;
+		zend_stream_init_filename(&fh, script);
+		if (!php_execute_script(&fh)) {
+			status = 1;
+		}
+		zend_destroy_file_handle(&fh);
+	} zend_catch {
+		ub_write("bailout (fatal error or exit)\n", 30);
+		status = 1;
+	} zend_end_try();
+	php_request_shutdown(NULL);
+	return status;
+}
+
+static void *worker(void *arg)
+{
+	long status = 0;
+	my_thread = (int) (long) arg;
+	/* This thread's own TSRM context: its executor globals, persistent list, ini. */
+	(void) ts_resource(0);
+	for (my_round = 1; my_round <= rounds; my_round++) {
+		snprintf(my_app, sizeof my_app, "t%d%c", my_thread, my_round % 2 ? 'a' : 'b');
+		pthread_barrier_wait(&barrier);
+		if (run_request() != 0) {
+			ub_write("request failed\n", 15);
+			status = 1;
+		}
+		flush_output();
+	}
+	/* The thread's persistent resources (pfsockopen) are closed here. */
+	ts_free_thread();
+	free(out_buf);
+	return (void *) status;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 5) {
+		fprintf(stderr, "usage: %s INI SCRIPT THREADS ROUNDS\n", argv[0]);
+		return 2;
+	}
+	script = argv[2];
+	int threads = atoi(argv[3]);
+	rounds = atoi(argv[4]);
+	if (threads < 1 || threads > 64 || rounds < 1) {
+		fprintf(stderr, "aes_threads: THREADS 1..64, ROUNDS >= 1\n");
+		return 2;
+	}
+	php_embed_module.php_ini_path_override = argv[1];
+	php_embed_module.php_ini_ignore = 0;
+	php_embed_module.php_ini_ignore_cwd = 1;
+	php_embed_module.activate = activate;
+	php_embed_module.ub_write = ub_write;
+	php_embed_module.register_server_variables = register_variables;
+	if (php_embed_init(0, NULL) == FAILURE) {
+		printf("aes_threads: php_embed_init failed\n");
+		return 1;
+	}
+	/* php_embed_init left a request open on this thread; the workers run their own. */
+	flush_output();
+	printf("aes_threads: %d threads x %d requests, ZTS\n", threads, rounds);
+	fflush(stdout);
+
+	pthread_t tid[64];
+	int status = 0;
+	pthread_barrier_init(&barrier, NULL, (unsigned) threads);
+	for (long t = 0; t < threads; t++) {
+		if (pthread_create(&tid[t], NULL, worker, (void *) (t + 1)) != 0) {
+			printf("aes_threads: pthread_create failed\n");
+			return 1;
+		}
+	}
+	for (int t = 0; t < threads; t++) {
+		void *rv = NULL;
+		pthread_join(tid[t], &rv);
+		status |= (int) (long) rv;
+	}
+	pthread_barrier_destroy(&barrier);
+	php_embed_shutdown();
+	free(out_buf);
+	printf("aes_threads: done, %s\n", status ? "a request failed" : "every request ran");
+	return status;
+}
