@@ -2,7 +2,7 @@
  * aes_threads: PHP requests on several threads at once, through the embed SAPI of a
  * thread-safe (ZTS) PHP.
  *
- * usage: aes_threads INI SCRIPT THREADS ROUNDS
+ * usage: aes_threads INI SCRIPT THREADS ROUNDS [WARMUP]
  *
  * php_embed_init() with INI as the php.ini (it loads sockets and appengine_sockets),
  * then THREADS threads, each with its own TSRM context (ts_resource), run ROUNDS
@@ -15,6 +15,8 @@
  * A request's output is collected per thread and printed whole after the request,
  * every line prefixed with "tT rR: ", so the output of threads never interleaves
  * within a request. Lines of the harness itself start with "aes_threads: ".
+ * WARMUP, when given, runs first in the request php_embed_init opens on the main thread,
+ * before any worker starts (see tests/zts/run.sh).
  * Exit status: 0 when every thread ran every request (the checks are the
  * script's, read by run.sh), 1 otherwise.
  *
@@ -143,8 +145,8 @@ static void *worker(void *arg)
 
 int main(int argc, char **argv)
 {
-	if (argc != 5) {
-		fprintf(stderr, "usage: %s INI SCRIPT THREADS ROUNDS\n", argv[0]);
+	if (argc != 5 && argc != 6) {
+		fprintf(stderr, "usage: %s INI SCRIPT THREADS ROUNDS [WARMUP]\n", argv[0]);
 		return 2;
 	}
 	script = argv[2];
@@ -165,6 +167,14 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	/* php_embed_init left a request open on this thread; the workers run their own. */
+	if (argc == 6) {
+		zend_first_try {
+			zend_file_handle fh;
+			zend_stream_init_filename(&fh, argv[5]);
+			php_execute_script(&fh);
+			zend_destroy_file_handle(&fh);
+		} zend_end_try();
+	}
 	flush_output();
 	printf("aes_threads: %d threads x %d requests, ZTS\n", threads, rounds);
 	fflush(stdout);

@@ -125,16 +125,23 @@ check_run() {
 
 caught() { grep -cE "^tcp $1 " "$AES_NETNS_LOG" || true; }
 
+# Before the workers start, the main thread makes one allowed connection of each kind
+# the requests use (fsockopen: openssl's tcp:// factory), so the extension's guarded ops
+# tables for it exist before any worker thread does. They are made once per process
+# under a Rust std Mutex, which helgrind cannot see (a futex, not a pthread mutex): made
+# by a worker, every other worker's use of them would be reported as a race.
+printf '<?php\n$f = fsockopen("11.0.0.1", 80, $e, $s, 2);\nfclose($f);\n' >"$TMP/warmup.php"
+
 echo "== $PHP_LABEL: $THREADS threads x $ROUNDS requests"
 before80=$(caught "11.0.0.1 80") before8080=$(caught "11.0.0.1 8080")
-out=$(PHP_INI_SCAN_DIR=$TMP/empty timeout 120 "$BIN" "$TMP/php.ini" "$HERE/thread.php" "$THREADS" "$ROUNDS" 2>&1)
+out=$(PHP_INI_SCAN_DIR=$TMP/empty timeout 120 "$BIN" "$TMP/php.ini" "$HERE/thread.php" "$THREADS" "$ROUNDS" "$TMP/warmup.php" 2>&1)
 sed 's/^/      /' <<<"$out" | head -n 200
 check_run "threads" "$THREADS" "$ROUNDS" "$out"
 sleep 0.3   # the catcher logs from its own threads
 n80=$(( $(caught "11.0.0.1 80") - before80 )) n8080=$(( $(caught "11.0.0.1 8080") - before8080 ))
-want80=$(( ROUNDS >= 2 ? 2 * THREADS : THREADS )) want8080=$(( ROUNDS >= 4 ? THREADS : 0 ))
+want80=$(( (ROUNDS >= 2 ? 2 * THREADS : THREADS) + 1 )) want8080=$(( ROUNDS >= 4 ? THREADS : 0 ))
 [[ $n80 == "$want80" && $n8080 == "$want8080" ]] \
-    && pass "catcher: $n80 connections to 11.0.0.1:80 (one per thread and app), $n8080 to :8080" \
+    && pass "catcher: $n80 connections to 11.0.0.1:80 (one per thread and app, and the warm-up), $n8080 to :8080" \
     || fail "catcher: $n80 connections to 11.0.0.1:80 (want $want80), $n8080 to :8080 (want $want8080)"
 refused=$(grep -cE '^(tcp|udp) (10\.0\.0\.5|192\.168\.7\.7) ' "$AES_NETNS_LOG" || true)
 [[ $refused == 0 ]] && pass "catcher: nothing reached 10.0.0.5 or 192.168.7.7" \
@@ -149,21 +156,21 @@ if [[ "${AES_ZTS_VALGRIND:-1}" != 0 ]]; then
         VT=3 VR=4
         for tool in helgrind memcheck; do
             echo "== valgrind --tool=$tool: $VT threads x $VR requests"
-            opts=(--tool="$tool" --error-exitcode=99 --log-file="$TMP/$tool.log" --suppressions="$HERE/valgrind.supp")
+            opts=(--tool="$tool" --error-exitcode=99 --log-file="$TMP/$tool.log" --suppressions="$HERE/valgrind.supp" --num-callers=30)
             if [[ $tool == memcheck ]]; then
                 opts+=(--leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite)
             fi
             rc=0
             vout=$(PHP_INI_SCAN_DIR=$TMP/empty USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1 timeout 600 \
-                valgrind "${opts[@]}" "$BIN" "$TMP/php.ini" "$HERE/thread.php" "$VT" "$VR" 2>&1) || rc=$?
+                valgrind "${opts[@]}" "$BIN" "$TMP/php.ini" "$HERE/thread.php" "$VT" "$VR" "$TMP/warmup.php" 2>&1) || rc=$?
             check_run "$tool" "$VT" "$VR" "$vout"
             errors=$(sed -n 's/.*ERROR SUMMARY: \([0-9]*\) errors.*/\1/p' "$TMP/$tool.log" | tail -n 1)
             if [[ $rc -eq 0 && "$errors" == 0 ]]; then
                 pass "$tool: ERROR SUMMARY: 0 errors"
             else
                 fail "$tool: exit $rc, ${errors:-?} error(s); the first ones:"
-                grep -E '^==[0-9]+== (Possible data race|Lock at|Thread #|Invalid|Conditional|Use of|[0-9,]+ bytes in|   (at|by) )' "$TMP/$tool.log" \
-                    | head -n 60 | sed 's/^/      /'
+                grep -vE '^==[0-9]+== *$' "$TMP/$tool.log" | sed -n '/ERROR SUMMARY/q; /^==[0-9]*== \(Possible data race\|Invalid\|Conditional\|Use of\|Syscall\|[0-9,]* (.*) bytes\|[0-9,]* bytes\)/,+14p' \
+                    | head -n 80 | sed 's/^/      /'
             fi
         done
     fi
