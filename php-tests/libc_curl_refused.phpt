@@ -26,8 +26,10 @@ libc_step('http [::ffff:10.0.0.5]', $go('http://[::ffff:10.0.0.5]:8081/'));
 libc_step('http 127.0.0.1', $go('http://127.0.0.1:8081/'));
 libc_step('http 169.254.1.1', $go('http://169.254.1.1:8081/'));
 libc_step('https 8.8.4.4:443 (Google ranges)', $go('https://8.8.4.4/', [CURLOPT_SSL_VERIFYPEER => false]));
-// Every address of a name is judged, as for streams: mixed.test is 11.0.0.1 and 10.0.0.5.
-libc_step('http mixed.test', $go('http://mixed.test:8081/'));
+// A name with a public and a private address (mixed.test: 11.0.0.1 and 10.0.0.5) reaches
+// at most the public one beneath C libraries (streams refuse the name outright).
+libc_step('http mixed.test (C libraries are judged per address used: curl tries 11.0.0.1 first)', $go('http://mixed.test:8081/'));
+libc_step('http mixedfam2.test (10.0.0.5 and 2400:cb00::10: only the public one is reached)', $go('http://mixedfam2.test:8081/'));
 // Redirects: the first hop (public) is reached, the next is refused.
 libc_step('redirect 302 -> 10.0.0.5', $go(wrapper_redirect('http://10.0.0.5:8081/'), [CURLOPT_FOLLOWLOCATION => true]));
 libc_step('redirect 301 -> private.test', $go(wrapper_redirect('http://private.test:8081/') . '&code=301', [CURLOPT_FOLLOWLOCATION => true]));
@@ -54,8 +56,9 @@ $srv = svc_spawn([PHP_BINARY, '-n', '-r', '$s = stream_socket_server("unix://" .
 svc_wait(fn() => file_exists($sock), 'unix socket server', '/dev/null');
 libc_step('CURLOPT_UNIX_SOCKET_PATH', $go('http://11.0.0.2:8081/', [CURLOPT_UNIX_SOCKET_PATH => $sock]));
 // UDP (TFTP), port 25, and the Gmail whitelist: by name only.
-libc_step('tftp://10.0.0.5 (UDP)', $go('tftp://10.0.0.5/hello.txt'));
-libc_step('tftp://[fd00::5] (UDP)', $go('tftp://[fd00::5]/hello.txt'));
+// libcurl's TFTP does not give up on a failed sendto(): it retries until its timeout (28).
+libc_step('tftp://10.0.0.5 (UDP)', $go('tftp://10.0.0.5/hello.txt', [CURLOPT_TIMEOUT => 2]));
+libc_step('tftp://[fd00::5] (UDP)', $go('tftp://[fd00::5]/hello.txt', [CURLOPT_TIMEOUT => 2]));
 libc_step('smtp://11.0.0.1:25', $go('smtp://11.0.0.1:25/'));
 libc_step('smtp://smtp.gmail.com:25', $go('smtp://smtp.gmail.com:25/'));
 libc_step('smtps://evil-gmail.test:465 (8.8.4.4, not whitelisted)', $go('smtps://evil-gmail.test:465/'));
@@ -81,15 +84,20 @@ libc_step('curl_multi_exec, one allowed and one private', function () {
         curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 5]);
         curl_multi_add_handle($mh, $ch);
     }
+    $results = [];
     do {
         $status = curl_multi_exec($mh, $running);
+        while ($info = curl_multi_info_read($mh)) {
+            $results[array_search($info['handle'], $handles, true)] = $info['result'];
+        }
         if ($running) {
             curl_multi_select($mh, 1.0);
         }
     } while ($running && $status === CURLM_OK);
     $out = [];
-    foreach ($handles as $ch) {
-        $out[] = [rtrim(curl_multi_getcontent($ch) ?? '', "\n"), curl_errno($ch), curl_getinfo($ch, CURLINFO_OS_ERRNO)];
+    foreach ($handles as $i => $ch) {
+        // [body, the transfer's result (curl_multi_info_read), CURLINFO_OS_ERRNO]
+        $out[] = [rtrim(curl_multi_getcontent($ch) ?? '', "\n"), $results[$i] ?? null, curl_getinfo($ch, CURLINFO_OS_ERRNO)];
         curl_multi_remove_handle($mh, $ch);
     }
     return $out;
@@ -104,7 +112,7 @@ http private.test: [false,7,"Failed to connect to private.test port 8081 after N
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-http 0xa.0.0.5: [false,7,"Failed to connect to 0xa.0.0.5 port 8081 after N ms: Couldn't connect to server",13]
+http 0xa.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: Couldn't connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
@@ -128,10 +136,10 @@ https 8.8.4.4:443 (Google ranges): [false,7,"Failed to connect to 8.8.4.4 port 4
   warning: curl_exec(): connection to 8.8.4.4:443 refused (Google address 8.8.4.4 (Google APIs and services ranges))
   reached: nothing
   logged: deny google curl_exec 8.8.4.4 443
-http mixed.test: [false,7,"Failed to connect to mixed.test port 8081 after N ms: Couldn't connect to server",13]
-  warning: curl_exec(): connection to 11.0.0.1:8081 refused (private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5)
-  reached: nothing
-  logged: deny special-purpose curl_exec 11.0.0.1 8081
+http mixed.test (C libraries are judged per address used: curl tries 11.0.0.1 first): ["HTTP 11.0.0.1 8081 GET /",0,"",0]
+  reached: http 11.0.0.1 8081
+http mixedfam2.test (10.0.0.5 and 2400:cb00::10: only the public one is reached): ["HTTP 2400:cb00::10 8081 GET /",0,"",0]
+  reached: http 2400:cb00::10 8081
 redirect 302 -> 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: Couldn't connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: http 11.0.0.2 8081
@@ -169,10 +177,10 @@ DoH answering 10.0.0.5: [false,7,"Failed to connect to anything.test port 8081 a
   reached: doh 11.0.0.3 8053
   reached: doh 11.0.0.3 8053
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-DoH server at 10.0.0.5: [false,6,"Could not resolve host: anything.test",0]
+DoH server at 10.0.0.5: [false,6,"Couldn't resolve host name",0]
   warning: curl_exec(): connection to 10.0.0.5:8053 refused (private address 10.0.0.5)
   reached: nothing
-  logged: deny special-purpose curl_exec 10.0.0.5 8053
+  logged: deny special-purpose curl_exec 10.0.0.5 8053 (x2)
 CURLOPT_RESOLVE public.test -> 10.0.0.5: [false,7,"Failed to connect to public.test port 8081 after N ms: Couldn't connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
@@ -185,26 +193,26 @@ CURLOPT_CONNECT_TO any -> private.test: [false,7,"Failed to connect to private.t
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-CURLOPT_INTERFACE 11.0.0.1: [false,45,"%s",13]
-  warning: curl_exec(): %s(binding to a specific address or port is not allowed: 11.0.0.1:0)
+CURLOPT_INTERFACE 11.0.0.1: [false,45,"bind failed with errno 13: Permission denied",13]
+  warning: curl_exec(): binding to a specific address or port is not allowed: 11.0.0.1:0
   reached: nothing
-  logged: deny bind curl_exec %s
-CURLOPT_LOCALPORT 40000: [false,45,"%s",13]
-  warning: curl_exec(): %s(binding to a specific address or port is not allowed: 0.0.0.0:40000)
+  logged: deny bind curl_exec 11.0.0.1 0
+CURLOPT_LOCALPORT 40000: [false,45,"bind failed with errno 13: Permission denied",13]
+  warning: curl_exec(): binding to a specific address or port is not allowed: 0.0.0.0:40000
   reached: nothing
-  logged: deny bind curl_exec %s
-CURLOPT_UNIX_SOCKET_PATH: [false,7,"%s",13]
-  warning: curl_exec(): %s(unix sockets are not allowed, only outbound TCP and UDP)
+  logged: deny bind curl_exec 0.0.0.0 40000
+CURLOPT_UNIX_SOCKET_PATH: [false,7,"Failed to connect to 11.0.0.2 port 8081 after N ms: Couldn't connect to server",13]
+  warning: curl_exec(): connection to unix:%s/http.sock refused (unix sockets are not allowed, only outbound TCP and UDP)
   reached: nothing
-  logged: deny protocol curl_exec %s
-tftp://10.0.0.5 (UDP): [false,%d,"%s",13]
-  warning: curl_exec(): %s10.0.0.5:69 refused (private address 10.0.0.5)
+  logged: deny protocol curl_exec target "unix:%s/http.sock"
+tftp://10.0.0.5 (UDP): [false,28,"%s",0]
+  warning: curl_exec(): sending to 10.0.0.5:69 refused (private address 10.0.0.5)
   reached: nothing
-  logged: deny special-purpose curl_exec 10.0.0.5 69
-tftp://[fd00::5] (UDP): [false,%d,"%s",13]
-  warning: curl_exec(): %s[fd00::5]:69 refused (private address fd00::5)
+  logged: deny special-purpose curl_exec 10.0.0.5 69%S
+tftp://[fd00::5] (UDP): [false,28,"%s",0]
+  warning: curl_exec(): sending to [fd00::5]:69 refused (private address fd00::5)
   reached: nothing
-  logged: deny special-purpose curl_exec fd00::5 69
+  logged: deny special-purpose curl_exec fd00::5 69%S
 smtp://11.0.0.1:25: [false,7,"Failed to connect to 11.0.0.1 port 25 after N ms: Couldn't connect to server",13]
   warning: curl_exec(): connection to 11.0.0.1:25 refused (port 25 is blocked)
   reached: nothing

@@ -51,7 +51,7 @@ process: connect 8.8.4.4:443: [-1,13,""]
   reached: nothing
   logged: deny google connect 8.8.4.4 443
 process: sendto 10.0.0.5:9999: [-1,13,""]
-  warning: sendto(): connection to 10.0.0.5:9999 refused (private address 10.0.0.5)
+  warning: sendto(): sending to 10.0.0.5:9999 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose sendto 10.0.0.5 9999
 process: bind 0.0.0.0:0, listen: [0,-1,13]
@@ -75,7 +75,7 @@ libc.so.6: connect 8.8.4.4:443: [-1,13,""]
   reached: nothing
   logged: deny google connect 8.8.4.4 443
 libc.so.6: sendto 10.0.0.5:9999: [-1,13,""]
-  warning: sendto(): connection to 10.0.0.5:9999 refused (private address 10.0.0.5)
+  warning: sendto(): sending to 10.0.0.5:9999 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose sendto 10.0.0.5 9999
 libc.so.6: bind 0.0.0.0:0, listen: [0,-1,13]

@@ -48,11 +48,13 @@ libc_step('curl ftp:// to 10.0.0.5 (control connection)', fn() => libc_curl('ftp
 --EXPECTF--
 ftp_fget via 2101 (PASV names 10.0.0.5): false
   warning: ftp_fget(): php_connect_nonb() failed: Permission denied (13)
+  warning: ftp_fget(): Type set to: Binary.
   warning: ftp_fget(): connection to 10.0.0.5:%d refused (private address 10.0.0.5)
   reached: ftpd 11.0.0.1 2101
   logged: deny special-purpose ftp_fget 10.0.0.5 %d
 ftp_fput via 2101: false
   warning: ftp_fput(): php_connect_nonb() failed: Permission denied (13)
+  warning: ftp_fput(): Type set to: Binary.
   warning: ftp_fput(): connection to 10.0.0.5:%d refused (private address 10.0.0.5)
   reached: ftpd 11.0.0.1 2101
   logged: deny special-purpose ftp_fput 10.0.0.5 %d
@@ -63,27 +65,28 @@ ftp_nlist via 2101: false
   logged: deny special-purpose ftp_nlist 10.0.0.5 %d
 ftp_fget via 2100, active mode: false
   warning: ftp_fget(): listen() failed: Permission denied (13)
-  warning: ftp_fget(): %s (listening sockets are not allowed)
+  warning: ftp_fget(): Type set to: Binary.
+  warning: ftp_fget(): listening sockets are not allowed
   reached: ftpd 11.0.0.1 2100
-  logged: deny listen ftp_fget %s
+  logged: deny listen ftp_fget target ""
 ftp_nlist via 2100, active mode: false
   warning: ftp_nlist(): listen() failed: Permission denied (13)
-  warning: ftp_nlist(): %s (listening sockets are not allowed)
+  warning: ftp_nlist(): listening sockets are not allowed
   reached: ftpd 11.0.0.1 2100
-  logged: deny listen ftp_nlist %s
-curl ftp:// 2101 (PASV names 10.0.0.5, CURLOPT_FTP_SKIP_PASV_IP off): [false,7,"Failed to connect to 10.0.0.5 port %d after N ms: Couldn't connect to server",13]
+  logged: deny listen ftp_nlist target ""
+curl ftp:// 2101 (PASV names 10.0.0.5, CURLOPT_FTP_SKIP_PASV_IP off): [false,7,"Failed to connect to 11.0.0.1 port 2101 after N ms: Couldn't connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:%d refused (private address 10.0.0.5)
   reached: ftpd 11.0.0.1 2101
   logged: deny special-purpose curl_exec 10.0.0.5 %d
-curl ftp:// 2100, active mode (CURLOPT_FTPPORT "-"): [false,30,"%s",%d]
-  warning: curl_exec(): %s (%s)
+curl ftp:// 2100, active mode (CURLOPT_FTPPORT "-"): [false,30,"bind() failed, we ran out of ports",0]
+  warning: curl_exec(): binding to a specific address or port is not allowed: 11.0.0.1:0
   reached: ftpd 11.0.0.1 2100
-  logged: deny %s curl_exec %s
-curl ftp:// 2100, active mode (CURLOPT_FTPPORT "0.0.0.0"): [false,30,"%s",%d]
-  warning: curl_exec(): %s (listening sockets are not allowed)
+  logged: deny bind curl_exec 11.0.0.1 0
+curl ftp:// 2100, active mode (CURLOPT_FTPPORT "0.0.0.0"): [false,30,"socket failure: Permission denied",0]
+  warning: curl_exec(): listening sockets are not allowed
   reached: ftpd 11.0.0.1 2100
-  logged: deny listen curl_exec %s
+  logged: deny listen curl_exec target ""
 curl ftp:// to 10.0.0.5 (control connection): [false,7,"Failed to connect to 10.0.0.5 port 2100 after N ms: Couldn't connect to server",13]
-  warning: curl_exec(): connection to 10.0.0.5:2100 refused (private address 10.0.0.5)
+  warning: curl_exec(): connection to 10.0.0.5:%d refused (private address 10.0.0.5)
   reached: nothing
-  logged: deny special-purpose curl_exec 10.0.0.5 2100
+  logged: deny special-purpose curl_exec 10.0.0.5 %d

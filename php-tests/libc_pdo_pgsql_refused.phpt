@@ -10,6 +10,12 @@ require __DIR__ . '/include/libc.inc';
 libc_decisions_reset();
 $pg = svc_postgres();
 $seen = libc_server($pg['log'], fn(int $mark) => array_map(fn($h) => "connection from $h", svc_postgres_seen($pg, $mark)));
+/*
+ * PDO throws its PDOException before the extension's queued warning can be
+ * raised, and PHP calls no error handler while an exception is pending: an app
+ * with an error handler sees the exception and the decision log, not the
+ * warning (without a handler, the warning is displayed).
+ */
 $pdo = function (string $host, array $attrs = []) {
     return function () use ($host, $attrs) {
         $db = new PDO("pgsql:host=$host;port=5432;dbname=postgres;connect_timeout=3", 'postgres', null, $attrs);
@@ -23,7 +29,8 @@ libc_step('PDO pgsql:host=10.0.0.5', $pdo('10.0.0.5'), $seen);
 libc_step('PDO pgsql:host=private.test', $pdo('private.test'), $seen);
 libc_step('PDO pgsql:host=10.0.0.5 (persistent)', $pdo('10.0.0.5', [PDO::ATTR_PERSISTENT => true]), $seen);
 libc_step('PDO pgsql:host=192.168.7.7', $pdo('192.168.7.7'), $seen);
-// Every address of a name is judged, as for streams: mixed.test is 11.0.0.1 and 10.0.0.5.
+// C libraries are judged per address used: libpq tries mixed.test's 11.0.0.1 first, and
+// reaches it (streams refuse such a name outright; the README says why).
 libc_step('PDO pgsql:host=mixed.test', $pdo('mixed.test'), $seen);
 ?>
 --EXPECT--
@@ -37,22 +44,17 @@ PDO pgsql:host=public.test (persistent): "round trip to 11.0.0.1"
   reached: nothing
   server: connection from 11.0.0.1
 PDO pgsql:host=10.0.0.5: PDOException: SQLSTATE[08006] [7] connection to server at "10.0.0.5", port 5432 failed: Permission denied / Is the server running on that host and accepting TCP/IP connections?
-  warning: PDO::__construct(): connection to 10.0.0.5:5432 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose PDO::__construct 10.0.0.5 5432
 PDO pgsql:host=private.test: PDOException: SQLSTATE[08006] [7] connection to server at "private.test" (10.0.0.5), port 5432 failed: Permission denied / Is the server running on that host and accepting TCP/IP connections?
-  warning: PDO::__construct(): connection to 10.0.0.5:5432 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose PDO::__construct 10.0.0.5 5432
 PDO pgsql:host=10.0.0.5 (persistent): PDOException: SQLSTATE[08006] [7] connection to server at "10.0.0.5", port 5432 failed: Permission denied / Is the server running on that host and accepting TCP/IP connections?
-  warning: PDO::__construct(): connection to 10.0.0.5:5432 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose PDO::__construct 10.0.0.5 5432
 PDO pgsql:host=192.168.7.7: PDOException: SQLSTATE[08006] [7] connection to server at "192.168.7.7", port 5432 failed: Permission denied / Is the server running on that host and accepting TCP/IP connections?
-  warning: PDO::__construct(): connection to 192.168.7.7:5432 refused (private address 192.168.7.7)
   reached: nothing
   logged: deny special-purpose PDO::__construct 192.168.7.7 5432
-PDO pgsql:host=mixed.test: PDOException: SQLSTATE[08006] [7] connection to server at "mixed.test" (11.0.0.1), port 5432 failed: Permission denied / Is the server running on that host and accepting TCP/IP connections?
-  warning: PDO::__construct(): connection to 11.0.0.1:5432 refused (private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5)
+PDO pgsql:host=mixed.test: "round trip to 11.0.0.1"
   reached: nothing
-  logged: deny special-purpose PDO::__construct 11.0.0.1 5432
+  server: connection from 11.0.0.1

@@ -78,7 +78,7 @@ pg_pconnect 10.0.0.5: false
   reached: nothing
   logged: deny special-purpose pg_pconnect 10.0.0.5 5432
 pg_connect hostaddr=10.0.0.5 host=public.test: false
-  warning: pg_connect(): Unable to connect to PostgreSQL server: connection to server at "public.test" (10.0.0.5), port 5432 failed: Permission denied / Is the server running on that host and accepting TCP/IP connections?
+  warning: pg_connect(): Unable to connect to PostgreSQL server: connection to server at "10.0.0.5", port 5432 failed: Permission denied / Is the server running on that host and accepting TCP/IP connections?
   warning: pg_connect(): connection to 10.0.0.5:5432 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose pg_connect 10.0.0.5 5432
