@@ -1,5 +1,5 @@
 --TEST--
-No descriptor left (ulimit -n 64, every descriptor taken: EMFILE): every way in fails as in stock PHP, with the same message, and the extension keeps no descriptor and no memory of its own
+No descriptor left (ulimit -n 64, every descriptor taken: EMFILE): every way in (ext/curl too) fails as in stock PHP, with the same message, and the extension keeps no descriptor and no memory of its own
 --XFAIL--
 A name looked up under EMFILE: stock PHP's first lookup probes IPv6 with socket(AF_INET6), which fails, so it asks getaddrinfo for AF_INET only (for the rest of the process), which glibc fails with EAI_SYSTEM: "System error" / [-9999]. The extension asks for AF_UNSPEC, which glibc fails with EAI_NONAME: "Name or service not known" / [-10001]. Either way the call fails and nothing is connected.
 --SKIPIF--
@@ -18,8 +18,8 @@ function faults_emfile(array $php): array
     return $out;
 }
 $args = [$script, '4', '100'];
-$stock = faults_emfile(array_merge([PHP_BINARY, '-n', '-d', 'extension=sockets'], $args));
-$ext = faults_emfile(array_merge([PHP_BINARY, '-n', '-d', 'extension=sockets', '-d', 'extension=' . settings_ext()], $args));
+$stock = faults_emfile(array_merge([PHP_BINARY, '-n', '-d', 'extension=sockets', '-d', 'extension=curl'], $args));
+$ext = faults_emfile(array_merge([PHP_BINARY, '-n', '-d', 'extension=sockets', '-d', 'extension=curl', '-d', 'extension=' . settings_ext()], $args));
 $rounds = [];
 foreach ($ext as $i => $line) {
     if (preg_match('/^round (\d+): descriptors (\d+) \(before: (\d+)\), memory (\d+), rss (\d+) kB$/', $line, $m)) {
@@ -52,6 +52,8 @@ socket_connect dnspublic.test:9999: false, -9999 "Host lookup failed [-9999]: Un
 socket_sendto public.test:9999: false, -9999 "Host lookup failed [-9999]: Unknown error -9999" (as stock)
 socket_sendto 11.0.0.1:9999: 2 (as stock)
 gethostbyname public.test: public.test (as stock)
+curl_exec http://11.0.0.1:8081/: false, 7 "Failed to connect to 11.0.0.1 port 8081: Couldn't connect to server" (as stock)
+curl_exec http://public.test:8081/: false, 6 "getaddrinfo() thread failed to start" (as stock)
 rounds: 4
 round 1: descriptors as before
 round 2: descriptors as before
