@@ -303,12 +303,43 @@ fn numeric_host(host: &str) -> Option<IpAddr> {
 /// `ip:port` or `[ip]:port`, keeping the app's port text so PHP reads the same port the
 /// policy judged.
 fn literal_name(ip: IpAddr, port_text: &str) -> CString {
-    let s = match ip {
-        IpAddr::V4(a) => format!("{a}:{port_text}"),
-        IpAddr::V6(a) => format!("[{a}]:{port_text}"),
-    };
+    let mut s = Vec::with_capacity(48 + port_text.len());
+    if ip.is_ipv6() {
+        s.push(b'[');
+    }
+    push_ip(&mut s, ip);
+    if ip.is_ipv6() {
+        s.push(b']');
+    }
+    s.push(b':');
+    s.extend_from_slice(port_text.as_bytes());
     // The port text came from a NUL-free name (parse_xport_name refuses NUL).
     CString::new(s).unwrap_or_default()
+}
+
+/// An address as text, into `s`. A dotted quad is written by hand: core::fmt takes about
+/// a thousand instructions for it.
+fn push_ip(s: &mut Vec<u8>, ip: IpAddr) {
+    match ip {
+        IpAddr::V4(a) => {
+            for (i, o) in a.octets().into_iter().enumerate() {
+                if i > 0 {
+                    s.push(b'.');
+                }
+                if o >= 100 {
+                    s.push(b'0' + o / 100);
+                }
+                if o >= 10 {
+                    s.push(b'0' + o / 10 % 10);
+                }
+                s.push(b'0' + o % 10);
+            }
+        }
+        IpAddr::V6(a) => {
+            use std::io::Write;
+            let _ = write!(s, "{a}");
+        }
+    }
 }
 
 /// Where an ext/sockets call may go.
@@ -396,7 +427,11 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         return SocketPlan::Proceed;
     }
     match decision.addresses.iter().find(|ip| ip.is_ipv4() == want_v4) {
-        Some(ip) => SocketPlan::To(CString::new(ip.to_string()).unwrap_or_default()),
+        Some(ip) => {
+            let mut s = Vec::with_capacity(40);
+            push_ip(&mut s, *ip);
+            SocketPlan::To(CString::new(s).unwrap_or_default())
+        }
         None => no_address_of_family(&text, want_v4),
     }
 }
@@ -513,6 +548,9 @@ mod tests {
     fn literal_names_keep_the_port_text() {
         assert_eq!(literal_name("11.0.0.1".parse().unwrap(), "80").to_str().unwrap(), "11.0.0.1:80");
         assert_eq!(literal_name("2400:cb00::10".parse().unwrap(), "443").to_str().unwrap(), "[2400:cb00::10]:443");
+        for ip in ["0.0.0.0", "1.2.3.4", "10.100.255.9", "255.255.255.255", "99.100.101.250"] {
+            assert_eq!(literal_name(ip.parse().unwrap(), "80").to_str().unwrap(), format!("{ip}:80"));
+        }
     }
 
     #[test]

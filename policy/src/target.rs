@@ -202,8 +202,9 @@ pub fn parse_ip(bytes: &[u8]) -> Option<IpAddr> {
     if let Some(ip) = parse_dotted_quad(bytes) {
         return Some(IpAddr::V4(ip));
     }
-    if bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.') {
-        // Digits and dots that are not a dotted quad: no address, as std says.
+    if !bytes.contains(&b':') {
+        // Not a dotted quad, and every IPv6 literal has a colon: a name (or nothing std
+        // reads as an address).
         return None;
     }
     std::str::from_utf8(bytes).ok()?.parse().ok()

@@ -203,7 +203,15 @@ pub unsafe fn is_internal_class(ce: *const ffi::zend_class_entry, name_lc: &CStr
         }
         let name = &*(*ce).name;
         let bytes = std::slice::from_raw_parts(name.val.as_ptr().cast::<u8>(), name.len);
-        bytes.eq_ignore_ascii_case(name_lc.to_bytes())
+        let want = name_lc.to_bytes();
+        // Case-insensitively, as PHP compares class names. For a lower-case letter `w`,
+        // `b | 0x20 == w` holds exactly when `b` is `w` or its capital; other bytes of
+        // `want` are compared as they are.
+        bytes.len() == want.len()
+            && bytes
+                .iter()
+                .zip(want)
+                .all(|(&b, &w)| b == w || (w.is_ascii_lowercase() && b | 0x20 == w))
     }
 }
 
