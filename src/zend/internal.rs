@@ -78,7 +78,8 @@ pub fn restore_internal_call_hook() {
 pub fn frame_key() -> (usize, usize) {
     // SAFETY: EG(current_execute_data) is null or a live frame of this thread's request.
     unsafe {
-        let ex = ffi::executor_globals.current_execute_data;
+        // NTS: the process's executor globals; ZTS: this thread's, through TSRM.
+        let ex = (*ffi::ext_php_rs_executor_globals()).current_execute_data;
         if ex.is_null() {
             (0, 0)
         } else {

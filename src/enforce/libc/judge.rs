@@ -7,7 +7,8 @@
 //! when the PHP function returns (see [`super::hooks`]).
 
 use std::net::{IpAddr, SocketAddr};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use appengine_sockets_policy::sockets::{check_socket, AF_UNIX};
@@ -18,38 +19,45 @@ use crate::log::{self, Record};
 use crate::state;
 use crate::zend;
 
-/// Whether a PHP request is running in this process (between request start and end).
-/// Outside one (php-fpm's master and its workers between requests, PHP's start-up and
-/// shutdown) every call passes through untouched.
-static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// How many PHP requests are running in this process (NTS: 0 or 1; ZTS: one per thread in
+/// a request). While none is (php-fpm's master and its workers between requests, PHP's
+/// start-up and shutdown) every call passes through untouched.
+static ACTIVE: AtomicUsize = AtomicUsize::new(0);
 
-/// The thread that runs PHP requests (NTS builds: one), as an opaque id.
-static PHP_THREAD: AtomicU64 = AtomicU64::new(0);
+thread_local! {
+    /// Whether this thread is running a PHP request (a library's own threads never are).
+    static IN_REQUEST: Cell<bool> = const { Cell::new(false) };
+}
 
 /// Whether calls are judged now.
 #[inline]
 pub fn enforcing() -> bool {
-    ACTIVE.load(Ordering::Relaxed)
+    ACTIVE.load(Ordering::Relaxed) != 0
 }
 
-/// A request starts on `thread`.
-pub fn request_start(thread: u64) {
-    PHP_THREAD.store(thread, Ordering::Relaxed);
+/// A request starts on this thread.
+pub fn request_start(_thread: u64) {
     names().clear();
     guard::forget_approvals();
-    ACTIVE.store(true, Ordering::Release);
+    if !IN_REQUEST.with(|r| r.replace(true)) {
+        ACTIVE.fetch_add(1, Ordering::Release);
+    }
 }
 
-/// The request ends: stop judging and forget the request's names and queued messages.
+/// The request on this thread ends: stop judging (when it was the last one) and forget
+/// the request's names and queued messages.
 pub fn request_end() {
-    ACTIVE.store(false, Ordering::Release);
+    if IN_REQUEST.with(|r| r.replace(false)) {
+        ACTIVE.fetch_sub(1, Ordering::Release);
+    }
     names().clear();
     guard::forget_approvals();
     drain();
 }
 
-fn on_php_thread(thread: u64) -> bool {
-    PHP_THREAD.load(Ordering::Relaxed) == thread
+/// Whether the calling thread runs a PHP request (only then may PHP's state be read).
+fn on_php_thread(_thread: u64) -> bool {
+    IN_REQUEST.with(Cell::get)
 }
 
 // ---------------------------------------------------------------------------------------
