@@ -2,6 +2,9 @@
 libc layer: every curl way to a refused destination (CURLOPT_RESOLVE, CONNECT_TO, proxies incl. socks5h, DoH, INTERFACE/LOCALPORT binds, unix socket, FTP active mode, tftp over UDP) is refused, and nothing reaches it
 --SKIPIF--
 <?php require __DIR__ . '/include/skipif.inc'; if (!extension_loaded('curl')) die('skip ext/curl not loaded'); ?>
+--DESCRIPTION--
+FTP active mode with its PORT bind refused: libcurl 7.88 (Debian 12) reports
+CURLE_FTP_PORT_FAILED (30), libcurl 8.14 (Debian 13) CURLE_FAILED_INIT (2).
 --FILE--
 <?php
 require __DIR__ . '/include/libc_layer.inc';
@@ -25,7 +28,7 @@ foreach ([
 }
 echo aes_connections($mark);
 ?>
---EXPECT--
+--EXPECTF--
 CURLOPT_RESOLVE: errno 7
   Warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
 CURLOPT_CONNECT_TO: errno 7
@@ -46,7 +49,7 @@ CURLOPT_LOCALPORT: errno 45
   Warning: curl_exec(): binding to a specific address or port is not allowed: 0.0.0.0:40000
 CURLOPT_UNIX_SOCKET_PATH: errno 7
   Warning: curl_exec(): connection to unix:/run/aes-none.sock refused (unix sockets are not allowed, only outbound TCP and UDP)
-FTP active mode: errno 30
+FTP active mode: errno %r(30|2)%r
   Warning: curl_exec(): binding to a specific address or port is not allowed: 11.0.0.1:0
 tftp (UDP): errno 28
   Warning: curl_exec(): sending to 10.0.0.5:9999 refused (private address 10.0.0.5)
