@@ -42,7 +42,9 @@ for w in "${WANT[@]}"; do
     [[ $w != 8.4-zts ]] || setup=(scripts/matrix-setup.sh)
 done
 
-# Timeouts: the 8.2 suite ~4 min, set-up ~25 min cold (0 warm), each 8.4 suite ~5 min.
+# Timeouts (deps 10m in test.sh before): 8.2 + set-up + 8.4 NTS add up to 65m, and with
+# the ZTS line 77m (87m with deps). Measured: the 8.2 suite ~10 min, set-up ~2-6 min cold for the root fs
+# (+ ~15 min for the ZTS build), 0 warm; an 8.4 suite ~4-8 min.
 #    name            timeout  on failure  command
 for w in "${WANT[@]}"; do
     case "$w" in
@@ -50,14 +52,14 @@ for w in "${WANT[@]}"; do
             step "PHP 8.2 NTS"  20m  continue  env -u PHP_CONFIG -u CARGO_TARGET_DIR scripts/suite.sh "${QUICK[@]}" ;;
         8.4)
             if [[ $SETUP == 1 && $needs_rootfs == 1 ]]; then
-                step "matrix set-up" 35m stop  "${setup[@]}"
+                step "matrix set-up" 30m stop  "${setup[@]}"
                 needs_rootfs=0
             fi
-            step "PHP 8.4 NTS"  12m  continue  env PHP_CONFIG=/usr/bin/php-config8.4 CARGO_TARGET_DIR=target/php-8.4-nts \
+            step "PHP 8.4 NTS"  15m  continue  env PHP_CONFIG=/usr/bin/php-config8.4 CARGO_TARGET_DIR=target/php-8.4-nts \
                 scripts/rootfs.sh scripts/suite.sh "${QUICK[@]}" ;;
         8.4-zts)
             if [[ $SETUP == 1 && $needs_rootfs == 1 ]]; then
-                step "matrix set-up" 35m stop  "${setup[@]}"
+                step "matrix set-up" 30m stop  "${setup[@]}"
                 needs_rootfs=0
             fi
             step "PHP 8.4 ZTS"  12m  continue  env PHP_CONFIG=$ZTS_CONFIG CARGO_TARGET_DIR=target/php-8.4-zts \
