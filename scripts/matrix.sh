@@ -72,7 +72,7 @@ printf '%s\n' "${SUMMARY[@]}"
 echo
 # One line per PHP: the suite's own last line ("PHP 8.4.27 NTS: N passed, M failed ...").
 for s in "${SUMMARY[@]}"; do
-    if [[ "$s" =~ (PHP\ [0-9][^:]*:\ [0-9]+\ passed.*) ]]; then
+    if [[ "$s" =~ (PHP\ [0-9]+\.[0-9]+\.[0-9]+\ [NZ]TS:\ [0-9]+\ passed.*) ]]; then
         if [[ "$s" == PASS* ]]; then echo "${BASH_REMATCH[1]}"; else echo "FAIL: ${BASH_REMATCH[1]}"; fi
     elif [[ "$s" == *"PHP "* ]]; then
         # A suite that never got to its last line (set-up failed, timed out).
