@@ -21,7 +21,12 @@
 
 IMAGE ?= appengine-sockets
 INSTALL_SH := packaging/install.sh
-export DESTDIR SAPIS PURGE PHP_CONFIG
+export DESTDIR SAPIS PURGE
+# Only a PHP_CONFIG that was given: make exports an unset variable as an empty one, and
+# ext-php-rs's build then looks for a php-config at "".
+ifdef PHP_CONFIG
+export PHP_CONFIG
+endif
 
 .PHONY: all build install uninstall verify-installed verify-absent lint image ci-packaging
 
