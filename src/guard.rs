@@ -88,6 +88,67 @@ impl<'a> Asked<'a> {
     }
 }
 
+/// How a verdict is carried out in the mode in force, the same at every enforcement point.
+pub struct Outcome {
+    /// The decision log's word: `allow`, `deny` or `report`.
+    pub verdict: &'static str,
+    /// For a refusal that is only reported (report-only, or a destination rule in
+    /// development mode): the notice's opening words.
+    pub report: Option<&'static str>,
+}
+
+/// Count a verdict (once) and say how it is carried out: report-only reports every policy
+/// refusal but a broken configuration's; development mode reports destination rules.
+pub fn outcome(v: &Verdict) -> Outcome {
+    let st = state::get();
+    let report = if v.allowed {
+        None
+    } else if st.report_only() && !matches!(v.rule, Rule::Config | Rule::Malformed) {
+        Some("would be refused")
+    } else if st.development() && v.rule.is_destination_rule() {
+        Some("would be refused in production")
+    } else {
+        None
+    };
+    let (verdict, counter) = match (v.allowed, report) {
+        (true, _) => ("allow", &state::ALLOWED),
+        (false, Some(_)) => ("report", &state::REPORTED),
+        (false, None) => ("deny", &state::REFUSED),
+    };
+    counter.fetch_add(1, Ordering::Relaxed);
+    Outcome { verdict, report }
+}
+
+/// What the log said about itself (a fault began or ended) while no PHP thread could put
+/// it on PHP's error log: a library's own thread made the decision.
+static UNSAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Write one decision-log line. A fault of the log target (said once per process, see
+/// `log::write`) goes to the operator's error log, never to the app: no handler of the
+/// app runs, and the app's output is unchanged. Off a PHP thread (`php_thread` false) it
+/// waits for the next line a PHP thread writes, or for the request's end.
+pub fn log_decision(record: &Record<'_>, php_thread: bool) {
+    let said = log::write(state::get().log(), record);
+    if !php_thread {
+        if let Some(message) = said {
+            UNSAID.lock().unwrap_or_else(|e| e.into_inner()).push(message);
+        }
+        return;
+    }
+    say_unsaid();
+    if let Some(message) = said {
+        zend::log_error(&message);
+    }
+}
+
+/// Put on PHP's error log what a library's own thread could not (a PHP thread calls it).
+pub fn say_unsaid() {
+    let unsaid = std::mem::take(&mut *UNSAID.lock().unwrap_or_else(|e| e.into_inner()));
+    for message in unsaid {
+        zend::log_error(&message);
+    }
+}
+
 /// Record a verdict (log, counters) and say whether it must be enforced as a refusal. In
 /// report-only mode a policy refusal is logged as `report`, raises an E_NOTICE "would be
 /// refused: <reason>" and is not enforced; a broken configuration is always enforced.
@@ -97,21 +158,12 @@ pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
         // Not a decision: there was no address to judge.
         return true;
     }
-    let report_only = st.report_only() && !matches!(v.rule, Rule::Config | Rule::Malformed);
-    let development = st.development() && v.rule.is_destination_rule();
-    let report = !v.allowed && (report_only || development);
-    let (verdict, counter) = match (v.allowed, report) {
-        (true, _) => ("allow", &state::ALLOWED),
-        (false, true) => ("report", &state::REPORTED),
-        (false, false) => ("deny", &state::REFUSED),
-    };
-    counter.fetch_add(1, Ordering::Relaxed);
+    let Outcome { verdict, report } = outcome(v);
     JUDGED.with(|j| j.set(zend::frame_key()));
     if *st.log() != log::LogTarget::Off {
         let function = zend::active_function_name();
-        let said = state::with_app_id(|app_id| {
-            log::write(
-                st.log(),
+        state::with_app_id(|app_id| {
+            log_decision(
                 &Record {
                     app_id,
                     function: &function,
@@ -122,17 +174,12 @@ pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
                     rule: v.rule.as_str(),
                     reason: &v.reason.to_string(),
                 },
+                true,
             )
         });
-        if let Some(message) = said {
-            // The operator's error log, not the app: no handler of the app runs, and the
-            // app's output is unchanged.
-            zend::log_error(&message);
-        }
     }
-    if report {
-        let prefix = if report_only { "would be refused" } else { "would be refused in production" };
-        zend::notice(&format!("{prefix}: {}", v.reason));
+    if let Some(would) = report {
+        zend::notice(&format!("{would}: {}", v.reason));
         return false;
     }
     if !v.allowed {

@@ -53,6 +53,7 @@ pub fn request_end() {
     names().clear();
     guard::forget_approvals();
     drain();
+    guard::say_unsaid();
 }
 
 /// Whether the calling thread runs a PHP request (only then may PHP's state be read).
@@ -284,15 +285,7 @@ fn settle(v: &Verdict, action: Action, address: &Address, thread: u64) -> bool {
 /// the target as a library named it (`host:port`), when a name led to this address.
 fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<String>, thread: u64) -> bool {
     let st = state::get();
-    let report_only = st.report_only() && !matches!(v.rule, Rule::Config | Rule::Malformed);
-    let development = st.development() && v.rule.is_destination_rule();
-    let report = !v.allowed && (report_only || development);
-    let (verdict, counter) = match (v.allowed, report) {
-        (true, _) => ("allow", &state::ALLOWED),
-        (false, true) => ("report", &state::REPORTED),
-        (false, false) => ("deny", &state::REFUSED),
-    };
-    counter.fetch_add(1, Ordering::Relaxed);
+    let guard::Outcome { verdict, report } = guard::outcome(v);
     let logging = *st.log() != log::LogTarget::Off;
     if v.allowed && !logging {
         // The common case costs no formatting at all.
@@ -316,8 +309,7 @@ fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<Strin
             Address::Unspec => String::new(),
             _ => shown.clone(),
         };
-        log::write(
-            st.log(),
+        guard::log_decision(
             &Record {
                 app_id: &app_id,
                 function: &function,
@@ -328,14 +320,14 @@ fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<Strin
                 rule: v.rule.as_str(),
                 reason: &v.reason.to_string(),
             },
+            php,
         );
     }
     if v.allowed {
         return true;
     }
     let prefix = if function.is_empty() { String::new() } else { format!("{function}(): ") };
-    if report {
-        let would = if report_only { "would be refused" } else { "would be refused in production" };
+    if let Some(would) = report {
         queue(Level::Notice, format!("{prefix}{would}: {}", v.reason), frame);
         return true;
     }
