@@ -79,8 +79,13 @@ for s in "${SUMMARY[@]}"; do
         awk '{ $1 = $1 } 1' <<<"$s"
     fi
 done
+# Last, every PHP's checks added up: the plain "N passed, M failed" line CI reads.
+total="matrix: $PASSED_N passed, $FAILED_N failed"
+if [[ $SKIPPED_N -gt 0 ]]; then total+=", $SKIPPED_N skipped"; fi
 if [[ $FAILED -ne 0 ]]; then
     echo "FAILED: $FAILED of ${#SUMMARY[@]} steps"
+    echo "$total"
     exit 1
 fi
 echo "OK: all ${#SUMMARY[@]} steps passed"
+echo "$total"
