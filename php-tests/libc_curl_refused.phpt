@@ -104,35 +104,35 @@ libc_step('curl_multi_exec, one allowed and one private', function () {
 });
 ?>
 --EXPECTF--
-http 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: Couldn't connect to server",13]
+http 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-http private.test: [false,7,"Failed to connect to private.test port 8081 after N ms: Couldn't connect to server",13]
+http private.test: [false,7,"Failed to connect to private.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-http 0xa.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: Couldn't connect to server",13]
+http 0xa.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-http [fd00::5]: [false,7,"Failed to connect to fd00::5 port 8081 after N ms: Couldn't connect to server",13]
+http [fd00::5]: [false,7,"Failed to connect to fd00::5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to [fd00::5]:8081 refused (private address fd00::5)
   reached: nothing
   logged: deny special-purpose curl_exec fd00::5 8081
-http [::ffff:10.0.0.5]: [false,7,"Failed to connect to ::ffff:10.0.0.5 port 8081 after N ms: Couldn't connect to server",13]
+http [::ffff:10.0.0.5]: [false,7,"Failed to connect to ::ffff:10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to [::ffff:10.0.0.5]:8081 refused (IPv4-mapped address ::ffff:10.0.0.5 carries private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec ::ffff:10.0.0.5 8081
-http 127.0.0.1: [false,7,"Failed to connect to 127.0.0.1 port 8081 after N ms: Couldn't connect to server",13]
+http 127.0.0.1: [false,7,"Failed to connect to 127.0.0.1 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 127.0.0.1:8081 refused (loopback address 127.0.0.1)
   reached: nothing
   logged: deny special-purpose curl_exec 127.0.0.1 8081
-http 169.254.1.1: [false,7,"Failed to connect to 169.254.1.1 port 8081 after N ms: Couldn't connect to server",13]
+http 169.254.1.1: [false,7,"Failed to connect to 169.254.1.1 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 169.254.1.1:8081 refused (link-local address 169.254.1.1)
   reached: nothing
   logged: deny special-purpose curl_exec 169.254.1.1 8081
-https 8.8.4.4:443 (Google ranges): [false,7,"Failed to connect to 8.8.4.4 port 443 after N ms: Couldn't connect to server",13]
+https 8.8.4.4:443 (Google ranges): [false,7,"Failed to connect to 8.8.4.4 port 443 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 8.8.4.4:443 refused (Google address 8.8.4.4 (Google APIs and services ranges))
   reached: nothing
   logged: deny google curl_exec 8.8.4.4 443
@@ -140,56 +140,56 @@ http mixed.test (C libraries are judged per address used: curl tries 11.0.0.1 fi
   reached: http 11.0.0.1 8081
 http mixedfam2.test (10.0.0.5 and 2400:cb00::10: only the public one is reached): ["HTTP 2400:cb00::10 8081 GET /",0,"",0]
   reached: http 2400:cb00::10 8081
-redirect 302 -> 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: Couldn't connect to server",13]
+redirect 302 -> 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: http 11.0.0.2 8081
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-redirect 301 -> private.test: [false,7,"Failed to connect to private.test port 8081 after N ms: Couldn't connect to server",13]
+redirect 301 -> private.test: [false,7,"Failed to connect to private.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: http 11.0.0.2 8081
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-redirect 307 -> [::1]: [false,7,"Failed to connect to ::1 port 8081 after N ms: Couldn't connect to server",13]
+redirect 307 -> [::1]: [false,7,"Failed to connect to ::1 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to [::1]:8081 refused (loopback address ::1)
   reached: http 11.0.0.2 8081
   logged: deny special-purpose curl_exec ::1 8081
-redirect 302 -> port 25: [false,7,"Failed to connect to 11.0.0.1 port 25 after N ms: Couldn't connect to server",13]
+redirect 302 -> port 25: [false,7,"Failed to connect to 11.0.0.1 port 25 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 11.0.0.1:25 refused (port 25 is blocked)
   reached: http 11.0.0.2 8081
   logged: deny port-25 curl_exec 11.0.0.1 25
-proxy http://10.0.0.5:3128: [false,7,"Failed to connect to 10.0.0.5 port 3128 after N ms: Couldn't connect to server",13]
+proxy http://10.0.0.5:3128: [false,7,"Failed to connect to 10.0.0.5 port 3128 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:3128 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 3128
-proxy socks5://10.0.0.5:1080: [false,7,"Failed to connect to 10.0.0.5 port 1080 after N ms: Couldn't connect to server",13]
+proxy socks5://10.0.0.5:1080: [false,7,"Failed to connect to 10.0.0.5 port 1080 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:1080 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 1080
-proxy socks5h://private.test:1080: [false,7,"Failed to connect to private.test port 1080 after N ms: Couldn't connect to server",13]
+proxy socks5h://private.test:1080: [false,7,"Failed to connect to private.test port 1080 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:1080 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 1080
-proxy socks4://192.168.7.7:1080: [false,7,"Failed to connect to 192.168.7.7 port 1080 after N ms: Couldn't connect to server",13]
+proxy socks4://192.168.7.7:1080: [false,7,"Failed to connect to 192.168.7.7 port 1080 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 192.168.7.7:1080 refused (private address 192.168.7.7)
   reached: nothing
   logged: deny special-purpose curl_exec 192.168.7.7 1080
-DoH answering 10.0.0.5: [false,7,"Failed to connect to anything.test port 8081 after N ms: Couldn't connect to server",13]
+DoH answering 10.0.0.5: [false,7,"Failed to connect to anything.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: doh 11.0.0.3 8053
   reached: doh 11.0.0.3 8053
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-DoH server at 10.0.0.5: [false,6,"Couldn't resolve host name",0]
+DoH server at 10.0.0.5: [false,6,"%r(Couldn't resolve host name|Could not resolve hostname)%r",0]
   warning: curl_exec(): connection to 10.0.0.5:8053 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8053 (x2)
-CURLOPT_RESOLVE public.test -> 10.0.0.5: [false,7,"Failed to connect to public.test port 8081 after N ms: Couldn't connect to server",13]
+CURLOPT_RESOLVE public.test -> 10.0.0.5: [false,7,"Failed to connect to public.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-CURLOPT_CONNECT_TO public.test -> 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: Couldn't connect to server",13]
+CURLOPT_CONNECT_TO public.test -> 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-CURLOPT_CONNECT_TO any -> private.test: [false,7,"Failed to connect to private.test port 8081 after N ms: Couldn't connect to server",13]
+CURLOPT_CONNECT_TO any -> private.test: [false,7,"Failed to connect to private.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
@@ -201,7 +201,7 @@ CURLOPT_LOCALPORT 40000: [false,45,"bind failed with errno 13: Permission denied
   warning: curl_exec(): binding to a specific address or port is not allowed: 0.0.0.0:40000
   reached: nothing
   logged: deny bind curl_exec 0.0.0.0 40000
-CURLOPT_UNIX_SOCKET_PATH: [false,7,"Failed to connect to 11.0.0.2 port 8081 after N ms: Couldn't connect to server",13]
+CURLOPT_UNIX_SOCKET_PATH: [false,7,"Failed to connect to 11.0.0.2 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to unix:%s/http.sock refused (unix sockets are not allowed, only outbound TCP and UDP)
   reached: nothing
   logged: deny protocol curl_exec target "unix:%s/http.sock"
@@ -213,27 +213,27 @@ tftp://[fd00::5] (UDP): [false,28,"%s",0]
   warning: curl_exec(): sending to [fd00::5]:69 refused (private address fd00::5)
   reached: nothing
   logged: deny special-purpose curl_exec fd00::5 69%S
-smtp://11.0.0.1:25: [false,7,"Failed to connect to 11.0.0.1 port 25 after N ms: Couldn't connect to server",13]
+smtp://11.0.0.1:25: [false,7,"Failed to connect to 11.0.0.1 port 25 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 11.0.0.1:25 refused (port 25 is blocked)
   reached: nothing
   logged: deny port-25 curl_exec 11.0.0.1 25
-smtp://smtp.gmail.com:25: [false,7,"Failed to connect to smtp.gmail.com port 25 after N ms: Couldn't connect to server",13]
+smtp://smtp.gmail.com:25: [false,7,"Failed to connect to smtp.gmail.com port 25 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 8.8.4.4:25 refused (port 25 is blocked)
   reached: nothing
   logged: deny port-25 curl_exec 8.8.4.4 25
-smtps://evil-gmail.test:465 (8.8.4.4, not whitelisted): [false,7,"Failed to connect to evil-gmail.test port 465 after N ms: Couldn't connect to server",13]
+smtps://evil-gmail.test:465 (8.8.4.4, not whitelisted): [false,7,"Failed to connect to evil-gmail.test port 465 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 8.8.4.4:465 refused (Google address 8.8.4.4 (Google APIs and services ranges))
   reached: nothing
   logged: deny google curl_exec 8.8.4.4 465
-smtps://gmail-private.test:465: [false,7,"Failed to connect to gmail-private.test port 465 after N ms: Couldn't connect to server",13]
+smtps://gmail-private.test:465: [false,7,"Failed to connect to gmail-private.test port 465 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:465 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 465
-curl_copy_handle (CURLOPT_RESOLVE -> 10.0.0.5): [false,7,"Failed to connect to public.test port 8081 after N ms: Couldn't connect to server",13]
+curl_copy_handle (CURLOPT_RESOLVE -> 10.0.0.5): [false,7,"Failed to connect to public.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-curl_reset, then a private URL: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: Couldn't connect to server",13]
+curl_reset, then a private URL: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081

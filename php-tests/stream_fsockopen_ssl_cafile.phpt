@@ -18,7 +18,7 @@ echo aes_connections($mark);
 --EXPECTF--
 stream: HELLO 11.0.0.3 443, errno 0, errstr ""
 
-Warning: fsockopen(): Peer certificate subjectAltName did not match expected name `other.test' in %s on line %d
+Warning: fsockopen(): Peer certificate %r(subjectAltName did not match expected name |CN=`appengine_sockets test server' did not match expected CN=)%r`other.test' in %s on line %d
 
 Warning: fsockopen(): Failed to enable crypto in %s on line %d
 

@@ -14,14 +14,14 @@ foreach (['ssl://other.test:443', 'ssl://11.0.0.3:443'] as $target) {
 echo aes_connections($mark);
 ?>
 --EXPECTF--
-Warning: stream_socket_client(): Peer certificate subjectAltName did not match expected name `other.test' in %s on line %d
+Warning: stream_socket_client(): Peer certificate %r(subjectAltName did not match expected name |CN=`appengine_sockets test server' did not match expected CN=)%r`other.test' in %s on line %d
 
 Warning: stream_socket_client(): Failed to enable crypto in %s on line %d
 
 Warning: stream_socket_client(): Unable to connect to ssl://other.test:443 (Unknown error) in %s on line %d
 false, errno 0, errstr ""
 
-Warning: stream_socket_client(): Peer certificate subjectAltName did not match expected name `11.0.0.3' in %s on line %d
+Warning: stream_socket_client(): Peer certificate %r(subjectAltName did not match expected name |CN=`appengine_sockets test server' did not match expected CN=)%r`11.0.0.3' in %s on line %d
 
 Warning: stream_socket_client(): Failed to enable crypto in %s on line %d
 

@@ -16,7 +16,7 @@ echo aes_connections($mark);
 stream: HELLO 11.0.0.3 443, errno 0, errstr ""
 stream: HELLO 11.0.0.3 443, errno 0, errstr ""
 
-Warning: stream_socket_client(): Peer certificate subjectAltName did not match expected name `other.test' in %s on line %d
+Warning: stream_socket_client(): Peer certificate %r(subjectAltName did not match expected name |CN=`appengine_sockets test server' did not match expected CN=)%r`other.test' in %s on line %d
 
 Warning: stream_socket_client(): Failed to enable crypto in %s on line %d
 

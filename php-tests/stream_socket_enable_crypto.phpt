@@ -23,7 +23,7 @@ bool(true)
 HELLO 11.0.0.3 443
 string(6) "stream"
 
-Warning: stream_socket_enable_crypto(): Peer certificate subjectAltName did not match expected name `other.test' in %s on line %d
+Warning: stream_socket_enable_crypto(): Peer certificate %r(subjectAltName did not match expected name |CN=`appengine_sockets test server' did not match expected CN=)%r`other.test' in %s on line %d
 bool(false)
 catcher: tls 11.0.0.3 443 11.0.0.3
 catcher: tls 11.0.0.3 443 11.0.0.3
