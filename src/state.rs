@@ -262,8 +262,12 @@ pub fn get() -> &'static State {
         return s;
     }
     let later = if current == SLOTS { *LATER.read().unwrap_or_else(|e| e.into_inner()) } else { None };
-    later.unwrap_or_else(|| set(State::closed("appengine_sockets has not started".to_owned())))
+    // Not installed: a reader that raced start-up must not overwrite what start-up set.
+    later.unwrap_or_else(|| NOT_STARTED.get_or_init(|| State::closed("appengine_sockets has not started".to_owned())))
 }
+
+/// What `get` answers before any start-up: refuse everything, naming why.
+static NOT_STARTED: OnceLock<State> = OnceLock::new();
 
 /// Decisions made by this process: allowed, refused, reported (report-only).
 pub static ALLOWED: AtomicU64 = AtomicU64::new(0);
