@@ -296,11 +296,8 @@ fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<Strin
     let frame = if php { zend::frame_key().0 } else { 0 };
     let shown = shown.unwrap_or_else(|| address.shown());
     if logging {
-        let app_id = if php {
-            zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default()
-        } else {
-            String::new()
-        };
+        // The id read once at request start, as the other enforcement points log it.
+        let app_id = if php { state::with_app_id(str::to_owned) } else { String::new() };
         let (addr, port) = match address {
             Address::Ip(sa) => (Some(sa.ip().to_string()), Some(sa.port())),
             _ => (None, None),
