@@ -88,6 +88,33 @@ pub fn frame_key() -> (usize, usize) {
     }
 }
 
+/// The name of the internal function whose call `frame` is returning, as PHP's messages
+/// name it ("curl_exec", "Memcached::set"), for the hook's callback; "" when the call left
+/// no function behind (FFI's calls free theirs before they return).
+pub fn returning_function_label(frame: usize) -> String {
+    if frame == 0 {
+        return String::new();
+    }
+    // SAFETY: `frame` is the live frame of the internal call the hook is returning from;
+    // its function, when still there, and the function's name and scope are live too.
+    unsafe {
+        let func = (*(frame as *const zend_execute_data)).func;
+        if func.is_null() || (*func).common.function_name.is_null() {
+            return String::new();
+        }
+        let text = |s: *const ffi::zend_string| {
+            String::from_utf8_lossy(std::slice::from_raw_parts((*s).val.as_ptr().cast::<u8>(), (*s).len)).into_owned()
+        };
+        let name = text((*func).common.function_name);
+        let scope = (*func).common.scope;
+        if scope.is_null() || (*scope).name.is_null() {
+            name
+        } else {
+            format!("{}::{name}", text((*scope).name))
+        }
+    }
+}
+
 /// Raise an E_WARNING (`warning`) or E_NOTICE whose text already names its function.
 pub fn raise(warning: bool, message: &str) {
     let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();

@@ -1,14 +1,16 @@
 //! The guarded libc functions, and raising what they queued when the PHP function returns.
 //!
 //! Each guarded function reads its call's address, asks [`super::judge`], and either calls
-//! the C library's function unchanged or fails with `-1` and `errno` `EACCES`. Outside a
-//! request they cost one relaxed atomic load before the real call.
+//! the C library's function unchanged or fails with `-1` and `errno` `EACCES`. On a thread
+//! that is not judged they cost one thread-local read before the real call.
 //!
 //! `dlopen` is guarded so that objects loaded later (`dl()`, `FFI::cdef` with a library,
 //! plugins a library loads) are patched as soon as they are loaded; `dlsym` so that a
 //! symbol looked up by name (`FFI::cdef` declaring `connect`) is the guarded function.
 //! `getaddrinfo` is guarded to remember which names produced which addresses (the Gmail
-//! whitelist matches names); it changes nothing in the lookup.
+//! whitelist matches names); it changes nothing in the lookup. `pthread_create` is guarded
+//! so that a thread a C library starts on a judged thread belongs to the same request (see
+//! [`guarded_pthread_create`]).
 
 #![allow(unsafe_code)]
 
@@ -188,6 +190,73 @@ unsafe extern "C" fn guarded_getaddrinfo(
     rc
 }
 
+/// A thread's start routine, as `pthread_create` takes it. "C-unwind": glibc's
+/// `pthread_exit` and cancellation unwind the thread's stack through it.
+type StartRoutine = unsafe extern "C-unwind" fn(*mut c_void) -> *mut c_void;
+
+/// What [`thread_start`] needs: the routine the library asked for, its argument, and what
+/// the new thread inherits.
+struct Start {
+    routine: StartRoutine,
+    arg: *mut c_void,
+    from: judge::Inheritance,
+}
+
+/// `pthread_create`: on a judged thread (running a request, or started by a library in
+/// one), the new thread starts in [`thread_start`], which makes it belong to the same
+/// request before it runs the library's routine. Elsewhere (a server starting its threads
+/// outside requests) a plain call. A thread whose routine is in the main program (a
+/// server's or a language runtime's own, such as Go's in FrankenPHP) is never a library's.
+unsafe extern "C" fn guarded_pthread_create(
+    thread: *mut libc::pthread_t,
+    attr: *const libc::pthread_attr_t,
+    routine: StartRoutine,
+    arg: *mut c_void,
+) -> c_int {
+    let real = |routine: StartRoutine, arg: *mut c_void| {
+        // SAFETY: the same ABI; pthread_create only calls it, on the new thread.
+        let routine = std::mem::transmute::<StartRoutine, extern "C" fn(*mut c_void) -> *mut c_void>(routine);
+        libc::pthread_create(thread, attr, routine, arg)
+    };
+    if !judge::enforcing() || in_main_program(routine as usize) {
+        return real(routine, arg);
+    }
+    let Some(from) = judge::inheritance() else {
+        return real(routine, arg);
+    };
+    let start = Box::into_raw(Box::new(Start { routine, arg, from }));
+    let rc = real(thread_start, start.cast());
+    if rc != 0 {
+        // No thread: the start was never handed over.
+        drop(Box::from_raw(start));
+    }
+    rc
+}
+
+/// The first frame of a library's thread started in a request: inherit, then run the
+/// library's routine and return what it returns. Nothing to drop is alive during the
+/// routine, so `pthread_exit` and cancellation unwind through this frame untouched.
+unsafe extern "C-unwind" fn thread_start(start: *mut c_void) -> *mut c_void {
+    // SAFETY: `start` is the Box guarded_pthread_create handed to this thread alone.
+    let Start { routine, arg, from } = *Box::from_raw(start.cast::<Start>());
+    judge::inherit(from);
+    routine(arg)
+}
+
+/// Whether `address` is in the main program (not in a shared object it loaded).
+fn in_main_program(address: usize) -> bool {
+    static MAIN_BASE: OnceLock<usize> = OnceLock::new();
+    let base_of = |address: usize| {
+        let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
+        // SAFETY: dladdr only reads the dynamic linker's tables, for any address.
+        let found = unsafe { libc::dladdr(address as *const c_void, &mut info) } != 0;
+        found.then_some(info.dli_fbase as usize)
+    };
+    // SAFETY: getauxval has no preconditions; AT_ENTRY is the main program's entry point.
+    let main = *MAIN_BASE.get_or_init(|| base_of(unsafe { libc::getauxval(libc::AT_ENTRY) } as usize).unwrap_or(0));
+    main != 0 && base_of(address) == Some(main)
+}
+
 unsafe extern "C" fn guarded_dlopen(file: *const c_char, mode: c_int) -> *mut c_void {
     let handle = libc::dlopen(file, mode);
     if !handle.is_null() {
@@ -252,6 +321,7 @@ pub fn table() -> &'static [Interposed] {
             e(c"accept4", libc::accept4 as *const () as usize, guarded_accept4 as *const () as usize),
             e(c"socket", libc::socket as *const () as usize, guarded_socket as *const () as usize),
             e(c"getaddrinfo", libc::getaddrinfo as *const () as usize, guarded_getaddrinfo as *const () as usize),
+            e(c"pthread_create", libc::pthread_create as *const () as usize, guarded_pthread_create as *const () as usize),
             e(c"dlopen", libc::dlopen as *const () as usize, guarded_dlopen as *const () as usize),
             e(c"dlsym", libc::dlsym as *const () as usize, appengine_sockets_dlsym_entry as *const () as usize),
         ]
@@ -299,11 +369,12 @@ pub fn uninstall() -> usize {
     super::got::restore_all(table())
 }
 
-/// After each internal function: raise what its C libraries' refused calls queued, so the
-/// app's error handler runs after the function, never inside a library.
+/// After each internal function: raise what its C libraries' refused calls queued (on this
+/// thread, or on threads they started in this request), so the app's error handler runs
+/// after the function, never inside a library.
 fn after_internal_call(frame: usize) {
     if judge::pending() {
-        for (level, text) in judge::take_for(frame) {
+        for (level, text) in judge::take_for(frame, || crate::zend::internal::returning_function_label(frame)) {
             crate::zend::internal::raise(level == judge::Level::Warning, &text);
         }
     }

@@ -5,60 +5,181 @@
 //! the counters, report-only and development mode), and what the app must be told is
 //! *queued*: no PHP code runs inside a C library's call. The queue is raised as warnings
 //! when the PHP function returns (see [`super::hooks`]).
+//!
+//! Everything here is per request, never per process: which threads are judged (the
+//! request's own, and the threads its libraries started: [`Owner`]), the names its
+//! libraries resolved, and the messages queued for it.
 
+use std::cell::{Cell, RefCell};
 use std::net::{IpAddr, SocketAddr};
-use std::cell::Cell;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use appengine_sockets_policy::sockets::{check_socket, AF_UNIX};
 use appengine_sockets_policy::{Rule, Transport, Verdict};
 
+use super::lock::PthreadMutex;
 use crate::guard;
 use crate::log::{self, Record};
 use crate::state;
 use crate::zend;
 
-/// How many PHP requests are running in this process (NTS: 0 or 1; ZTS: one per thread in
-/// a request). While none is (php-fpm's master and its workers between requests, PHP's
-/// start-up and shutdown) every call passes through untouched.
-static ACTIVE: AtomicUsize = AtomicUsize::new(0);
+/// The request a thread's calls belong to: the thread running it, and which of that
+/// thread's requests it is (a number the thread counts up). `thread == 0`: none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Owner {
+    thread: u64,
+    request: u64,
+}
+
+const NO_OWNER: Owner = Owner { thread: 0, request: 0 };
+
+/// What a thread a C library starts inherits from the thread starting it (see
+/// [`inheritance`]): the request its calls belong to, and that request's app id.
+#[derive(Clone, Debug)]
+pub struct Inheritance {
+    owner: Owner,
+    slot: usize,
+    app_id: String,
+}
+
+/// Whether this thread queued messages of its own, and the mail flag it watches (slot + 1)
+/// once it started a thread in this request (0: none).
+#[derive(Clone, Copy, Default)]
+struct Hot {
+    own: bool,
+    watch: usize,
+}
 
 thread_local! {
     /// Whether this thread is running a PHP request (a library's own threads never are).
     static IN_REQUEST: Cell<bool> = const { Cell::new(false) };
+    /// The request this thread's calls are judged for: the thread's own request, the one
+    /// that started this thread (a library's thread), or none (never judged).
+    static OWNER: Cell<Owner> = const { Cell::new(NO_OWNER) };
+    /// This thread's mail slot (see [`MAIL`]), for its request or the one it inherited.
+    static SLOT: Cell<usize> = const { Cell::new(0) };
+    /// How many requests this thread has started.
+    static REQUESTS: Cell<u64> = const { Cell::new(0) };
+    /// What [`pending`] reads after every internal call.
+    static HOT: Cell<Hot> = const { Cell::new(Hot { own: false, watch: 0 }) };
+    /// Messages this PHP thread queued itself: level, text, and the PHP call (frame) they
+    /// belong to (0: any).
+    static OWN_QUEUE: RefCell<Vec<(Level, String, usize)>> = const { RefCell::new(Vec::new()) };
+    /// A library's thread: the app id of the request that started it (logged with its
+    /// decisions).
+    static INHERITED_APP: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// Whether calls are judged now.
+/// Whether calls on this thread are judged now: it runs a PHP request, or a C library
+/// started it (or its ancestor) in one. Threads a server starts outside requests (its
+/// listener, its workers), PHP's start-up and shutdown, php-fpm's master and a worker
+/// between requests pass through untouched.
 #[inline]
 pub fn enforcing() -> bool {
-    ACTIVE.load(Ordering::Relaxed) != 0
+    OWNER.with(|o| o.get().thread != 0)
 }
 
-/// A request starts on this thread.
-pub fn request_start(_thread: u64) {
-    names().clear();
+/// A request starts on this thread (`thread`: its id).
+pub fn request_start(thread: u64) {
+    let n = REQUESTS.with(|r| {
+        r.set(r.get() + 1);
+        r.get()
+    });
+    let owner = Owner { thread, request: n };
     guard::forget_approvals();
-    if !IN_REQUEST.with(|r| r.replace(true)) {
-        ACTIVE.fetch_add(1, Ordering::Release);
-    }
+    OWN_QUEUE.with(|q| q.borrow_mut().clear());
+    HOT.with(|h| h.set(Hot::default()));
+    let slot = {
+        let mut live = LIVE.lock();
+        // A request of this thread that never ended (a bailout past request end).
+        live.retain(|l| l.owner.thread != thread);
+        let slot = (0..SLOTS).find(|&s| !live.iter().any(|l| l.slot == s)).unwrap_or(live.len() % SLOTS);
+        live.push(Live {
+            owner,
+            slot,
+            names: Names::default(),
+            mail: Vec::new(),
+        });
+        slot
+    };
+    SLOT.with(|s| s.set(slot));
+    OWNER.with(|o| o.set(owner));
+    IN_REQUEST.with(|r| r.set(true));
 }
 
-/// The request on this thread ends: stop judging (when it was the last one) and forget
-/// the request's names and queued messages.
+/// The request on this thread ends: stop judging, and forget the request's names and
+/// queued messages (those its libraries' threads queue later are dropped).
 pub fn request_end() {
     if IN_REQUEST.with(|r| r.replace(false)) {
-        ACTIVE.fetch_sub(1, Ordering::Release);
+        let owner = OWNER.with(|o| o.replace(NO_OWNER));
+        let mut live = LIVE.lock();
+        if let Some(i) = live.iter().position(|l| l.owner == owner) {
+            let slot = live.swap_remove(i).slot;
+            refresh_mail(&live, slot);
+        }
     }
-    names().clear();
+    OWN_QUEUE.with(|q| q.borrow_mut().clear());
+    HOT.with(|h| h.set(Hot::default()));
     guard::forget_approvals();
-    drain();
-    guard::say_unsaid();
 }
 
 /// Whether the calling thread runs a PHP request (only then may PHP's state be read).
 fn on_php_thread(_thread: u64) -> bool {
     IN_REQUEST.with(Cell::get)
+}
+
+/// What a thread being started now inherits, when the starting thread is judged (it runs
+/// a request, or a library started it in one); `None` otherwise: the new thread is not
+/// judged.
+pub fn inheritance() -> Option<Inheritance> {
+    let owner = OWNER.with(Cell::get);
+    if owner.thread == 0 {
+        return None;
+    }
+    let slot = SLOT.with(Cell::get);
+    let app_id = if IN_REQUEST.with(Cell::get) {
+        // From now on this request's thread watches its mail flag.
+        HOT.with(|h| h.set(Hot { watch: slot + 1, ..h.get() }));
+        state::with_app_id(str::to_owned)
+    } else {
+        INHERITED_APP.with(|a| a.borrow().clone())
+    };
+    Some(Inheritance { owner, slot, app_id })
+}
+
+/// The first thing a thread started with an [`Inheritance`] does: its calls belong to
+/// that request from now on.
+pub fn inherit(from: Inheritance) {
+    OWNER.with(|o| o.set(from.owner));
+    SLOT.with(|s| s.set(from.slot));
+    INHERITED_APP.with(|a| *a.borrow_mut() = from.app_id);
+}
+
+// ---------------------------------------------------------------------------------------
+// What a request shares with its libraries' threads.
+
+/// One running request: the names its libraries resolved (on any of its threads) and the
+/// messages its libraries' threads queued for it.
+struct Live {
+    owner: Owner,
+    slot: usize,
+    names: Names,
+    mail: Vec<(Level, String)>,
+}
+
+/// The running requests (NTS: one at most; ZTS: one per thread in a request).
+static LIVE: PthreadMutex<Vec<Live>> = PthreadMutex::new(Vec::new());
+
+/// Mail flags: set (under [`LIVE`]'s lock) when a library's thread queued a message for a
+/// request of that slot, read by the request's thread after every internal call once it
+/// started a thread. Each running request has a slot of its own while there are enough.
+const SLOTS: usize = 64;
+static MAIL: [AtomicBool; SLOTS] = [const { AtomicBool::new(false) }; SLOTS];
+
+/// Set `slot`'s mail flag to whether a running request of that slot has mail.
+fn refresh_mail(live: &[Live], slot: usize) {
+    let any = live.iter().any(|l| l.slot == slot && !l.mail.is_empty());
+    MAIL[slot].store(any, Ordering::Release);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -71,8 +192,8 @@ fn canonical(ip: IpAddr) -> IpAddr {
     }
 }
 
-/// What libraries' `getaddrinfo()` calls answered in this request: each name with every
-/// address it resolved to.
+/// What libraries' `getaddrinfo()` calls answered in one request (on its thread and the
+/// threads its libraries started): each name with every address it resolved to.
 #[derive(Default)]
 pub struct Names {
     entries: Vec<(String, Vec<IpAddr>)>,
@@ -82,29 +203,22 @@ pub struct Names {
 
 const MAX_NAMES: usize = 1024;
 
-impl Names {
-    fn clear(&mut self) {
-        self.entries.clear();
-        self.overflow = false;
-    }
-}
-
-static NAMES: Mutex<Names> = Mutex::new(Names {
-    entries: Vec::new(),
-    overflow: false,
-});
-
-fn names() -> std::sync::MutexGuard<'static, Names> {
-    NAMES.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// A library resolved `name` to `addresses` (any thread: libcurl resolves in its own).
+/// A library resolved `name` to `addresses` (any thread of a request: libcurl resolves in
+/// its own): recorded for the request the calling thread's calls belong to.
 pub fn resolved(name: &str, addresses: &[IpAddr]) {
     if name.parse::<IpAddr>().is_ok() || addresses.is_empty() {
         return;
     }
+    let owner = OWNER.with(Cell::get);
+    if owner.thread == 0 {
+        return;
+    }
     let addresses: Vec<IpAddr> = addresses.iter().map(|&ip| canonical(ip)).collect();
-    let mut n = names();
+    let mut live = LIVE.lock();
+    // The request ended: its names are gone with it.
+    let Some(n) = live.iter_mut().find(|l| l.owner == owner).map(|l| &mut l.names) else {
+        return;
+    };
     if n.entries.iter().any(|(m, a)| *a == addresses && m.eq_ignore_ascii_case(name)) {
         return;
     }
@@ -119,7 +233,8 @@ pub fn resolved(name: &str, addresses: &[IpAddr]) {
 /// whitelisted it, if one did.
 ///
 /// The address actually used is judged. Names matter only for the Gmail whitelist: it
-/// applies when libraries resolved whitelisted names to this address in this request and
+/// applies when libraries resolved whitelisted names to this address in the calling
+/// thread's request (on any of its threads) and
 /// *every* name that produced this address in this request is whitelisted for the port
 /// (`evil-gmail.test`, resolving to the same Google address as `smtp.gmail.com`, gets no
 /// whitelist, and after it neither does that address for the rest of the request).
@@ -129,7 +244,11 @@ fn destination_verdict(ip: IpAddr, port: u16) -> (Verdict, Option<String>) {
     if plain.allowed || plain.rule != Rule::Google {
         return (plain, None);
     }
-    let n = names();
+    let owner = OWNER.with(Cell::get);
+    let live = LIVE.lock();
+    let Some(n) = live.iter().find(|l| l.owner == owner).map(|l| &l.names) else {
+        return (plain, None);
+    };
     if n.overflow {
         return (plain, None);
     }
@@ -297,7 +416,12 @@ fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<Strin
     let shown = shown.unwrap_or_else(|| address.shown());
     if logging {
         // The id read once at request start, as the other enforcement points log it.
-        let app_id = if php { state::with_app_id(str::to_owned) } else { String::new() };
+        // A library's thread logs the id of the request that started it.
+        let app_id = if php {
+            state::with_app_id(str::to_owned)
+        } else {
+            INHERITED_APP.with(|a| a.borrow().clone())
+        };
         let (addr, port) = match address {
             Address::Ip(sa) => (Some(sa.ip().to_string()), Some(sa.port())),
             _ => (None, None),
@@ -352,48 +476,83 @@ pub enum Level {
     Notice,
 }
 
-/// Queued messages: level, text, and the PHP call (frame) they belong to (0: any).
-static QUEUE: Mutex<Vec<(Level, String, usize)>> = Mutex::new(Vec::new());
-static PENDING: AtomicBool = AtomicBool::new(false);
-
+/// Queue a message for the PHP call `frame` (0: the next one to return): on a request's
+/// own thread, in that thread's queue; on a library's thread, in the mail of the request
+/// that started it (dropped when that request has ended).
 fn queue(level: Level, text: String, frame: usize) {
-    let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());
     // One message per refusal: libraries retry the same address (happy eyeballs, loops).
-    if !q.iter().any(|(l, t, _)| *l == level && *t == text) && q.len() < 16 {
-        q.push((level, text, frame));
+    if IN_REQUEST.with(Cell::get) {
+        OWN_QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            if !q.iter().any(|(l, t, _)| *l == level && *t == text) && q.len() < 16 {
+                q.push((level, text, frame));
+            }
+        });
+        HOT.with(|h| h.set(Hot { own: true, ..h.get() }));
+        return;
     }
-    PENDING.store(true, Ordering::Release);
+    let owner = OWNER.with(Cell::get);
+    let mut live = LIVE.lock();
+    if let Some(l) = live.iter_mut().find(|l| l.owner == owner) {
+        if !l.mail.iter().any(|(m, t)| *m == level && *t == text) && l.mail.len() < 16 {
+            l.mail.push((level, text));
+        }
+        MAIL[l.slot].store(true, Ordering::Release);
+    }
 }
 
-/// Whether messages wait to be raised.
+/// Whether messages wait to be raised on this thread (after every internal call: two
+/// thread-local reads, and the request's mail flag once it started a thread).
 #[inline]
 pub fn pending() -> bool {
-    PENDING.load(Ordering::Acquire)
+    HOT.with(|h| {
+        let h = h.get();
+        h.own || (h.watch != 0 && MAIL[h.watch - 1].load(Ordering::Acquire))
+    })
 }
 
-/// Take the messages of the PHP call `frame` that is returning (and those of no call).
-pub fn take_for(frame: usize) -> Vec<(Level, String)> {
-    let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());
-    let (mine, rest): (Vec<_>, Vec<_>) = q.drain(..).partition(|(_, _, f)| *f == frame || *f == 0);
-    *q = rest;
-    PENDING.store(!q.is_empty(), Ordering::Release);
-    mine.into_iter().map(|(l, t, _)| (l, t)).collect()
-}
-
-/// Drop every queued message (request end).
-pub fn drain() {
-    let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());
-    PENDING.store(false, Ordering::Release);
-    q.clear();
+/// Take this thread's messages for the PHP call `frame` that is returning (and those of
+/// no call), then the mail its libraries' threads queued, prefixed with `label()`'s
+/// function name (the returning function's).
+pub fn take_for(frame: usize, label: impl FnOnce() -> String) -> Vec<(Level, String)> {
+    let mut out = Vec::new();
+    let hot = HOT.with(Cell::get);
+    if hot.own {
+        let left = OWN_QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            let (mine, rest): (Vec<_>, Vec<_>) = q.drain(..).partition(|(_, _, f)| *f == frame || *f == 0);
+            *q = rest;
+            out.extend(mine.into_iter().map(|(l, t, _)| (l, t)));
+            !q.is_empty()
+        });
+        HOT.with(|h| h.set(Hot { own: left, ..h.get() }));
+    }
+    if hot.watch != 0 && MAIL[hot.watch - 1].load(Ordering::Acquire) {
+        let owner = OWNER.with(Cell::get);
+        let mail = {
+            let mut live = LIVE.lock();
+            let mail = live.iter_mut().find(|l| l.owner == owner).map(|l| std::mem::take(&mut l.mail));
+            refresh_mail(&live, hot.watch - 1);
+            mail.unwrap_or_default()
+        };
+        if !mail.is_empty() {
+            let function = label();
+            let prefix = if function.is_empty() { String::new() } else { format!("{function}(): ") };
+            out.extend(mail.into_iter().map(|(l, t)| (l, format!("{prefix}{t}"))));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    // Each test runs on a thread of its own, with its own made-up thread id for requests.
+
     #[test]
     fn whitelist_needs_every_name_whitelisted() {
-        names().clear();
+        request_start(0x1001);
         let google: IpAddr = "142.250.80.46".parse().unwrap();
         assert_eq!(destination_verdict(google, 465).0.rule, Rule::Google);
         resolved("smtp.gmail.com", &[google]);
@@ -401,16 +560,104 @@ mod tests {
         assert!(!destination_verdict(google, 443).0.allowed);
         resolved("evil-gmail.test", &[google]);
         assert_eq!(destination_verdict(google, 465).0.rule, Rule::Google);
-        names().clear();
+        request_end();
     }
 
     #[test]
     fn names_do_not_change_other_verdicts() {
-        names().clear();
+        request_start(0x1002);
         let (public, private): (IpAddr, IpAddr) = ("11.0.0.1".parse().unwrap(), "10.0.0.5".parse().unwrap());
         resolved("dual.test", &[public, private]);
         assert!(destination_verdict(public, 80).0.allowed);
         assert_eq!(destination_verdict(private, 80).0.rule, Rule::SpecialPurpose);
-        names().clear();
+        request_end();
+    }
+
+    #[test]
+    fn judged_threads_are_a_requests_and_the_threads_it_started() {
+        assert!(!enforcing(), "a thread outside any request");
+        assert!(inheritance().is_none(), "nothing to inherit outside a request");
+        request_start(0x1003);
+        assert!(enforcing());
+        let from = inheritance().expect("a request's thread hands on its request");
+        let (child, grandchild) = std::thread::spawn(move || {
+            let before = enforcing();
+            inherit(from);
+            let grandchild = inheritance().map(|g| std::thread::spawn(move || {
+                inherit(g);
+                enforcing()
+            }));
+            (before, enforcing() && grandchild.is_some_and(|g| g.join().unwrap()))
+        })
+        .join()
+        .unwrap();
+        assert!(!child, "a new thread is judged only once it inherited");
+        assert!(grandchild, "a library thread's own threads belong to the same request");
+        assert!(!std::thread::spawn(enforcing).join().unwrap(), "a thread started plainly");
+        request_end();
+        assert!(!enforcing());
+    }
+
+    #[test]
+    fn names_and_mail_belong_to_their_request() {
+        let google: IpAddr = "142.250.80.46".parse().unwrap();
+        request_start(0x1004);
+        resolved("smtp.gmail.com", &[google]);
+        // Another thread's request resolves a name spoiling the whitelist: not ours.
+        let other = std::thread::spawn(move || {
+            request_start(0x1005);
+            resolved("evil-gmail.test", &[google]);
+            let theirs = destination_verdict(google, 465).0.allowed;
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            let mail = (pending(), take_for(0, || "theirs".into()));
+            request_end();
+            (theirs, mail)
+        });
+        assert!(destination_verdict(google, 465).0.allowed);
+        // This request's library thread resolves it: now ours too.
+        let from = inheritance().unwrap();
+        std::thread::spawn(move || {
+            inherit(from);
+            resolved("evil-gmail.test", &[google]);
+            queue(Level::Warning, "connection to 10.0.0.5:80 refused (private address 10.0.0.5)".into(), 0);
+        })
+        .join()
+        .unwrap();
+        assert_eq!(destination_verdict(google, 465).0.rule, Rule::Google);
+        assert!(pending());
+        assert_eq!(
+            take_for(0, || "spawn_connect".into()),
+            vec![(Level::Warning, "spawn_connect(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)".to_owned())]
+        );
+        assert!(!pending());
+        let (theirs, (their_pending, their_mail)) = other.join().unwrap();
+        assert!(!theirs);
+        assert!(!their_pending && their_mail.is_empty(), "another request's mail: {their_mail:?}");
+        request_end();
+    }
+
+    #[test]
+    fn a_requests_end_drops_what_its_threads_say_later() {
+        request_start(0x1006);
+        let from = inheritance().unwrap();
+        queue(Level::Warning, "own".into(), 0);
+        assert!(pending());
+        request_end();
+        assert!(!pending(), "the request's own queue is dropped");
+        request_start(0x1006);
+        let _ = inheritance(); // this request watches its mail too
+        let google: IpAddr = "142.250.80.46".parse().unwrap();
+        std::thread::spawn(move || {
+            inherit(from);
+            assert!(enforcing(), "a library's thread stays judged after its request ended");
+            resolved("smtp.gmail.com", &[google]);
+            queue(Level::Warning, "late".into(), 0);
+        })
+        .join()
+        .unwrap();
+        assert!(!pending());
+        assert!(take_for(0, String::new).is_empty());
+        assert_eq!(destination_verdict(google, 465).0.rule, Rule::Google, "the old request's name");
+        request_end();
     }
 }

@@ -5,16 +5,32 @@
 //! sockets through the C library, beneath PHP's streams and ext/sockets. At module
 //! start-up [`got`] points every loaded object's GOT slots for `connect`, `sendto`,
 //! `sendmsg`, `sendmmsg`, `bind`, `listen`, `accept`, `accept4`, `socket`, `getaddrinfo`,
-//! `dlopen` and `dlsym` at the guarded functions in [`hooks`]; [`judge`] decides on the
+//! `pthread_create`, `dlopen` and `dlsym` at the guarded functions in [`hooks`]; [`judge`] decides on the
 //! address actually used, with the same policy core and the same settle step (log,
 //! counters, report-only, development mode) as the other two enforcement points.
 //!
-//! Scope in time: calls are judged only while a PHP request runs (module start-up and
-//! shutdown, php-fpm's master, a worker between requests pass through untouched).
+//! Which calls are judged: those of a thread while it runs a PHP request, and those of a
+//! thread a C library started while its starting thread was judged: a library's thread
+//! belongs to the request (and app) that started it, as a socket belongs to the app that
+//! opened it. [`hooks`] guards `pthread_create` to know them: on a judged thread the new
+//! thread first takes on the starting thread's request and app id, then runs the
+//! library's routine. Every other thread passes through untouched: module start-up and
+//! shutdown, php-fpm's master, a worker between requests, and under ZTS the threads a
+//! server starts outside requests (Apache's listener and workers, FrankenPHP's) even
+//! while other threads run requests; a thread started by the main program's own code is
+//! never a library's.
+//!
+//! What a request gathers is its own: the names its libraries resolved (on its thread or
+//! theirs) and the messages their refusals queued. The request's thread keeps its own
+//! messages in thread-locals; its libraries' threads hand theirs over through [`lock`]'s
+//! mutex (which thread checkers see), and they are raised on the request's thread when
+//! its next internal function returns. A library's thread outliving its request stays
+//! judged for that app; what it says after the request ended is dropped.
 
 pub mod got;
 pub mod hooks;
 pub mod judge;
+pub mod lock;
 
 /// Module start-up: guard every loaded object. Returns the number of slots written.
 pub fn install() -> usize {
@@ -23,7 +39,7 @@ pub fn install() -> usize {
 
 /// Module shutdown: give every object its real functions back.
 pub fn uninstall() -> usize {
-    judge::request_end();
+    request_end();
     hooks::uninstall()
 }
 
@@ -32,7 +48,9 @@ pub fn request_start() {
     judge::request_start(hooks::current_thread());
 }
 
-/// Request end: stop judging; drop what was not raised.
+/// Request end: stop judging; drop what was not raised; put on PHP's error log what
+/// libraries' threads could not.
 pub fn request_end() {
     judge::request_end();
+    crate::guard::say_unsaid();
 }
