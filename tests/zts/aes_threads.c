@@ -16,17 +16,36 @@
  * every line prefixed with "tT rR: ", so the output of threads never interleaves
  * within a request. Lines of the harness itself start with "aes_threads: ".
  * WARMUP, when given, runs first in the request php_embed_init opens on the main thread,
- * before any worker starts (see tests/zts/run.sh).
+ * before any worker starts (see tests/zts/run.sh); that request then ends, so the
+ * threads below are started outside any request, as a server starts its own.
+ *
+ * A server thread, started outside any request and never running one, does on loopback
+ * what a server's own threads do (socket, bind 127.0.0.1, listen, connect to it, accept)
+ * once per round, while thread 1 is inside its request (thread 1 waits for it there). It
+ * prints "aes_threads: server round R: socket E bind E listen E connect E accept E", each
+ * E the call's errno (0: it succeeded).
+ *
+ * PHP function aes_spawn_connect(ip, port[, how]): spawn_connect() of libspawn_connect.so
+ * (php-tests/fixtures/threads/spawn_connect.c), a C library that connects on a thread it
+ * starts; returns that thread's errno. Every worker's call waits for the others' (a
+ * barrier) before it returns, so all their library threads have made their calls by then.
  * Exit status: 0 when every thread ran every request (the checks are the
  * script's, read by run.sh), 1 otherwise.
  *
- * Build: gcc -pthread $(php-config --includes) -o aes_threads aes_threads.c PREFIX/lib/libphp.so
+ * Build: gcc -pthread $(php-config --includes) -o aes_threads aes_threads.c PREFIX/lib/libphp.so \
+ *        -L DIR -lspawn_connect      (DIR/libspawn_connect.so: gcc -shared -fPIC spawn_connect.c)
  */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <sapi/embed/php_embed.h>
 #include <main/php_variables.h>
 
@@ -38,6 +57,15 @@ static const char *script;
 static int rounds;
 static pthread_barrier_t barrier;
 static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* libspawn_connect.so */
+int spawn_connect(const char *ip, int port, int how);
+static pthread_barrier_t spawn_barrier;
+
+/* The server thread: the round thread 1 asks for, the last round done, and the end. */
+static pthread_mutex_t server_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t server_cond = PTHREAD_COND_INITIALIZER;
+static int server_want, server_done, server_quit;
 
 /* Per thread: which thread, which round, which app, and the request's output. */
 static __thread int my_thread;
@@ -98,6 +126,110 @@ static void register_variables(zval *track_vars_array)
 	php_register_variable("AES_ROUND", v, track_vars_array);
 }
 
+/* One round of the server thread's loopback traffic; prints each call's errno. */
+static void server_round(int round)
+{
+	int e_socket = 0, e_bind = 0, e_listen = 0, e_connect = 0, e_accept = 0;
+	struct sockaddr_in sa;
+	socklen_t len = sizeof sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	int ls = socket(AF_INET, SOCK_STREAM, 0);
+	if (ls < 0) {
+		e_socket = errno;
+	} else {
+		if (bind(ls, (struct sockaddr *) &sa, sizeof sa) != 0) {
+			e_bind = errno;
+		}
+		if (listen(ls, 4) != 0) {
+			e_listen = errno;
+		}
+		fcntl(ls, F_SETFL, O_NONBLOCK);   /* accept must not wait if connect failed */
+		getsockname(ls, (struct sockaddr *) &sa, &len);
+		int c = socket(AF_INET, SOCK_STREAM, 0);
+		if (c >= 0 && connect(c, (struct sockaddr *) &sa, len) != 0) {
+			e_connect = errno;
+		}
+		int a = accept(ls, NULL, NULL);
+		if (a < 0) {
+			e_accept = errno;
+		} else {
+			close(a);
+		}
+		if (c >= 0) {
+			close(c);
+		}
+		close(ls);
+	}
+	pthread_mutex_lock(&print_lock);
+	printf("aes_threads: server round %d: socket %d bind %d listen %d connect %d accept %d\n",
+		round, e_socket, e_bind, e_listen, e_connect, e_accept);
+	fflush(stdout);
+	pthread_mutex_unlock(&print_lock);
+}
+
+static void *server(void *arg)
+{
+	(void) arg;
+	pthread_mutex_lock(&server_lock);
+	for (;;) {
+		while (server_want == server_done && !server_quit) {
+			pthread_cond_wait(&server_cond, &server_lock);
+		}
+		if (server_want == server_done) {
+			break;
+		}
+		int round = server_want;
+		pthread_mutex_unlock(&server_lock);
+		server_round(round);
+		pthread_mutex_lock(&server_lock);
+		server_done = round;
+		pthread_cond_broadcast(&server_cond);
+	}
+	pthread_mutex_unlock(&server_lock);
+	return NULL;
+}
+
+/* Thread 1, inside its request: have the server thread do its round now, and wait. */
+static void server_now(int round)
+{
+	pthread_mutex_lock(&server_lock);
+	server_want = round;
+	pthread_cond_broadcast(&server_cond);
+	while (server_done < round) {
+		pthread_cond_wait(&server_cond, &server_lock);
+	}
+	pthread_mutex_unlock(&server_lock);
+}
+
+PHP_FUNCTION(aes_spawn_connect)
+{
+	char *ip;
+	size_t ip_len;
+	zend_long port, how = 0;
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_STRING(ip, ip_len)
+		Z_PARAM_LONG(port)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(how)
+	ZEND_PARSE_PARAMETERS_END();
+	int error = spawn_connect(ip, (int) port, (int) how);
+	pthread_barrier_wait(&spawn_barrier);
+	RETURN_LONG(error);
+}
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_aes_spawn_connect, 0, 0, 2)
+	ZEND_ARG_INFO(0, ip)
+	ZEND_ARG_INFO(0, port)
+	ZEND_ARG_INFO(0, how)
+ZEND_END_ARG_INFO()
+
+static const zend_function_entry harness_functions[] = {
+	ZEND_FE(aes_spawn_connect, arginfo_aes_spawn_connect)
+	ZEND_FE_END
+};
+
 static int run_request(void)
 {
 	int status = 0;
@@ -106,6 +238,9 @@ static int run_request(void)
 	SG(request_info).no_headers = 1;
 	if (php_request_startup() == FAILURE) {
 		return 1;
+	}
+	if (my_thread == 1) {
+		server_now(my_round);
 	}
 	zend_first_try {
 		zend_file_handle fh;
@@ -162,6 +297,7 @@ int main(int argc, char **argv)
 	php_embed_module.activate = activate;
 	php_embed_module.ub_write = ub_write;
 	php_embed_module.register_server_variables = register_variables;
+	php_embed_module.additional_functions = harness_functions;
 	if (php_embed_init(0, NULL) == FAILURE) {
 		printf("aes_threads: php_embed_init failed\n");
 		return 1;
@@ -176,12 +312,19 @@ int main(int argc, char **argv)
 		} zend_end_try();
 	}
 	flush_output();
+	/* A server starts its threads outside requests. */
+	php_request_shutdown(NULL);
 	printf("aes_threads: %d threads x %d requests, ZTS\n", threads, rounds);
 	fflush(stdout);
 
-	pthread_t tid[64];
+	pthread_t tid[64], server_tid;
 	int status = 0;
 	pthread_barrier_init(&barrier, NULL, (unsigned) threads);
+	pthread_barrier_init(&spawn_barrier, NULL, (unsigned) threads);
+	if (pthread_create(&server_tid, NULL, server, NULL) != 0) {
+		printf("aes_threads: pthread_create failed\n");
+		return 1;
+	}
 	for (long t = 0; t < threads; t++) {
 		if (pthread_create(&tid[t], NULL, worker, (void *) (t + 1)) != 0) {
 			printf("aes_threads: pthread_create failed\n");
@@ -193,7 +336,15 @@ int main(int argc, char **argv)
 		pthread_join(tid[t], &rv);
 		status |= (int) (long) rv;
 	}
+	pthread_mutex_lock(&server_lock);
+	server_quit = 1;
+	pthread_cond_broadcast(&server_cond);
+	pthread_mutex_unlock(&server_lock);
+	pthread_join(server_tid, NULL);
 	pthread_barrier_destroy(&barrier);
+	pthread_barrier_destroy(&spawn_barrier);
+	/* php_embed_shutdown ends a request: the one php_embed_init would have left open. */
+	php_request_startup();
 	php_embed_shutdown();
 	free(out_buf);
 	printf("aes_threads: done, %s\n", status ? "a request failed" : "every request ran");

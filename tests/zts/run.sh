@@ -8,6 +8,12 @@
 # round together. Checked per thread and round:
 #   * the request's own app id (tTa, tTb, tTa, tTb), never another thread's;
 #   * refused connects (fsockopen 10.0.0.5, socket_connect 192.168.7.7) fail with 13;
+#   * a C library's thread started in the request (libspawn_connect.so, built from
+#     php-tests/fixtures/threads/spawn_connect.c) connecting to a refused address fails
+#     with 13, and the request gets exactly its own warning (all threads' library threads
+#     have queued theirs before any returns);
+#   * a server thread started outside requests does socket, bind(127.0.0.1), listen,
+#     connect and accept on loopback while requests run: none is refused;
 #   * mocked socket options: the default, then the thread's own value, although every
 #     thread's Socket has the same object handle;
 #   * persistent streams: app a gets its own pfsockopen() connection back in round 3,
@@ -48,8 +54,10 @@ EXT=$TMP/libappengine_sockets.so
 cp "$SRC" "$EXT"
 
 BIN=$TMP/aes_threads
-if ! gcc -O1 -g -Wall -pthread "${PHP_INCLUDES_A[@]}" -o "$BIN" "$HERE/aes_threads.c" "$PHP_EMBED_LIB" \
-        -Wl,-rpath,"$(dirname "$PHP_EMBED_LIB")" >"$TMP/build.log" 2>&1; then
+if ! gcc -shared -fPIC -O1 -g -Wall -pthread -o "$TMP/libspawn_connect.so" \
+        "$ROOT/php-tests/fixtures/threads/spawn_connect.c" >"$TMP/build.log" 2>&1 \
+    || ! gcc -O1 -g -Wall -pthread "${PHP_INCLUDES_A[@]}" -o "$BIN" "$HERE/aes_threads.c" "$PHP_EMBED_LIB" \
+        -L"$TMP" -lspawn_connect -Wl,-rpath,"$(dirname "$PHP_EMBED_LIB")":"$TMP" >>"$TMP/build.log" 2>&1; then
     cat "$TMP/build.log"
     fail "build aes_threads (gcc, $PHP_LABEL's headers and libphp)"
     finish
@@ -74,10 +82,10 @@ check_run() {
         && pass "$name: $nt threads x $nr requests ran" || { fail "$name: not every request ran"; tail -n 20 <<<"$out" | sed 's/^/      /'; }
     # Anything but the script's own lines: warnings, fatal errors, PHP's leak reports.
     local other
-    other=$(grep -vE '^(t[0-9]+ r[0-9]+: (app |refused |option |persistent: |idle: )|aes_threads: )' <<<"$out" | head -n 5)
+    other=$(grep -vE '^(t[0-9]+ r[0-9]+: (app |refused |library thread |option |persistent: |idle: )|aes_threads: )' <<<"$out" | head -n 5)
     [[ -z "$other" ]] && pass "$name: no other output (no warning, error or leak report)" \
         || { fail "$name: unexpected output:"; sed 's/^/      /' <<<"$other"; }
-    local bad=0 ports=() p
+    local bad=0 bad_lib=0 ports=() p lib
     declare -A port
     for ((t = 1; t <= nt; t++)); do
         for ((r = 1; r <= nr; r++)); do
@@ -86,6 +94,9 @@ check_run() {
             [[ "$(line app)" == "app $want" ]] || { bad=1; echo "      t$t r$r: $(line app), want app $want"; }
             [[ "$(line 'refused fsockopen')" == *": false 13" ]] || { bad=2; echo "      t$t r$r: $(line 'refused fsockopen')"; }
             [[ "$(line 'refused socket_connect')" == *": false 13" ]] || { bad=2; echo "      t$t r$r: $(line 'refused socket_connect')"; }
+            p=$((9000 + 10 * t + r))
+            lib="library thread 10.0.0.5:$p: errno 13, warnings: aes_spawn_connect(): connection to 10.0.0.5:$p refused (private address 10.0.0.5)"
+            [[ "$(line 'library thread')" == "$lib" ]] || { bad_lib=1; echo "      t$t r$r: $(line 'library thread')"; }
             [[ "$(line 'option SO_RCVBUF')" == "option SO_RCVBUF default: 131072" ]] || { bad=3; echo "      t$t r$r: $(line 'option SO_RCVBUF')"; }
             [[ "$(line 'option SO_SNDBUF')" == "option SO_SNDBUF own: ok" ]] || { bad=3; echo "      t$t r$r: $(line 'option SO_SNDBUF')"; }
             if [[ $r -le 3 ]]; then
@@ -97,6 +108,15 @@ check_run() {
     [[ $bad != 1 ]] && pass "$name: every request saw its own app id" || fail "$name: a request saw another app id"
     [[ $bad != 2 ]] && pass "$name: refused connects fail with errno 13 on every thread" || fail "$name: a refused connect did not fail with 13"
     [[ $bad != 3 ]] && pass "$name: socket options: defaults, and each thread's own value" || fail "$name: a thread saw another's socket option"
+    [[ $bad_lib == 0 ]] && pass "$name: a library's thread in a request: refused with 13, its warning raised in its own request only" \
+        || fail "$name: a library thread's refusal: wrong errno, or a warning missing or in another request"
+    local server=1
+    for ((r = 1; r <= nr; r++)); do
+        want="aes_threads: server round $r: socket 0 bind 0 listen 0 connect 0 accept 0"
+        grep -qxF "$want" <<<"$out" || { server=0; echo "      $(grep "^aes_threads: server round $r:" <<<"$out" || echo "server round $r: missing")"; }
+    done
+    [[ $server == 1 ]] && pass "$name: the server's own thread (started outside requests): loopback socket, bind, listen, connect, accept never refused" \
+        || fail "$name: the server's own thread was refused while requests ran"
     if [[ $nr -ge 3 ]]; then
         local own=1 distinct
         for ((t = 1; t <= nt; t++)); do

@@ -5,6 +5,9 @@
  * compares them across threads and rounds. Thread T, round R:
  *   app                the request's appengine_sockets.app_id (tTa in odd rounds, tTb in even)
  *   refused ...        refused connects fail with errno 13
+ *   library thread ... a C library's thread started in this request (aes_spawn_connect)
+ *                      connects to this thread's own refused port: errno 13, and this
+ *                      request gets exactly its warning, no other request's
  *   option ...         a mocked socket option: the default, then this thread's own value
  *                      after the other threads set theirs on a Socket with the same handle
  *   persistent ...     rounds 1-3: pfsockopen(11.0.0.1:80)'s local address: app a gets its
@@ -22,6 +25,17 @@ $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
 $ok = @socket_connect($s, '192.168.7.7', 80);
 echo "refused socket_connect 192.168.7.7:80: ", $ok ? 'connected' : 'false ' . socket_last_error($s), "\n";
 socket_close($s);
+
+$port = 9000 + 10 * $t + $r;
+$seen = [];
+set_error_handler(function (int $no, string $msg) use (&$seen): bool {
+    $seen[] = $msg;
+    return true;
+});
+$e = aes_spawn_connect('10.0.0.5', $port);
+usleep(50000);   // a message queued for another request would be raised by now
+restore_error_handler();
+echo "library thread 10.0.0.5:$port: errno $e, warnings: ", implode(' | ', $seen), "\n";
 
 $o = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
 echo "option SO_RCVBUF default: ", socket_get_option($o, SOL_SOCKET, SO_RCVBUF), "\n";
