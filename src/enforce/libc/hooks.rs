@@ -210,9 +210,13 @@ struct Start {
 unsafe extern "C" fn guarded_pthread_create(
     thread: *mut libc::pthread_t,
     attr: *const libc::pthread_attr_t,
-    routine: StartRoutine,
+    routine: Option<StartRoutine>,
     arg: *mut c_void,
 ) -> c_int {
+    // No routine: glibc would start a thread that jumps to address 0.
+    let Some(routine) = routine else {
+        return libc::EINVAL;
+    };
     let real = |routine: StartRoutine, arg: *mut c_void| {
         // SAFETY: the same ABI; pthread_create only calls it, on the new thread.
         let routine = std::mem::transmute::<StartRoutine, extern "C" fn(*mut c_void) -> *mut c_void>(routine);
