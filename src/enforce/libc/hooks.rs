@@ -247,18 +247,23 @@ unsafe extern "C-unwind" fn thread_start(start: *mut c_void) -> *mut c_void {
     routine(arg)
 }
 
+/// The main program's load address (0: unknown), found at start-up (before any thread a
+/// request could start, so reading it later needs no synchronisation a thread checker
+/// would have to understand).
+static MAIN_BASE: AtomicUsize = AtomicUsize::new(0);
+
+/// The load address of the object containing `address`.
+fn object_base(address: usize) -> Option<usize> {
+    let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
+    // SAFETY: dladdr only reads the dynamic linker's tables, for any address.
+    let found = unsafe { libc::dladdr(address as *const c_void, &mut info) } != 0;
+    found.then_some(info.dli_fbase as usize)
+}
+
 /// Whether `address` is in the main program (not in a shared object it loaded).
 fn in_main_program(address: usize) -> bool {
-    static MAIN_BASE: OnceLock<usize> = OnceLock::new();
-    let base_of = |address: usize| {
-        let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
-        // SAFETY: dladdr only reads the dynamic linker's tables, for any address.
-        let found = unsafe { libc::dladdr(address as *const c_void, &mut info) } != 0;
-        found.then_some(info.dli_fbase as usize)
-    };
-    // SAFETY: getauxval has no preconditions; AT_ENTRY is the main program's entry point.
-    let main = *MAIN_BASE.get_or_init(|| base_of(unsafe { libc::getauxval(libc::AT_ENTRY) } as usize).unwrap_or(0));
-    main != 0 && base_of(address) == Some(main)
+    let main = MAIN_BASE.load(Ordering::Relaxed);
+    main != 0 && object_base(address) == Some(main)
 }
 
 unsafe extern "C" fn guarded_dlopen(file: *const c_char, mode: c_int) -> *mut c_void {
@@ -339,6 +344,9 @@ pub fn table() -> &'static [Interposed] {
 /// an internal function returns. Returns the number of slots written.
 pub fn install() -> usize {
     PINNED.store(pin_in_memory(), Ordering::Relaxed);
+    // SAFETY: getauxval has no preconditions; AT_ENTRY is the main program's entry point.
+    let entry = unsafe { libc::getauxval(libc::AT_ENTRY) } as usize;
+    MAIN_BASE.store(object_base(entry).unwrap_or(0), Ordering::Relaxed);
     crate::zend::internal::install_after_internal_call(after_internal_call);
     super::got::patch_all(table())
 }
