@@ -78,8 +78,10 @@ enum Direction {
 
 struct Walk<'a> {
     table: &'a [Interposed],
-    /// The first bytes of the interposed names, one flag per byte value.
-    firsts: [bool; 256],
+    /// Which entries of `table` (one bit each) a name's first byte, and its second, could
+    /// match: most imported names share neither with any interposed one (`php_*` and
+    /// `pthread_create` only their first).
+    firsts: Filter,
     direction: Direction,
     /// The load address of this extension (skipped).
     own_base: usize,
@@ -97,14 +99,26 @@ pub fn restore_all(table: &[Interposed]) -> usize {
     walk(table, Direction::Restore)
 }
 
-fn walk(table: &[Interposed], direction: Direction) -> usize {
-    let mut firsts = [false; 256];
-    for e in table {
-        firsts[usize::from(e.name.to_bytes().first().copied().unwrap_or(0))] = true;
+/// For each byte value, the entries whose name has it first (`.0`) and second (`.1`).
+struct Filter([u32; 256], [u32; 256]);
+
+impl Filter {
+    fn new(table: &[Interposed]) -> Filter {
+        assert!(table.len() <= 32, "one bit per interposed symbol");
+        let mut f = Filter([0; 256], [0; 256]);
+        for (i, e) in table.iter().enumerate() {
+            let name = e.name.to_bytes_with_nul();
+            f.0[usize::from(name[0])] |= 1 << i;
+            f.1[usize::from(name.get(1).copied().unwrap_or(0))] |= 1 << i;
+        }
+        f
     }
+}
+
+fn walk(table: &[Interposed], direction: Direction) -> usize {
     let mut w = Walk {
         table,
-        firsts,
+        firsts: Filter::new(table),
         direction,
         own_base: own_base(),
         written: 0,
@@ -217,7 +231,7 @@ struct Object {
 
 impl Object {
     /// Apply one relocation's slot change, if it names an interposed symbol.
-    unsafe fn apply(&self, r: &Rela, table: &[Interposed], firsts: &[bool; 256], direction: Direction) -> usize {
+    unsafe fn apply(&self, r: &Rela, table: &[Interposed], firsts: &Filter, direction: Direction) -> usize {
         let kind = (r.info & 0xffff_ffff) as u32;
         if !matches!(kind, R_X86_64_64 | R_X86_64_GLOB_DAT | R_X86_64_JUMP_SLOT) {
             return 0;
@@ -231,13 +245,22 @@ impl Object {
             return 0;
         }
         let name = (self.strtab + sym.name as usize) as *const u8;
-        // Most imported names differ from every interposed one in their first byte: compare
-        // in place, without measuring the name first.
+        // Most imported names differ from every interposed one in their first two bytes:
+        // compare in place, without measuring the name first.
         let first = *name;
-        if !firsts[usize::from(first)] {
+        let mut candidates = firsts.0[usize::from(first)];
+        if candidates == 0 {
             return 0;
         }
-        let Some(entry) = table.iter().find(|e| e.name.to_bytes()[0] == first && same_name(name, e.name)) else {
+        candidates &= firsts.1[usize::from(*name.add(1))];
+        if candidates == 0 {
+            return 0;
+        }
+        let Some(entry) = (0..table.len())
+            .filter(|i| candidates & (1 << i) != 0)
+            .map(|i| &table[i])
+            .find(|e| same_name(name, e.name))
+        else {
             return 0;
         };
         let slot = (self.base + r.offset as usize) as *mut usize;

@@ -50,18 +50,31 @@ struct Hot {
     watch: usize,
 }
 
-thread_local! {
+/// What the guarded functions read on every call, in one thread-local (one look-up).
+struct Local {
     /// Whether this thread is running a PHP request (a library's own threads never are).
-    static IN_REQUEST: Cell<bool> = const { Cell::new(false) };
+    in_request: Cell<bool>,
     /// The request this thread's calls are judged for: the thread's own request, the one
     /// that started this thread (a library's thread), or none (never judged).
-    static OWNER: Cell<Owner> = const { Cell::new(NO_OWNER) };
+    owner: Cell<Owner>,
     /// This thread's mail slot (see [`MAIL`]), for its request or the one it inherited.
-    static SLOT: Cell<usize> = const { Cell::new(0) };
+    slot: Cell<usize>,
     /// How many requests this thread has started.
-    static REQUESTS: Cell<u64> = const { Cell::new(0) };
+    requests: Cell<u64>,
     /// What [`pending`] reads after every internal call.
-    static HOT: Cell<Hot> = const { Cell::new(Hot { own: false, watch: 0 }) };
+    hot: Cell<Hot>,
+}
+
+thread_local! {
+    static LOCAL: Local = const {
+        Local {
+            in_request: Cell::new(false),
+            owner: Cell::new(NO_OWNER),
+            slot: Cell::new(0),
+            requests: Cell::new(0),
+            hot: Cell::new(Hot { own: false, watch: 0 }),
+        }
+    };
     /// Messages this PHP thread queued itself: level, text, and the PHP call (frame) they
     /// belong to (0: any).
     static OWN_QUEUE: RefCell<Vec<(Level, String, usize)>> = const { RefCell::new(Vec::new()) };
@@ -76,19 +89,19 @@ thread_local! {
 /// between requests pass through untouched.
 #[inline]
 pub fn enforcing() -> bool {
-    OWNER.with(|o| o.get().thread != 0)
+    LOCAL.with(|l| l.owner.get().thread != 0)
 }
 
 /// A request starts on this thread (`thread`: its id).
 pub fn request_start(thread: u64) {
-    let n = REQUESTS.with(|r| {
-        r.set(r.get() + 1);
-        r.get()
+    let n = LOCAL.with(|l| {
+        l.requests.set(l.requests.get() + 1);
+        l.requests.get()
     });
     let owner = Owner { thread, request: n };
     guard::forget_approvals();
     OWN_QUEUE.with(|q| q.borrow_mut().clear());
-    HOT.with(|h| h.set(Hot::default()));
+    LOCAL.with(|l| l.hot.set(Hot::default()));
     let slot = {
         let mut live = LIVE.lock();
         // A request of this thread that never ended (a bailout past request end).
@@ -102,16 +115,18 @@ pub fn request_start(thread: u64) {
         });
         slot
     };
-    SLOT.with(|s| s.set(slot));
-    OWNER.with(|o| o.set(owner));
-    IN_REQUEST.with(|r| r.set(true));
+    LOCAL.with(|l| {
+        l.slot.set(slot);
+        l.owner.set(owner);
+        l.in_request.set(true);
+    });
 }
 
 /// The request on this thread ends: stop judging, and forget the request's names and
 /// queued messages (those its libraries' threads queue later are dropped).
 pub fn request_end() {
-    if IN_REQUEST.with(|r| r.replace(false)) {
-        let owner = OWNER.with(|o| o.replace(NO_OWNER));
+    if LOCAL.with(|l| l.in_request.replace(false)) {
+        let owner = LOCAL.with(|l| l.owner.replace(NO_OWNER));
         let mut live = LIVE.lock();
         if let Some(i) = live.iter().position(|l| l.owner == owner) {
             let slot = live.swap_remove(i).slot;
@@ -119,27 +134,27 @@ pub fn request_end() {
         }
     }
     OWN_QUEUE.with(|q| q.borrow_mut().clear());
-    HOT.with(|h| h.set(Hot::default()));
+    LOCAL.with(|l| l.hot.set(Hot::default()));
     guard::forget_approvals();
 }
 
 /// Whether the calling thread runs a PHP request (only then may PHP's state be read).
 fn on_php_thread(_thread: u64) -> bool {
-    IN_REQUEST.with(Cell::get)
+    LOCAL.with(|l| l.in_request.get())
 }
 
 /// What a thread being started now inherits, when the starting thread is judged (it runs
 /// a request, or a library started it in one); `None` otherwise: the new thread is not
 /// judged.
 pub fn inheritance() -> Option<Inheritance> {
-    let owner = OWNER.with(Cell::get);
+    let owner = LOCAL.with(|l| l.owner.get());
     if owner.thread == 0 {
         return None;
     }
-    let slot = SLOT.with(Cell::get);
-    let app_id = if IN_REQUEST.with(Cell::get) {
+    let slot = LOCAL.with(|l| l.slot.get());
+    let app_id = if LOCAL.with(|l| l.in_request.get()) {
         // From now on this request's thread watches its mail flag.
-        HOT.with(|h| h.set(Hot { watch: slot + 1, ..h.get() }));
+        LOCAL.with(|l| l.hot.set(Hot { watch: slot + 1, ..l.hot.get() }));
         state::with_app_id(str::to_owned)
     } else {
         INHERITED_APP.with(|a| a.borrow().clone())
@@ -150,8 +165,10 @@ pub fn inheritance() -> Option<Inheritance> {
 /// The first thing a thread started with an [`Inheritance`] does: its calls belong to
 /// that request from now on.
 pub fn inherit(from: Inheritance) {
-    OWNER.with(|o| o.set(from.owner));
-    SLOT.with(|s| s.set(from.slot));
+    LOCAL.with(|l| {
+        l.owner.set(from.owner);
+        l.slot.set(from.slot);
+    });
     INHERITED_APP.with(|a| *a.borrow_mut() = from.app_id);
 }
 
@@ -209,7 +226,7 @@ pub fn resolved(name: &str, addresses: &[IpAddr]) {
     if name.parse::<IpAddr>().is_ok() || addresses.is_empty() {
         return;
     }
-    let owner = OWNER.with(Cell::get);
+    let owner = LOCAL.with(|l| l.owner.get());
     if owner.thread == 0 {
         return;
     }
@@ -244,7 +261,7 @@ fn destination_verdict(ip: IpAddr, port: u16) -> (Verdict, Option<String>) {
     if plain.allowed || plain.rule != Rule::Google {
         return (plain, None);
     }
-    let owner = OWNER.with(Cell::get);
+    let owner = LOCAL.with(|l| l.owner.get());
     let live = LIVE.lock();
     let Some(n) = live.iter().find(|l| l.owner == owner).map(|l| &l.names) else {
         return (plain, None);
@@ -481,17 +498,17 @@ pub enum Level {
 /// that started it (dropped when that request has ended).
 fn queue(level: Level, text: String, frame: usize) {
     // One message per refusal: libraries retry the same address (happy eyeballs, loops).
-    if IN_REQUEST.with(Cell::get) {
+    if LOCAL.with(|l| l.in_request.get()) {
         OWN_QUEUE.with(|q| {
             let mut q = q.borrow_mut();
             if !q.iter().any(|(l, t, _)| *l == level && *t == text) && q.len() < 16 {
                 q.push((level, text, frame));
             }
         });
-        HOT.with(|h| h.set(Hot { own: true, ..h.get() }));
+        LOCAL.with(|l| l.hot.set(Hot { own: true, ..l.hot.get() }));
         return;
     }
-    let owner = OWNER.with(Cell::get);
+    let owner = LOCAL.with(|l| l.owner.get());
     let mut live = LIVE.lock();
     if let Some(l) = live.iter_mut().find(|l| l.owner == owner) {
         if !l.mail.iter().any(|(m, t)| *m == level && *t == text) && l.mail.len() < 16 {
@@ -501,12 +518,12 @@ fn queue(level: Level, text: String, frame: usize) {
     }
 }
 
-/// Whether messages wait to be raised on this thread (after every internal call: two
-/// thread-local reads, and the request's mail flag once it started a thread).
+/// Whether messages wait to be raised on this thread (after every internal call: one
+/// thread-local read, and the request's mail flag once it started a thread).
 #[inline]
 pub fn pending() -> bool {
-    HOT.with(|h| {
-        let h = h.get();
+    LOCAL.with(|l| {
+        let h = l.hot.get();
         h.own || (h.watch != 0 && MAIL[h.watch - 1].load(Ordering::Acquire))
     })
 }
@@ -516,7 +533,7 @@ pub fn pending() -> bool {
 /// function name (the returning function's).
 pub fn take_for(frame: usize, label: impl FnOnce() -> String) -> Vec<(Level, String)> {
     let mut out = Vec::new();
-    let hot = HOT.with(Cell::get);
+    let hot = LOCAL.with(|l| l.hot.get());
     if hot.own {
         let left = OWN_QUEUE.with(|q| {
             let mut q = q.borrow_mut();
@@ -525,10 +542,10 @@ pub fn take_for(frame: usize, label: impl FnOnce() -> String) -> Vec<(Level, Str
             out.extend(mine.into_iter().map(|(l, t, _)| (l, t)));
             !q.is_empty()
         });
-        HOT.with(|h| h.set(Hot { own: left, ..h.get() }));
+        LOCAL.with(|l| l.hot.set(Hot { own: left, ..l.hot.get() }));
     }
     if hot.watch != 0 && MAIL[hot.watch - 1].load(Ordering::Acquire) {
-        let owner = OWNER.with(Cell::get);
+        let owner = LOCAL.with(|l| l.owner.get());
         let mail = {
             let mut live = LIVE.lock();
             let mail = live.iter_mut().find(|l| l.owner == owner).map(|l| std::mem::take(&mut l.mail));
