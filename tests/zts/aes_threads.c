@@ -230,6 +230,14 @@ static const zend_function_entry harness_functions[] = {
 	ZEND_FE_END
 };
 
+/* The SAPI's start-up: php_embed_init sets additional_functions (its dl()) just before
+ * calling it, so the harness's functions are put in its place here. */
+static int harness_startup(sapi_module_struct *sf)
+{
+	sf->additional_functions = harness_functions;
+	return php_module_startup(sf, NULL);
+}
+
 static int run_request(void)
 {
 	int status = 0;
@@ -297,7 +305,7 @@ int main(int argc, char **argv)
 	php_embed_module.activate = activate;
 	php_embed_module.ub_write = ub_write;
 	php_embed_module.register_server_variables = register_variables;
-	php_embed_module.additional_functions = harness_functions;
+	php_embed_module.startup = harness_startup;
 	if (php_embed_init(0, NULL) == FAILURE) {
 		printf("aes_threads: php_embed_init failed\n");
 		return 1;
