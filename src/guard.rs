@@ -121,7 +121,7 @@ pub fn outcome(v: &Verdict) -> Outcome {
 
 /// What the log said about itself (a fault began or ended) while no PHP thread could put
 /// it on PHP's error log: a library's own thread made the decision.
-static UNSAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+static UNSAID: crate::sync::PthreadMutex<Vec<String>> = crate::sync::PthreadMutex::new(Vec::new());
 
 /// Write one decision-log line. A fault of the log target (said once per process, see
 /// `log::write`) goes to the operator's error log, never to the app: no handler of the
@@ -131,7 +131,7 @@ pub fn log_decision(record: &Record<'_>, php_thread: bool) {
     let said = log::write(state::get().log(), record);
     if !php_thread {
         if let Some(message) = said {
-            UNSAID.lock().unwrap_or_else(|e| e.into_inner()).push(message);
+            UNSAID.lock().push(message);
         }
         return;
     }
@@ -143,7 +143,7 @@ pub fn log_decision(record: &Record<'_>, php_thread: bool) {
 
 /// Put on PHP's error log what a library's own thread could not (a PHP thread calls it).
 pub fn say_unsaid() {
-    let unsaid = std::mem::take(&mut *UNSAID.lock().unwrap_or_else(|e| e.into_inner()));
+    let unsaid = std::mem::take(&mut *UNSAID.lock());
     for message in unsaid {
         zend::log_error(&message);
     }

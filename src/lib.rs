@@ -12,12 +12,14 @@
 //! * The decisions and the state they read: [`guard`] turns an operation into a plan with
 //!   the PHP-free policy core (`appengine_sockets_policy`, in `policy/`), [`check`] answers
 //!   `appengine_sockets_check()`, [`idle`] keeps sockets' idle clocks, [`log`] writes the
-//!   decision log, [`settings`] reads the ini values into the [`state`] in force.
+//!   decision log, [`settings`] reads the ini values into the [`state`] in force,
+//!   [`sync`] is the mutex for what threads share (one thread checkers understand).
 //! * [`zend`]: the Zend access helpers (arguments, errors, ini values, ext/sockets' objects)
 //!   that everything above uses; it imports nothing from the crate.
 //!
-//! `unsafe` code is confined to `zend`, the enforcement points' FFI callbacks and the
-//! module entry; every other module denies it. See README.md for what an app sees.
+//! `unsafe` code is confined to `zend`, the enforcement points' FFI callbacks, the module
+//! entry and `sync` (a `pthread_mutex_t`); every other module denies it. See README.md for
+//! what an app sees.
 
 #![deny(unsafe_code)]
 
@@ -29,4 +31,5 @@ pub mod log;
 pub mod module;
 pub mod settings;
 pub mod state;
+pub mod sync;
 pub mod zend;

@@ -20,10 +20,11 @@ use std::io::{self, Write};
 use std::os::unix::fs::MetadataExt;
 use std::os::unix::net::UnixDatagram;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use appengine_sockets_policy::ConfigError;
+
+use crate::sync::PthreadMutex;
 
 /// Where decisions go.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,7 +184,7 @@ struct Sink {
     lost_in_fault: u64,
 }
 
-static SINK: Mutex<Sink> = Mutex::new(Sink {
+static SINK: PthreadMutex<Sink> = PthreadMutex::new(Sink {
     file: None,
     syslog: None,
     fault: None,
@@ -192,8 +193,8 @@ static SINK: Mutex<Sink> = Mutex::new(Sink {
     lost_in_fault: 0,
 });
 
-fn sink() -> std::sync::MutexGuard<'static, Sink> {
-    SINK.lock().unwrap_or_else(|e| e.into_inner())
+fn sink() -> crate::sync::Guard<'static, Sink> {
+    SINK.lock()
 }
 
 /// Where a line goes.

@@ -17,10 +17,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use appengine_sockets_policy::sockets::{check_socket, AF_UNIX};
 use appengine_sockets_policy::{Rule, Transport, Verdict};
 
-use super::lock::PthreadMutex;
 use crate::guard;
 use crate::log::{self, Record};
 use crate::state;
+use crate::sync::PthreadMutex;
 use crate::zend;
 
 /// The request a thread's calls belong to: the thread running it, and which of that

@@ -22,15 +22,14 @@
 //!
 //! What a request gathers is its own: the names its libraries resolved (on its thread or
 //! theirs) and the messages their refusals queued. The request's thread keeps its own
-//! messages in thread-locals; its libraries' threads hand theirs over through [`lock`]'s
-//! mutex (which thread checkers see), and they are raised on the request's thread when
+//! messages in thread-locals; its libraries' threads hand theirs over under a
+//! [`crate::sync`] mutex (which thread checkers see), and they are raised on the request's thread when
 //! its next internal function returns. A library's thread outliving its request stays
 //! judged for that app; what it says after the request ended is dropped.
 
 pub mod got;
 pub mod hooks;
 pub mod judge;
-pub mod lock;
 
 /// Module start-up: guard every loaded object. Returns the number of slots written.
 pub fn install() -> usize {

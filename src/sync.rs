@@ -1,5 +1,6 @@
-//! A mutex on the C library's `pthread_mutex_t`, for the data a request shares with the
-//! threads its C libraries start (names they resolved, messages they queued).
+//! A mutex on the C library's `pthread_mutex_t`, for what threads share while requests
+//! run: what a request shares with the threads its C libraries start (names they resolved,
+//! messages they queued: [`crate::enforce::libc`]), and what those threads could not log.
 //!
 //! Rust's `std::sync::Mutex` locks with a futex of its own, which thread checkers such as
 //! valgrind's helgrind and DRD do not see: every use of the data it protects from two
@@ -7,7 +8,7 @@
 //! what the C libraries around it use), at the same cost when uncontended.
 //!
 //! This object's own calls go to the C library directly (its GOT is never patched), so
-//! locking here never re-enters the guarded functions.
+//! locking here never re-enters the libc layer's guarded functions.
 
 #![allow(unsafe_code)]
 
