@@ -25,6 +25,11 @@
  * prints "aes_threads: server round R: socket E bind E listen E connect E accept E", each
  * E the call's errno (0: it succeeded).
  *
+ * PHP function aes_program_thread_listen(): a thread whose start routine is in the main
+ * program (this harness: a server's or a language runtime's own code, never a C
+ * library's), started from inside the request, does socket, bind 127.0.0.1 and listen;
+ * returns "socket E bind E listen E".
+ *
  * PHP function aes_spawn_connect(ip, port[, how]): spawn_connect() of libspawn_connect.so
  * (php-tests/fixtures/threads/spawn_connect.c), a C library that connects on a thread it
  * starts; returns that thread's errno. Every worker's call waits for the others' (a
@@ -219,6 +224,43 @@ PHP_FUNCTION(aes_spawn_connect)
 	RETURN_LONG(error);
 }
 
+/* The main program's own thread: socket, bind(127.0.0.1:0), listen; errnos into arg. */
+static void *program_thread(void *arg)
+{
+	int *e = arg;
+	struct sockaddr_in sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0) {
+		e[0] = errno;
+		return NULL;
+	}
+	if (bind(fd, (struct sockaddr *) &sa, sizeof sa) != 0) {
+		e[1] = errno;
+	}
+	if (listen(fd, 4) != 0) {
+		e[2] = errno;
+	}
+	close(fd);
+	return NULL;
+}
+
+PHP_FUNCTION(aes_program_thread_listen)
+{
+	int e[3] = { 0, 0, 0 };
+	pthread_t t;
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (pthread_create(&t, NULL, program_thread, e) != 0 || pthread_join(t, NULL) != 0) {
+		RETURN_STRING("pthread_create failed");
+	}
+	RETURN_STR(zend_strpprintf(0, "socket %d bind %d listen %d", e[0], e[1], e[2]));
+}
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_aes_program_thread_listen, 0, 0, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_aes_spawn_connect, 0, 0, 2)
 	ZEND_ARG_INFO(0, ip)
 	ZEND_ARG_INFO(0, port)
@@ -227,6 +269,7 @@ ZEND_END_ARG_INFO()
 
 static const zend_function_entry harness_functions[] = {
 	ZEND_FE(aes_spawn_connect, arginfo_aes_spawn_connect)
+	ZEND_FE(aes_program_thread_listen, arginfo_aes_program_thread_listen)
 	ZEND_FE_END
 };
 

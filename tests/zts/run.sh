@@ -14,6 +14,8 @@
 #     have queued theirs before any returns);
 #   * a server thread started outside requests does socket, bind(127.0.0.1), listen,
 #     connect and accept on loopback while requests run: none is refused;
+#   * a thread of the main program (not a C library's) started in a request binds
+#     127.0.0.1 and listens: not refused;
 #   * mocked socket options: the default, then the thread's own value, although every
 #     thread's Socket has the same object handle;
 #   * persistent streams: app a gets its own pfsockopen() connection back in round 3,
@@ -82,10 +84,10 @@ check_run() {
         && pass "$name: $nt threads x $nr requests ran" || { fail "$name: not every request ran"; tail -n 20 <<<"$out" | sed 's/^/      /'; }
     # Anything but the script's own lines: warnings, fatal errors, PHP's leak reports.
     local other
-    other=$(grep -vE '^(t[0-9]+ r[0-9]+: (app |refused |library thread |option |persistent: |idle: )|aes_threads: )' <<<"$out" | head -n 5)
+    other=$(grep -vE '^(t[0-9]+ r[0-9]+: (app |refused |library thread |program thread: |option |persistent: |idle: )|aes_threads: )' <<<"$out" | head -n 5)
     [[ -z "$other" ]] && pass "$name: no other output (no warning, error or leak report)" \
         || { fail "$name: unexpected output:"; sed 's/^/      /' <<<"$other"; }
-    local bad=0 bad_lib=0 ports=() p lib
+    local bad=0 bad_lib=0 bad_prog=0 ports=() p lib
     declare -A port
     for ((t = 1; t <= nt; t++)); do
         for ((r = 1; r <= nr; r++)); do
@@ -97,6 +99,7 @@ check_run() {
             p=$((9000 + 10 * t + r))
             lib="library thread 10.0.0.5:$p: errno 13, warnings: aes_spawn_connect(): connection to 10.0.0.5:$p refused (private address 10.0.0.5)"
             [[ "$(line 'library thread')" == "$lib" ]] || { bad_lib=1; echo "      t$t r$r: $(line 'library thread')"; }
+            [[ "$(line 'program thread')" == "program thread: socket 0 bind 0 listen 0" ]] || { bad_prog=1; echo "      t$t r$r: $(line 'program thread')"; }
             [[ "$(line 'option SO_RCVBUF')" == "option SO_RCVBUF default: 131072" ]] || { bad=3; echo "      t$t r$r: $(line 'option SO_RCVBUF')"; }
             [[ "$(line 'option SO_SNDBUF')" == "option SO_SNDBUF own: ok" ]] || { bad=3; echo "      t$t r$r: $(line 'option SO_SNDBUF')"; }
             if [[ $r -le 3 ]]; then
@@ -110,6 +113,8 @@ check_run() {
     [[ $bad != 3 ]] && pass "$name: socket options: defaults, and each thread's own value" || fail "$name: a thread saw another's socket option"
     [[ $bad_lib == 0 ]] && pass "$name: a library's thread in a request: refused with 13, its warning raised in its own request only" \
         || fail "$name: a library thread's refusal: wrong errno, or a warning missing or in another request"
+    [[ $bad_prog == 0 ]] && pass "$name: the main program's own thread started in a request: bind 127.0.0.1 and listen not refused" \
+        || fail "$name: the main program's own thread was judged as a library's"
     local server=1
     for ((r = 1; r <= nr; r++)); do
         want="aes_threads: server round $r: socket 0 bind 0 listen 0 connect 0 accept 0"

@@ -8,6 +8,8 @@
  *   library thread ... a C library's thread started in this request (aes_spawn_connect)
  *                      connects to this thread's own refused port: errno 13, and this
  *                      request gets exactly its warning, no other request's
+ *   program thread ... a thread of the main program (aes_threads itself) started in the
+ *                      request binds 127.0.0.1 and listens: never judged
  *   option ...         a mocked socket option: the default, then this thread's own value
  *                      after the other threads set theirs on a Socket with the same handle
  *   persistent ...     rounds 1-3: pfsockopen(11.0.0.1:80)'s local address: app a gets its
@@ -36,6 +38,7 @@ $e = aes_spawn_connect('10.0.0.5', $port);
 usleep(50000);   // a message queued for another request would be raised by now
 restore_error_handler();
 echo "library thread 10.0.0.5:$port: errno $e, warnings: ", implode(' | ', $seen), "\n";
+echo "program thread: ", aes_program_thread_listen(), "\n";
 
 $o = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
 echo "option SO_RCVBUF default: ", socket_get_option($o, SOL_SOCKET, SO_RCVBUF), "\n";
