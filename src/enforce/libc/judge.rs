@@ -371,7 +371,7 @@ pub fn bind(address: &Address, thread: u64) -> bool {
     settle(&v, Action::Bind, address, thread)
 }
 
-/// `listen()` and `accept()`: always refused while a request runs.
+/// `listen()` and `accept()`: always refused on a judged thread.
 pub fn listen(thread: u64) -> bool {
     if on_php_thread(thread) && guard::judged_this_call() {
         return true;
