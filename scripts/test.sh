@@ -31,7 +31,7 @@ if [[ $FAILED -ne 0 ]]; then
     exit 1
 fi
 # The PHPs CI covers (scripts/matrix.sh's names); PHPs named on the command line replace them.
-CI_PHPS=(8.2 8.4)
+CI_PHPS=(8.2 8.4 8.4-zts)
 args=("$@") named=0
 for a in "$@"; do [[ "$a" == --* ]] || named=1; done
 [[ $named == 1 ]] || args+=("${CI_PHPS[@]}")
