@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compares the stock and extension runs of PHP's own tests (tests/upstream/run.sh).
 
-usage: compare.py --work DIR --list expected-differences.txt [TEST-PATH...]
+usage: compare.py --work DIR --list expected-differences.txt --php X.Y [TEST-PATH...]
 
 DIR holds, per mode (stock, ext): MODE.results (run-tests -W), MODE.log (run-tests'
 output) and MODE/ (the copy of the tests, with what run-tests left: NAME.out for a
@@ -12,7 +12,10 @@ the same outcome, the same skip reason, and, when it fails in both, the same out
 Every test that differs must be listed with the rules that cause it, and each rule's
 refusal text must show in what the extension run left for that test. Exits 1 on any
 unlisted difference, on a listed test that no longer differs, or on a rule not seen.
-Standard library only.
+The list's entries after a "[X.Y]" line are PHP X.Y's only (until "[all]" or the next
+such line); the others are every PHP's. A listed test that the PHP under test cannot
+run (both runs skip it with run-tests' "Required extension missing: ...") is counted
+apart, not as a problem. Standard library only.
 """
 import argparse
 import json
@@ -127,13 +130,23 @@ def evidence(work, test, records):
     return "\n".join(parts)
 
 
-def read_list(path):
-    """test -> (rules [(name, must_be_seen)], line number)."""
+SECTION = re.compile(r"^\[(all|\d+\.\d+)\]$")
+
+
+def read_list(path, php):
+    """test -> (rules [(name, must_be_seen)], line number), for PHP X.Y `php`."""
     listed = {}
+    section = "all"
     with open(path) as f:
         for n, line in enumerate(f, 1):
             line = line.split("#", 1)[0].strip()
             if not line:
+                continue
+            m = SECTION.match(line)
+            if m:
+                section = m.group(1)
+                continue
+            if section not in ("all", php):
                 continue
             fields = line.split()
             if len(fields) < 2:
@@ -158,13 +171,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", required=True)
     ap.add_argument("--list", required=True)
+    ap.add_argument("--php", required=True, help="the PHP's MAJOR.MINOR (the list's sections)")
     ap.add_argument("select", nargs="*")
     a = ap.parse_args()
     a.work = os.path.abspath(a.work)
 
     stock, ext = read_results(a.work, "stock"), read_results(a.work, "ext")
     rec_stock, rec_ext = read_records(a.work, "stock"), read_records(a.work, "ext")
-    listed = read_list(a.list)
+    listed = read_list(a.list, a.php)
     selected = lambda t: not a.select or any(t == s or t.startswith(s.rstrip("/") + "/") for s in a.select)
 
     problems = []
@@ -172,6 +186,7 @@ def main():
     by_rule = Counter()
     differ_listed = 0
     allowed_identical = 0  # identical tests whose decision log shows an allowed connection
+    cannot_run = []  # listed tests both runs skip for an extension this PHP lacks
     for t in sorted(set(stock) | set(ext)):
         if t not in stock or t not in ext:
             problems.append(f"{t}: only in the {'stock' if t in stock else 'extension'} run")
@@ -182,7 +197,10 @@ def main():
             ext_root = os.path.join(a.work, "ext")
             if '"verdict":"allow"' in read(os.path.join(ext_root, t[:-len(".phpt")] + ".php.aeslog"), ext_root):
                 allowed_identical += 1
-            if t in listed:
+            reason = skip_reason(rec_stock.get(t)) if stock[t] == "SKIPPED" else ""
+            if t in listed and reason.startswith("Required extension missing: "):
+                cannot_run.append(f"{t} ({reason})")
+            elif t in listed:
                 problems.append(f"{t}: listed (line {listed[t][1]}) but identical to stock ({stock[t]}): remove it from the list")
             continue
         what = f"stock {stock[t]}, extension {ext[t]}"
@@ -214,6 +232,10 @@ def main():
           + ", ".join(f"{n} {r}" for r, n in by_rule.most_common()) + "; a test may have several)")
     unlisted = sum(1 for p in problems if "not listed" in p)
     print(f"  differ otherwise:     {unlisted}")
+    if cannot_run:
+        print(f"  listed, but this PHP lacks an extension they need (skipped in both runs): {len(cannot_run)}")
+        for t in cannot_run:
+            print("    " + t)
     if problems:
         print(f"\n{len(problems)} problem(s):")
         for p in problems:

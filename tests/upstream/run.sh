@@ -1,27 +1,35 @@
 #!/usr/bin/env bash
-# usage: tests/upstream/run.sh [TEST-PATH...]     (as root; ~4 min)
+# usage: tests/upstream/run.sh [TEST-PATH...]     (as root; ~2 min)
 #
 # PHP's own networking tests, run twice with the same PHP: once stock, once with the
 # extension loaded (operator allow 127.0.0.0/8,::1/128, so the loopback servers the
-# tests start are reachable), and compared test by test. The tests come from Debian's
-# php8.2 source package (tests/upstream/fetch-php-src.sh downloads it on first use):
-# ext/sockets, ext/standard/tests/{network,streams,http}, ext/ftp and ext/openssl.
+# tests start are reachable), and compared test by test: ext/sockets,
+# ext/standard/tests/{network,streams,http}, ext/ftp and ext/openssl. The PHP under
+# test is PHP_CONFIG's (scripts/php-env.sh), and the tests are its minor version's,
+# from Debian's source package (tests/upstream/fetch-php-src.sh downloads it on first
+# use): for 8.2 bookworm's php8.2, for 8.4 trixie's php8.4 8.4.11-1, the ZTS PHP's
+# source, which the 8.4 NTS packages (a later 8.4 point release) run too: stock and
+# extension run the same tests on the same binary.
 #
 # A test "differs" when its outcome (PASS, FAIL, SKIP and the skip reason, BORK,
 # ...) or, for a test that fails in both runs, its output is not the same. Every
 # difference must be listed in tests/upstream/expected-differences.txt with the rule
 # that causes it, and the extension's refusal text for that rule must show in the
-# test's output or decision log. The run fails on a difference that is not listed,
-# on a listed test that no longer differs, and on a listed rule that is not seen.
-# Tests that are unstable with stock PHP itself here are in tests/upstream/skipped.txt
-# and not run.
+# test's output or decision log. The run fails on a difference that is not listed, on
+# a listed test that no longer differs, and on a listed rule that is not seen. Tests
+# that are unstable with stock PHP itself here are in tests/upstream/skipped.txt and
+# not run. In both lists, the lines after "[X.Y]" are PHP X.Y's only (its own tests,
+# or differences only its tests show), up to "[all]" or the next such line.
 #
-# Each run is made in a copy of the tests under target/upstream/{stock,ext}/ (what
-# run-tests leaves behind stays there), inside its own private network namespace
-# (tests/netns/run.sh), the two at once. Both use the same fixed set of shared
-# extensions (not this machine's conf.d). run-tests' --offline skips online tests.
+# Each run is made in a copy of the tests under target/upstream/php-X.Y-{nts,zts}/
+# {stock,ext}/ (what run-tests leaves behind stays there), inside its own private
+# network namespace (tests/netns/run.sh), the two at once. Both use the same fixed set
+# of extensions (not the PHP's own conf.d): sockets, ftp, posix and phar, loaded as
+# shared extensions where the PHP has them so and not built in. run-tests' --offline
+# skips online tests; tests needing an extension the PHP lacks skip in both runs.
+#   PHP_CONFIG           the PHP under test (scripts/php-env.sh; default Debian's 8.2)
 #   AES_EXT              the built extension (default target/release/libappengine_sockets.so)
-#   AES_PHP_SRC          PHP's source tree (default /var/cache/appengine-sockets/php-src-8.2)
+#   AES_PHP_SRC          PHP's source tree (default /var/cache/appengine-sockets/php-src-X.Y)
 #   AES_UPSTREAM_JOBS    run-tests -j per run (default 2)
 # TEST-PATH (e.g. ext/sockets/tests/socket_bind.phpt or ext/ftp) limits the run;
 # then listed tests outside the selection are not checked.
@@ -30,7 +38,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-RUN_TESTS=/usr/lib/php/20220829/build/run-tests.php
+# shellcheck source=../../scripts/php-env.sh source-path=SCRIPTDIR
+source "$ROOT/scripts/php-env.sh"
 DIRS=(ext/sockets ext/standard/tests/network ext/standard/tests/streams ext/standard/tests/http
       ext/ftp ext/openssl)
 # Included by some of those tests from outside their directories.
@@ -41,27 +50,40 @@ die() { echo "tests/upstream/run.sh: $*" >&2; exit 1; }
 
 AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
 [[ -f "$AES_EXT" ]] || die "$AES_EXT not found (cargo build --release, or set AES_EXT)"
-[[ -f "$RUN_TESTS" ]] || die "$RUN_TESTS not found (apt-get install php8.2-dev)"
-SRC=$("$HERE/fetch-php-src.sh")
-PHP=$(command -v php)
+[[ -n "$PHP_RUN_TESTS" ]] || die "no run-tests.php for $PHP_CONFIG (apt-get install php$PHP_MAJMIN-dev)"
+SRC=$("$HERE/fetch-php-src.sh" "$PHP_MAJMIN")
+PHP=$PHP_BIN
+RUN_TESTS=$PHP_RUN_TESTS
 JOBS=${AES_UPSTREAM_JOBS:-2}
 
-WORK=$ROOT/target/upstream
+WORK=$ROOT/target/upstream/php-$PHP_MAJMIN-$([[ $PHP_ZTS == 1 ]] && echo zts || echo nts)
 rm -rf "$WORK"
 mkdir -p "$WORK"
 
-# The same shared extensions in both runs and in every PHP a test starts (the
-# openssl tests' server processes, php -S): sockets, ftp and posix are what these
-# tests need; run-tests loads the others a test names in --EXTENSIONS--.
+# The same extensions in both runs and in every PHP a test starts (the openssl
+# tests' server processes, php -S): sockets, ftp and posix are what these tests need;
+# run-tests loads the others a test names in --EXTENSIONS--. Each is loaded from the
+# PHP's extension dir where it is a shared one there (Debian's PHPs: all four), and
+# left alone where it is built in (the ZTS PHP's posix) or absent (its phar).
 mkdir -p "$WORK/conf.d"
-printf 'extension=%s\n' sockets ftp posix phar >"$WORK/conf.d/upstream.ini"
+ext_dir=$("$PHP" -n -r 'echo ini_get("extension_dir");')
+loaded=()
+for e in sockets ftp posix phar; do
+    if [[ -f "$ext_dir/$e.so" ]] && ! "$PHP" -n -r "exit(extension_loaded('$e') ? 0 : 1);"; then
+        echo "extension=$e"
+        loaded+=("$e")
+    fi
+done >"$WORK/conf.d/upstream.ini"
 export PHP_INI_SCAN_DIR=$WORK/conf.d
 if "$PHP" -r 'exit(extension_loaded("appengine_sockets") ? 0 : 1);' 2>/dev/null; then
     die "php.ini itself loads appengine_sockets; the stock run must run without it"
 fi
 
-# Tests not to run (tests/upstream/skipped.txt), one copy of the tests per run.
-mapfile -t skipped < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$HERE/skipped.txt" | awk '{print $1}')
+# Tests not to run (tests/upstream/skipped.txt: every PHP's, and this one's section),
+# one copy of the tests per run.
+mapfile -t skipped < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$HERE/skipped.txt" \
+    | awk -v php="$PHP_MAJMIN" '/^\[(all|[0-9]+\.[0-9]+)\][[:space:]]*$/ { s = substr($1, 2, length($1) - 2); next }
+                                 s == "" || s == "all" || s == php { print $1 }')
 for mode in stock ext; do
     for d in "${DIRS[@]}" "${SUPPORT[@]}"; do
         mkdir -p "$WORK/$mode/$(dirname "$d")"
@@ -97,8 +119,9 @@ run_mode() {
     )
 }
 
-echo "upstream: PHP $("$PHP" -r 'echo PHP_VERSION;'), tests from php8.2 $(cat "$SRC/.aes-version" 2>/dev/null || echo '?')," \
-     "${#skipped[@]} skipped (tests/upstream/skipped.txt); stock and extension runs in parallel"
+echo "upstream: $PHP_LABEL ($PHP), tests from php$PHP_MAJMIN $(cat "$SRC/.aes-version" 2>/dev/null || echo '?')," \
+     "${#skipped[@]} skipped (tests/upstream/skipped.txt), shared extensions: ${loaded[*]:-none};" \
+     "stock and extension runs in parallel"
 t0=$SECONDS
 rc_stock=0 rc_ext=0
 run_mode stock & pid_stock=$!
@@ -111,4 +134,4 @@ for mode in stock ext; do
         || { tail -n 30 "$WORK/$mode.log" >&2; die "the $mode run did not finish (log: $WORK/$mode.log)"; }
 done
 
-exec python3 "$HERE/compare.py" --work "$WORK" --list "$HERE/expected-differences.txt" "${select[@]}"
+exec python3 "$HERE/compare.py" --work "$WORK" --list "$HERE/expected-differences.txt" --php "$PHP_MAJMIN" "${select[@]}"
