@@ -55,11 +55,9 @@ step "fpm load"       3m      continue    tests/load/run.sh
 step faults           2m      continue    tests/faults/run.sh
 step robustness       4m      continue    tests/robustness/run.sh
 step "flat memory"    4m      continue    tests/memory/rss.sh
-# PHP's own networking tests, stock and with the extension: PHP 8.2's (its Debian source
-# package's tests, and the differences reviewed for them).
-if [[ $PHP_MAJMIN == 8.2 ]]; then
+# PHP's own networking tests, stock and with the extension: the PHP's own minor version's
+# (its Debian source package's tests, and the differences reviewed for them; 8.2, 8.4).
 step upstream         7m      continue    tests/upstream/run.sh
-fi
 fi
 if [[ $PHP_ZTS == 1 ]]; then
 step "zts threads"    5m      continue    tests/zts/run.sh
