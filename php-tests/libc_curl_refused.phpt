@@ -1,5 +1,5 @@
 --TEST--
-ext/curl (libcurl): refused destinations in every way in (literal, name, IPv6, redirects, proxies, DoH, CURLOPT_RESOLVE/CONNECT_TO, bind, unix socket, TFTP, port 25, Google ranges, multi, copy, reset): EACCES inside libcurl, error 7, one warning with the rule, nothing reached
+ext/curl (libcurl): refused destinations in every way in (literal, name, a name with a private address among others, IPv6, redirects, proxies, DoH, CURLOPT_RESOLVE/CONNECT_TO, bind, unix socket, TFTP, port 25, Google ranges, multi, copy, reset): EACCES inside libcurl, error 7, one warning with the rule, nothing reached
 --SKIPIF--
 <?php require __DIR__ . '/include/skipif.inc'; if (!extension_loaded('curl')) die('skip curl not loaded'); ?>
 --INI--
@@ -26,10 +26,6 @@ libc_step('http [::ffff:10.0.0.5]', $go('http://[::ffff:10.0.0.5]:8081/'));
 libc_step('http 127.0.0.1', $go('http://127.0.0.1:8081/'));
 libc_step('http 169.254.1.1', $go('http://169.254.1.1:8081/'));
 libc_step('https 8.8.4.4:443 (Google ranges)', $go('https://8.8.4.4/', [CURLOPT_SSL_VERIFYPEER => false]));
-// A name with a public and a private address (mixed.test: 11.0.0.1 and 10.0.0.5) reaches
-// at most the public one beneath C libraries (streams refuse the name outright).
-libc_step('http mixed.test (C libraries are judged per address used: curl tries 11.0.0.1 first)', $go('http://mixed.test:8081/'));
-libc_step('http mixedfam2.test (10.0.0.5 and 2400:cb00::10: only the public one is reached)', $go('http://mixedfam2.test:8081/'));
 // Redirects: the first hop (public) is reached, the next is refused.
 libc_step('redirect 302 -> 10.0.0.5', $go(wrapper_redirect('http://10.0.0.5:8081/'), [CURLOPT_FOLLOWLOCATION => true]));
 libc_step('redirect 301 -> private.test', $go(wrapper_redirect('http://private.test:8081/') . '&code=301', [CURLOPT_FOLLOWLOCATION => true]));
@@ -102,6 +98,13 @@ libc_step('curl_multi_exec, one allowed and one private', function () {
     }
     return $out;
 });
+// A name with a public and a private address (mixed.test: 11.0.0.1 and 10.0.0.5) is refused
+// as a whole, as streams refuse it: curl tries 11.0.0.1 first, then 10.0.0.5; one warning.
+libc_step('http mixed.test (refused as a whole: curl tries 11.0.0.1, then 10.0.0.5)', $go('http://mixed.test:8081/'));
+libc_step('http mixedfam2.test (10.0.0.5 and 2400:cb00::10)', $go('http://mixedfam2.test:8081/'));
+// A connect follows the latest lookup that produced its address (last, as it names them).
+libc_step('http 11.0.0.1 (mixed.test\'s lookup is the latest of 11.0.0.1)', $go('http://11.0.0.1:8081/'));
+libc_step('http public.test (a lookup of 11.0.0.1 alone)', $go('http://public.test:8081/'));
 ?>
 --EXPECTF--
 http 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
@@ -136,10 +139,6 @@ https 8.8.4.4:443 (Google ranges): [false,7,"Failed to connect to 8.8.4.4 port 4
   warning: curl_exec(): connection to 8.8.4.4:443 refused (Google address 8.8.4.4 (Google APIs and services ranges))
   reached: nothing
   logged: deny google curl_exec 8.8.4.4 443
-http mixed.test (C libraries are judged per address used: curl tries 11.0.0.1 first): ["HTTP 11.0.0.1 8081 GET /",0,"",0]
-  reached: http 11.0.0.1 8081
-http mixedfam2.test (10.0.0.5 and 2400:cb00::10: only the public one is reached): ["HTTP 2400:cb00::10 8081 GET /",0,"",0]
-  reached: http 2400:cb00::10 8081
 redirect 302 -> 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: http 11.0.0.2 8081
@@ -241,3 +240,19 @@ curl_multi_exec, one allowed and one private: [["HTTP 11.0.0.1 8081 GET /multi-o
   warning: curl_multi_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: http 11.0.0.1 8081
   logged: deny special-purpose curl_multi_exec 10.0.0.5 8081
+http mixed.test (refused as a whole: curl tries 11.0.0.1, then 10.0.0.5): [false,7,"Failed to connect to mixed.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+  warning: curl_exec(): connection to mixed.test:8081 refused (private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5)
+  reached: nothing
+  logged: deny special-purpose curl_exec 11.0.0.1 8081
+  logged: deny special-purpose curl_exec 10.0.0.5 8081
+http mixedfam2.test (10.0.0.5 and 2400:cb00::10): [false,7,"Failed to connect to mixedfam2.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+  warning: curl_exec(): connection to mixedfam2.test:8081 refused (private address 10.0.0.5; mixedfam2.test resolves to 2400:cb00::10, 10.0.0.5)
+  reached: nothing
+  logged: deny special-purpose curl_exec 2400:cb00::10 8081
+  logged: deny special-purpose curl_exec 10.0.0.5 8081
+http 11.0.0.1 (mixed.test's lookup is the latest of 11.0.0.1): [false,7,"Failed to connect to 11.0.0.1 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+  warning: curl_exec(): connection to mixed.test:8081 refused (private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5)
+  reached: nothing
+  logged: deny special-purpose curl_exec 11.0.0.1 8081
+http public.test (a lookup of 11.0.0.1 alone): ["HTTP 11.0.0.1 8081 GET /",0,"",0]
+  reached: http 11.0.0.1 8081

@@ -29,8 +29,8 @@ libc_step('PDO pgsql:host=10.0.0.5', $pdo('10.0.0.5'), $seen);
 libc_step('PDO pgsql:host=private.test', $pdo('private.test'), $seen);
 libc_step('PDO pgsql:host=10.0.0.5 (persistent)', $pdo('10.0.0.5', [PDO::ATTR_PERSISTENT => true]), $seen);
 libc_step('PDO pgsql:host=192.168.7.7', $pdo('192.168.7.7'), $seen);
-// C libraries are judged per address used: libpq tries mixed.test's 11.0.0.1 first, and
-// reaches it (streams refuse such a name outright; the README says why).
+// A name with a private address among others is refused as a whole, as streams refuse it:
+// libpq tries mixed.test's 11.0.0.1, then 10.0.0.5, and reaches neither.
 libc_step('PDO pgsql:host=mixed.test', $pdo('mixed.test'), $seen);
 ?>
 --EXPECT--
@@ -55,6 +55,7 @@ PDO pgsql:host=10.0.0.5 (persistent): PDOException: SQLSTATE[08006] [7] connecti
 PDO pgsql:host=192.168.7.7: PDOException: SQLSTATE[08006] [7] connection to server at "192.168.7.7", port 5432 failed: Permission denied / Is the server running on that host and accepting TCP/IP connections?
   reached: nothing
   logged: deny special-purpose PDO::__construct 192.168.7.7 5432
-PDO pgsql:host=mixed.test: "round trip to 11.0.0.1"
+PDO pgsql:host=mixed.test: PDOException: SQLSTATE[08006] [7] connection to server at "mixed.test" (11.0.0.1), port 5432 failed: Permission denied / Is the server running on that host and accepting TCP/IP connections? / connection to server at "mixed.test" (10.0.0.5), port 5432 failed: Permission denied / Is the server running on that host and accepting TCP/IP connections?
   reached: nothing
-  server: connection from 11.0.0.1
+  logged: deny special-purpose PDO::__construct 11.0.0.1 5432
+  logged: deny special-purpose PDO::__construct 10.0.0.5 5432

@@ -7,10 +7,10 @@
 //! `dlopen` is guarded so that objects loaded later (`dl()`, `FFI::cdef` with a library,
 //! plugins a library loads) are patched as soon as they are loaded; `dlsym` so that a
 //! symbol looked up by name (`FFI::cdef` declaring `connect`) is the guarded function.
-//! `getaddrinfo` is guarded to remember which names produced which addresses (the Gmail
-//! whitelist matches names); it changes nothing in the lookup. `pthread_create` is guarded
-//! so that a thread a C library starts on a judged thread belongs to the same request (see
-//! [`guarded_pthread_create`]).
+//! `getaddrinfo` is guarded to remember which names produced which addresses (a name is
+//! judged with all of its addresses, and the Gmail whitelist matches names); it changes
+//! nothing in the lookup. `pthread_create` is guarded so that a thread a C library starts
+//! on a judged thread belongs to the same request (see [`guarded_pthread_create`]).
 
 #![allow(unsafe_code)]
 

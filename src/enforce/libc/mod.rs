@@ -5,9 +5,11 @@
 //! sockets through the C library, beneath PHP's streams and ext/sockets. At module
 //! start-up [`got`] points every loaded object's GOT slots for `connect`, `sendto`,
 //! `sendmsg`, `sendmmsg`, `bind`, `listen`, `accept`, `accept4`, `socket`, `getaddrinfo`,
-//! `pthread_create`, `dlopen` and `dlsym` at the guarded functions in [`hooks`]; [`judge`] decides on the
-//! address actually used, with the same policy core and the same settle step (log,
-//! counters, report-only, development mode) as the other two enforcement points.
+//! `pthread_create`, `dlopen` and `dlsym` at the guarded functions in [`hooks`]; [`judge`]
+//! decides on the address actually used and on the name the library's lookup gave it
+//! (judged with all of its addresses, as a stream judges a name), with the same policy
+//! core and the same settle step (log, counters, report-only, development mode) as the
+//! other two enforcement points.
 //!
 //! Which calls are judged: those of a thread while it runs a PHP request, and those of a
 //! thread a C library started while its starting thread was judged: a library's thread
