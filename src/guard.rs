@@ -535,8 +535,9 @@ thread_local! {
     static APPROVED: std::cell::RefCell<Vec<Approval>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Record the addresses a plan lets PHP connect (or send) to.
-fn approve(addresses: &[IpAddr], port: u16) {
+/// Record the addresses a plan (or an ext/sockets call judged here) lets PHP connect (or
+/// send) to.
+pub fn approve(addresses: &[IpAddr], port: u16) {
     let frame = zend::frame_key();
     APPROVED.with(|a| {
         let mut a = a.borrow_mut();

@@ -448,6 +448,11 @@ fn socket_addrinfo_connect(call: &mut Call, original: Original) {
             return fail_socket_call(call, None, "unable to connect", plan);
         }
     }
+    if let Some(sa) = ai.addr {
+        // Judged here: PHP's own connect is not judged a second time beneath (where the
+        // lookup that made this AddressInfo would be judged as a name).
+        guard::approve(&[sa.ip()], sa.port());
+    }
     new_socket(call, original);
 }
 
