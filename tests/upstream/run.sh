@@ -27,6 +27,15 @@
 # of extensions (not the PHP's own conf.d): sockets, ftp, posix and phar, loaded as
 # shared extensions where the PHP has them so and not built in. run-tests' --offline
 # skips online tests; tests needing an extension the PHP lacks skip in both runs.
+#
+# One file of the copies is changed, in both runs: from 8.4 on,
+# ext/openssl/tests/ServerClientTestCase.inc (the openssl TLS tests and some http and
+# streams tests use it) starts the test's server in a second PHP with the test's own
+# -d settings (TEST_PHP_EXTRA_ARGS). The copy drops the -d settings that name
+# appengine_sockets from that command only, so the server, test scaffolding, runs
+# without the extension (as with 8.2's include, which passes no -d), and the client,
+# the code under test, runs with it. The stock run has nothing to drop; an include
+# without that command (8.2's) is left as it is.
 #   PHP_CONFIG           the PHP under test (scripts/php-env.sh; default Debian's 8.2)
 #   AES_EXT              the built extension (default target/release/libappengine_sockets.so)
 #   AES_PHP_SRC          PHP's source tree (default /var/cache/appengine-sockets/php-src-X.Y)
@@ -93,6 +102,19 @@ for mode in stock ext; do
         [[ -f "$WORK/$mode/$t" ]] || die "skipped.txt names $t, which is not in $SRC"
         rm -f "$WORK/$mode/$t"
     done
+done
+
+# The server process of ServerClientTestCase.inc without the extension (see above).
+inc_arg="getenv('TEST_PHP_EXTRA_ARGS')"
+inc_new="preg_replace('~ -d \"[^\"]*appengine_sockets[^\"]*\"~', '', $inc_arg)"
+for mode in stock ext; do
+    inc=$WORK/$mode/ext/openssl/tests/ServerClientTestCase.inc
+    n=$(grep -cF "$inc_arg" "$inc" || true)
+    [[ $n -le 1 ]] || die "$inc passes TEST_PHP_EXTRA_ARGS $n times; expected at most once"
+    if [[ $n -eq 1 ]]; then
+        sed -i "s|$inc_arg|$inc_new|" "$inc"
+        grep -qF "$inc_new" "$inc" || die "could not change the server command in $inc"
+    fi
 done
 
 # What to run: every directory, or the TEST-PATHs given.
