@@ -44,6 +44,25 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in declaration order (`rule as usize` indexes it): the metrics table
+    /// has one counter per rule.
+    pub const ALL: [Rule; 14] = [
+        Rule::Protocol,
+        Rule::Listen,
+        Rule::Bind,
+        Rule::Port25,
+        Rule::Whitelist,
+        Rule::SpecialPurpose,
+        Rule::Google,
+        Rule::Public,
+        Rule::Resolution,
+        Rule::Malformed,
+        Rule::OperatorDeny,
+        Rule::OperatorAllow,
+        Rule::Config,
+        Rule::Billing,
+    ];
+
     /// Whether the rule is about where a connection goes (port 25, special-purpose and
     /// Google ranges, operator deny entries), as opposed to what kind of socket it is.
     /// The development server reports these instead of enforcing them.
