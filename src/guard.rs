@@ -21,6 +21,7 @@ use appengine_sockets_policy::{
 };
 
 use crate::log::{self, Record};
+use crate::metrics::{self, Decision, Event, Layer};
 use crate::state;
 use crate::zend;
 
@@ -97,9 +98,10 @@ pub struct Outcome {
     pub report: Option<&'static str>,
 }
 
-/// Count a verdict (once) and say how it is carried out: report-only reports every policy
+/// Count a verdict (once: this process's counters and the server's, under the `layer`
+/// that judged it) and say how it is carried out: report-only reports every policy
 /// refusal but a broken configuration's; development mode reports destination rules.
-pub fn outcome(v: &Verdict) -> Outcome {
+pub fn outcome(v: &Verdict, layer: Layer) -> Outcome {
     let st = state::get();
     let report = if v.allowed {
         None
@@ -110,12 +112,15 @@ pub fn outcome(v: &Verdict) -> Outcome {
     } else {
         None
     };
-    let (verdict, counter) = match (v.allowed, report) {
-        (true, _) => ("allow", &state::ALLOWED),
-        (false, Some(_)) => ("report", &state::REPORTED),
-        (false, None) => ("deny", &state::REFUSED),
+    let (verdict, counter, decision) = match (v.allowed, report) {
+        (true, _) => ("allow", &state::ALLOWED, Decision::Allowed),
+        (false, Some(_)) => ("report", &state::REPORTED, Decision::Reported),
+        (false, None) => ("deny", &state::REFUSED, Decision::Refused),
     };
     counter.fetch_add(1, Ordering::Relaxed);
+    if let Some(table) = st.metrics() {
+        metrics::count(table, decision, v.rule, layer);
+    }
     Outcome { verdict, report }
 }
 
@@ -152,13 +157,14 @@ pub fn say_unsaid() {
 /// Record a verdict (log, counters) and say whether it must be enforced as a refusal. In
 /// report-only mode a policy refusal is logged as `report`, raises an E_NOTICE "would be
 /// refused: <reason>" and is not enforced; a broken configuration is always enforced.
-pub fn settle(v: &Verdict, asked: Asked<'_>) -> bool {
+pub fn settle(v: &Verdict, asked: Asked<'_>, layer: Layer) -> bool {
     let st = state::get();
     if v.rule == Rule::Resolution {
         // Not a decision: there was no address to judge.
+        metrics::event(Event::ResolverFailures);
         return true;
     }
-    let Outcome { verdict, report } = outcome(v);
+    let Outcome { verdict, report } = outcome(v, layer);
     JUDGED.with(|j| j.set(zend::frame_key()));
     if *st.log() != log::LogTarget::Off {
         let function = zend::active_function_name();
@@ -224,10 +230,15 @@ pub fn gate_verdict() -> Option<Verdict> {
     })
 }
 
-/// Judge a verdict-only operation (listen, pairs, socket creation, binds): `Some(plan)`
-/// to refuse, `None` to go ahead.
+/// Judge a verdict-only operation of a replaced function (pairs, socket creation, binds):
+/// `Some(plan)` to refuse, `None` to go ahead.
 pub fn judge(v: &Verdict, asked: Asked<'_>) -> Option<Plan> {
-    settle(v, asked).then(|| refusal(v))
+    judge_in(v, asked, Layer::Function)
+}
+
+/// [`judge`], for the enforcement point `layer`.
+pub fn judge_in(v: &Verdict, asked: Asked<'_>, layer: Layer) -> Option<Plan> {
+    settle(v, asked, layer).then(|| refusal(v))
 }
 
 /// The app's bytes as text: borrowed when they are UTF-8, as targets nearly always are.
@@ -235,9 +246,11 @@ pub fn text(bytes: &[u8]) -> Cow<'_, str> {
     appengine_sockets_policy::text(bytes)
 }
 
-/// A connect through a stream transport (`name` is what follows `scheme://`).
-pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -> Plan {
+/// A connect through a stream transport (`name` is what follows `scheme://`), judged by
+/// `layer` (the transport, or `stream_socket_sendto()`).
+pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>, layer: Layer) -> Plan {
     let asked = Asked::bytes(name);
+    let judge = |v: &Verdict, asked| judge_in(v, asked, layer);
     if let Some(v) = gate_verdict() {
         return judge(&v, asked).unwrap_or(Plan::Proceed);
     }
@@ -278,14 +291,14 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>) -
         // (numerically, no lookup), so there is nothing to pin. Every rule that follows a
         // connect (the idle clock) is applied by the transport whatever the plan.
         let (v, judged) = policy.check_literal(transport, ip, target.port);
-        if settle(&v, Asked { address: judged, ..asked }) {
+        if settle(&v, Asked { address: judged, ..asked }, layer) {
             return refusal(&v);
         }
         approve(judged.as_slice(), target.port);
         return Plan::Proceed;
     }
     let decision = policy.check_connect(transport, &target.host_text(), target.port, &SystemResolver);
-    if settle(&decision.verdict, Asked { address: decision.judged, ..asked }) {
+    if settle(&decision.verdict, Asked { address: decision.judged, ..asked }, layer) {
         return refusal(&decision.verdict);
     }
     approve(&decision.addresses, target.port);
@@ -303,21 +316,21 @@ pub fn plan_bind(server: bool, name: &[u8]) -> Plan {
     let text = String::from_utf8_lossy(name);
     let asked = Asked::target(&text);
     if let Some(v) = gate_verdict() {
-        return judge(&v, asked).unwrap_or(Plan::Proceed);
+        return judge_in(&v, asked, Layer::Stream).unwrap_or(Plan::Proceed);
     }
     let v = if server {
         state::get().policy().check_listen()
     } else {
         check_bindto(name)
     };
-    judge(&v, asked).unwrap_or(Plan::Proceed)
+    judge_in(&v, asked, Layer::Stream).unwrap_or(Plan::Proceed)
 }
 
 /// Listening and accepting.
 pub fn plan_listen() -> Plan {
     let asked = Asked::target("");
     let v = gate_verdict().unwrap_or_else(|| state::get().policy().check_listen());
-    judge(&v, asked).unwrap_or(Plan::Proceed)
+    judge_in(&v, asked, Layer::Stream).unwrap_or(Plan::Proceed)
 }
 
 /// Check a local address (`socket.bindto`, a bind op): the wildcard address with port 0.
@@ -446,7 +459,7 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
     if let Some(ip) = appengine_sockets_policy::parse_ip(host) {
         // A literal: judged as check_connect would, without a lookup or an allocation.
         let (v, judged) = policy.check_literal(&Transport::Tcp, ip, port);
-        if settle(&v, Asked { address: judged, ..asked }) {
+        if settle(&v, Asked { address: judged, ..asked }, Layer::Function) {
             return socket_refusal(refusal(&v));
         }
         approve(judged.as_slice(), port);
@@ -464,9 +477,10 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         // The reason reads "getaddrinfo for HOST failed: DETAIL".
         let reason = decision.verdict.reason.to_string();
         let detail = reason.rsplit_once(" failed: ").map_or(reason.as_str(), |(_, d)| d).to_owned();
+        metrics::event(Event::ResolverFailures);
         return SocketPlan::LookupFailed { detail };
     }
-    if settle(&decision.verdict, Asked { address: decision.judged, ..asked }) {
+    if settle(&decision.verdict, Asked { address: decision.judged, ..asked }, Layer::Function) {
         return socket_refusal(refusal(&decision.verdict));
     }
     approve(&decision.addresses, port);
@@ -513,7 +527,7 @@ pub fn socket_bind_verdict(host: &[u8], port: u16) -> Verdict {
 /// A datagram destination for `stream_socket_sendto()`: resolve once, judge, and return
 /// the literal to send to.
 pub fn plan_sendto(address: &[u8]) -> Plan {
-    plan_connect(&Transport::Udp, address, None)
+    plan_connect(&Transport::Udp, address, None, Layer::Function)
 }
 
 /// Addresses approved (or reported) for the operation PHP's own code is about to perform.

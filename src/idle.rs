@@ -213,7 +213,11 @@ pub fn start(kind: Kind, key: u64) {
 /// An operation on a socket: restart its clock, or say it is to be / was reclaimed.
 pub fn touch(kind: Kind, key: u64) -> Activity {
     let t = timeout();
-    with(kind, |c| c.touch(key, now(), t))
+    let activity = with(kind, |c| c.touch(key, now(), t));
+    if matches!(activity, Activity::ReclaimNow(_)) {
+        crate::metrics::event(crate::metrics::Event::IdleReclaims);
+    }
+    activity
 }
 
 /// An operation on a socket finished: restart its clock from now.

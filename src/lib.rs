@@ -12,13 +12,14 @@
 //! * The decisions and the state they read: [`guard`] turns an operation into a plan with
 //!   the PHP-free policy core (`appengine_sockets_policy`, in `policy/`), [`check`] answers
 //!   `appengine_sockets_check()`, [`idle`] keeps sockets' idle clocks, [`log`] writes the
-//!   decision log, [`settings`] reads the ini values into the [`state`] in force,
+//!   decision log, [`metrics`] keeps the server-wide counters, [`settings`] reads the ini values into the [`state`] in force,
 //!   [`sync`] is the mutex for what threads share (one thread checkers understand).
 //! * [`zend`]: the Zend access helpers (arguments, errors, ini values, ext/sockets' objects)
 //!   that everything above uses; it imports nothing from the crate.
 //!
 //! `unsafe` code is confined to `zend`, the enforcement points' FFI callbacks, the module
-//! entry and `sync` (a `pthread_mutex_t`); every other module denies it. See README.md for
+//! entry, `sync` (a `pthread_mutex_t`) and `metrics::shm` (the shared mapping); every
+//! other module denies it. See README.md for
 //! what an app sees.
 
 #![deny(unsafe_code)]
@@ -28,6 +29,7 @@ pub mod enforce;
 pub mod guard;
 pub mod idle;
 pub mod log;
+pub mod metrics;
 pub mod module;
 pub mod settings;
 pub mod state;

@@ -225,6 +225,7 @@ pub fn send(dest: &Dest<'_>, line: &[u8]) -> Option<String> {
     match result {
         Ok(()) => {
             s.written += 1;
+            crate::metrics::event(crate::metrics::Event::LogWritten);
             s.fault.take()?;
             let lost = std::mem::take(&mut s.lost_in_fault);
             Some(format!(
@@ -236,6 +237,7 @@ pub fn send(dest: &Dest<'_>, line: &[u8]) -> Option<String> {
         Err((op, e)) => {
             s.lost += 1;
             s.lost_in_fault += 1;
+            crate::metrics::event(crate::metrics::Event::LogLost);
             let errno = e.raw_os_error().unwrap_or(0);
             if s.fault.as_ref().is_some_and(|f| f.errno == errno && f.op == op) {
                 return None;
@@ -248,6 +250,7 @@ pub fn send(dest: &Dest<'_>, line: &[u8]) -> Option<String> {
                 dest.label()
             );
             s.fault = Some(Fault { op, errno, text, since: rfc3339_now() });
+            crate::metrics::event(crate::metrics::Event::LogFaults);
             Some(msg)
         }
     }

@@ -134,8 +134,39 @@ fn try_build(get: &impl Fn(&str) -> String) -> Result<State, ConfigError> {
     let idle_timeout: u64 = idle.trim().parse().map_err(|_| {
         ConfigError::new("appengine_sockets.idle_timeout", format!("\"{idle}\" is not a whole number of seconds"))
     })?;
+    let (apps, statsd) = metrics_settings(get)?;
     let policy = Policy::new(google).with_operator_lists(allow, deny);
-    Ok(State::new(policy, ranges, report_only, log).with_app_settings(billing, mode, idle_timeout))
+    Ok(State::new(policy, ranges, report_only, log)
+        .with_app_settings(billing, mode, idle_timeout)
+        .with_metrics_settings(apps, statsd))
+}
+
+/// `appengine_sockets.metrics_apps` (app slots of the server-wide counters, 1 to
+/// 4096; empty: the default) and `appengine_sockets.statsd` (empty, or a literal
+/// `ip:port` / `[ipv6]:port`: no name is looked up at start-up).
+pub fn metrics_settings(get: &impl Fn(&str) -> String) -> Result<(usize, Option<std::net::SocketAddr>), ConfigError> {
+    let apps_text = get("appengine_sockets.metrics_apps");
+    let apps = match apps_text.trim() {
+        "" => crate::metrics::DEFAULT_APPS,
+        t => t
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=appengine_sockets_policy::metrics::MAX_APPS).contains(n))
+            .ok_or_else(|| {
+                ConfigError::new("appengine_sockets.metrics_apps", format!("\"{apps_text}\" is not a whole number from 1 to 4096"))
+            })?,
+    };
+    let statsd_text = get("appengine_sockets.statsd");
+    let statsd = match statsd_text.trim() {
+        "" => None,
+        t => Some(t.parse::<std::net::SocketAddr>().map_err(|_| {
+            ConfigError::new(
+                "appengine_sockets.statsd",
+                format!("\"{statsd_text}\" is not an address and port (127.0.0.1:8125, [::1]:8125)"),
+            )
+        })?),
+    };
+    Ok((apps, statsd))
 }
 
 #[cfg(test)]
@@ -155,6 +186,10 @@ mod tests {
         assert!(!s.report_only());
         assert!(s.billing_enabled());
         assert_eq!(s.mode(), Mode::Production);
+        assert_eq!(s.metrics_apps(), crate::metrics::DEFAULT_APPS);
+        assert_eq!(s.statsd(), None);
+        let s = with(&[("appengine_sockets.metrics_apps", "3"), ("appengine_sockets.statsd", "[::1]:8125")]);
+        assert_eq!((s.metrics_apps(), s.statsd()), (3, Some("[::1]:8125".parse().unwrap())));
     }
 
     #[test]
@@ -180,6 +215,10 @@ mod tests {
             ("appengine_sockets.idle_timeout", "2m"),
             ("appengine_sockets.idle_timeout", "-1"),
             ("appengine_sockets.billing_enabled", "perhaps"),
+            ("appengine_sockets.metrics_apps", "0"),
+            ("appengine_sockets.metrics_apps", "lots"),
+            ("appengine_sockets.statsd", "statsd.internal:8125"),
+            ("appengine_sockets.statsd", "127.0.0.1"),
         ] {
             let s = with(&[(k, v)]);
             let reason = s.closed_reason().unwrap_or_else(|| panic!("{k}={v} did not fail closed"));

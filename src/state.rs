@@ -64,6 +64,9 @@ pub struct State {
     mode: Mode,
     idle_timeout: u64,
     startup_values: Vec<(String, String)>,
+    metrics_apps: usize,
+    statsd: Option<std::net::SocketAddr>,
+    metrics: Option<appengine_sockets_policy::metrics::Table<'static>>,
 }
 
 /// Production or the development server (`appengine_sockets.mode`).
@@ -88,6 +91,9 @@ impl State {
             mode: Mode::Production,
             idle_timeout: 120,
             startup_values: Vec::new(),
+            metrics_apps: crate::metrics::DEFAULT_APPS,
+            statsd: None,
+            metrics: None,
         }
     }
 
@@ -114,6 +120,36 @@ impl State {
         self.mode = mode;
         self.idle_timeout = idle_timeout;
         self
+    }
+
+    /// The same state with the metrics settings (`appengine_sockets.metrics_apps`,
+    /// `appengine_sockets.statsd`).
+    pub fn with_metrics_settings(mut self, apps: usize, statsd: Option<std::net::SocketAddr>) -> Self {
+        self.metrics_apps = apps;
+        self.statsd = statsd;
+        self
+    }
+
+    /// The same state counting into `table` (module start-up maps it).
+    pub fn with_metrics(mut self, table: Option<appengine_sockets_policy::metrics::Table<'static>>) -> Self {
+        self.metrics = table;
+        self
+    }
+
+    /// The server-wide counters, if they could be mapped.
+    #[inline]
+    pub fn metrics(&self) -> Option<&appengine_sockets_policy::metrics::Table<'static>> {
+        self.metrics.as_ref()
+    }
+
+    /// App slots of the server-wide counters.
+    pub fn metrics_apps(&self) -> usize {
+        self.metrics_apps
+    }
+
+    /// Where the StatsD push goes, if anywhere.
+    pub fn statsd(&self) -> Option<std::net::SocketAddr> {
+        self.statsd
     }
 
     /// Seconds of inactivity after which a socket is reclaimed (0: never).
@@ -148,6 +184,9 @@ impl State {
             mode: Mode::Production,
             idle_timeout: 120,
             startup_values: Vec::new(),
+            metrics_apps: crate::metrics::DEFAULT_APPS,
+            statsd: None,
+            metrics: None,
         }
     }
 

@@ -65,6 +65,14 @@
  *      php_value and .user.ini cannot set it: an app cannot claim another app's id.
  *      App code reads it with appengine_sockets_app_id() (OPcache can fold ini_get() of
  *      it into a compiled script shared by the apps of one pool).
+ * @ini appengine_sockets.metrics_apps "64" PHP_INI_SYSTEM
+ *      App slots of the server-wide counters (1 to 4096; docs/metrics.md): the first
+ *      app ids seen get one each, later ones are counted as app="other". The counters'
+ *      memory is fixed at start-up by it.
+ * @ini appengine_sockets.statsd "" PHP_INI_SYSTEM
+ *      "" (off) or a literal IP:PORT ([IPv6]:PORT): each request's decisions are sent
+ *      there as DogStatsD counters over UDP when it ends, never waiting; lost datagrams
+ *      are counted (docs/metrics.md).
  *
  * Rule ids: the "rule" of appengine_sockets_check() and of the decision log. Format:
  * `@rule ID meaning`.
@@ -134,3 +142,14 @@ function appengine_sockets_check(string $address, ?int $port = null): array {}
  * @return string The app id; "" when none is set.
  */
 function appengine_sockets_app_id(): string {}
+
+/**
+ * The server-wide counters (every process of this PHP server: all php-fpm workers and
+ * pools of one master, all threads), as OpenMetrics text ending in "# EOF": decisions by
+ * app, decision, rule and layer; decision-log lines written and lost; resolver failures;
+ * configuration errors; idle reclaims; the start time. A status script returns it to
+ * Prometheus (docs/metrics.md). It opens no socket and needs no app id.
+ *
+ * @return string The OpenMetrics text exposition.
+ */
+function appengine_sockets_metrics(): string {}

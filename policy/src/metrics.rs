@@ -347,15 +347,17 @@ impl Snapshot {
         t
     }
 
-    /// The OpenMetrics text exposition (what Prometheus scrapes; `promtool check metrics`
-    /// accepts it), ending in `# EOF`.
+    /// The text exposition Prometheus scrapes, ending in OpenMetrics' `# EOF`. Counter
+    /// families are named with their `_total` (as the Prometheus text format and
+    /// `promtool check metrics` want them; Prometheus's OpenMetrics parser reads the same
+    /// lines), so one text serves either content type.
     pub fn openmetrics(&self) -> String {
         let mut out = String::with_capacity(512 + self.decisions.len() * 110);
         let family = |out: &mut String, name: &str, kind: &str, help: &str| {
             let _ = writeln!(out, "# TYPE {PREFIX}{name} {kind}");
             let _ = writeln!(out, "# HELP {PREFIX}{name} {}", escape_help(help));
         };
-        family(&mut out, "decisions", "counter", "Socket operations judged, by app, decision, rule and layer.");
+        family(&mut out, "decisions_total", "counter", "Socket operations judged, by app, decision, rule and layer.");
         for ((app, d, r, l), v) in &self.decisions {
             let _ = writeln!(
                 out,
@@ -364,8 +366,9 @@ impl Snapshot {
             );
         }
         for (i, (_, name, help)) in EVENTS.iter().enumerate() {
-            family(&mut out, name, "counter", help);
-            let _ = writeln!(out, "{PREFIX}{name}_total {}", self.events[i]);
+            let total = format!("{name}_total");
+            family(&mut out, &total, "counter", help);
+            let _ = writeln!(out, "{PREFIX}{total} {}", self.events[i]);
         }
         family(&mut out, "app_slots", "gauge", "App slots configured (appengine_sockets.metrics_apps).");
         let _ = writeln!(out, "{PREFIX}app_slots {}", self.apps);
@@ -534,7 +537,7 @@ mod tests {
         assert!(text.contains(
             "appengine_sockets_decisions_total{app=\"we\\\"ird\\\\app\",decision=\"reported\",rule=\"port_25\",layer=\"function\"} 1\n"
         ), "{text}");
-        assert!(text.contains("# TYPE appengine_sockets_decisions counter\n"));
+        assert!(text.contains("# TYPE appengine_sockets_decisions_total counter\n"));
         assert!(text.contains("appengine_sockets_log_lines_written_total 7\n"));
         assert!(text.contains("appengine_sockets_acl_reloads_total 0\n"));
         assert!(text.contains("appengine_sockets_start_time_seconds 1700000123\n"));

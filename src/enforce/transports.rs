@@ -403,7 +403,7 @@ unsafe fn establish(
             } else {
                 let name = unsafe { input_name(param) };
                 let bindto = unsafe { context_bindto(stream) };
-                guard::plan_connect(&slot.transport, name, bindto.as_deref())
+                guard::plan_connect(&slot.transport, name, bindto.as_deref(), crate::metrics::Layer::Stream)
             }
         }
         STREAM_XPORT_OP_BIND => guard::plan_bind(slot.server, unsafe { input_name(param) }),

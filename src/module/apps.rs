@@ -90,6 +90,7 @@ pub fn switch_to_request_app() {
     let app = crate::zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default();
     // Read once per request: the decision log names it without an ini lookup per decision.
     crate::state::set_app_id(&app);
+    crate::metrics::set_app(&app);
     switch_app(&app);
 }
 

@@ -46,6 +46,10 @@ pub fn info(mut row: impl FnMut(&str, &str)) {
         row("Operator deny list", &list(st.policy().deny_list()));
         let (allowed, refused, reported) = state::counts();
         row("Decisions in this process", &format!("{allowed} allowed, {refused} refused, {reported} reported"));
+        if let Some((decisions, table)) = crate::metrics::describe() {
+            row("Decisions in this server (all processes)", &decisions);
+            row("Server-wide counters", &table);
+        }
         let names: Vec<&str> = functions::REPLACED.iter().map(|r| r.name).collect();
         row("Replaced functions", &names.join(", "));
     });

@@ -18,20 +18,26 @@ use ext_php_rs::zend::{ce, ExecuteData, IniEntryDef, IniEntryDefs, ModuleEntry};
 
 use crate::enforce::functions::{self, swap};
 use crate::enforce::{self, transports};
-use crate::{idle, settings, state, zend};
+use crate::{idle, metrics, settings, state, zend};
 use crate::zend::Call;
 
 /// Module start-up: read the settings, build the policy (failing closed on a broken
 /// setting, with a start-up warning naming it), and install the handlers and transport
 /// wrappers.
 fn startup() {
-    let st = state::set(settings::build(|name| {
+    let built = settings::build(|name| {
         if name == "sapi" {
             return zend::sapi_name();
         }
         zend::ini_string(&std::ffi::CString::new(name).unwrap_or_default()).unwrap_or_default()
-    }));
+    });
+    // Mapped here, before php-fpm forks its workers: every process of the server counts
+    // into the same table.
+    let table = metrics::create(built.metrics_apps());
+    let st = state::set(built.with_metrics(table));
+    metrics::enable_statsd(st.statsd());
     if let Some(reason) = st.closed_reason() {
+        metrics::event(metrics::Event::ConfigErrors);
         zend::startup_warning(&format!(
             "appengine_sockets: {reason}; every socket operation is refused until it is fixed"
         ));
@@ -54,14 +60,20 @@ fn shutdown() {
 /// Request start: a request whose security settings differ from start-up is refused.
 fn request_start() {
     let st = state::get();
-    state::set_request_error(settings::changed_since_startup(st.startup_values(), |name| {
+    let error = settings::changed_since_startup(st.startup_values(), |name| {
         zend::ini_string(&std::ffi::CString::new(name).unwrap_or_default()).unwrap_or_default()
-    }));
+    });
+    if error.is_some() {
+        metrics::event(metrics::Event::ConfigErrors);
+    }
+    state::set_request_error(error);
     enforce::libc::request_start();
 }
 
-/// Request end: forget per-request state (mocked options of the request's sockets).
+/// Request end: forget per-request state (mocked options of the request's sockets), and
+/// push the request's decisions to StatsD if asked.
 fn request_end() {
+    metrics::flush_statsd();
     functions::forget_socket_options();
     idle::forget_sockets();
     enforce::libc::request_end();
@@ -71,7 +83,7 @@ fn request_end() {
 /// `.user.ini` in app code can change them. The app id is read per request, so a pool's
 /// or virtual host's `php_admin_value` and FastCGI's `PHP_ADMIN_VALUE` (which PHP applies
 /// in system mode) set it; an app cannot claim another app's id.
-static INI: IniEntryDefs<11> = IniEntryDefs::new([
+static INI: IniEntryDefs<13> = IniEntryDefs::new([
     IniEntryDef::new(c"appengine_sockets.allow", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.deny", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.google_ranges_file", c"", IniEntryPermission::System),
@@ -82,6 +94,8 @@ static INI: IniEntryDefs<11> = IniEntryDefs::new([
     IniEntryDef::new(c"appengine_sockets.mode", c"auto", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.idle_timeout", c"120", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.app_id", c"", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.metrics_apps", c"64", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.statsd", c"", IniEntryPermission::System),
     IniEntryDef::end(),
 ]);
 
@@ -135,6 +149,17 @@ extern "C" fn appengine_sockets_app_id(ex: &mut ExecuteData, rv: &mut Zval) {
     let _ = rv.set_string(&zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default(), false);
 }
 
+/// `appengine_sockets_metrics(): string`: the server-wide counters as OpenMetrics text
+/// (what a status script hands Prometheus). It opens no socket and needs no app id.
+extern "C" fn appengine_sockets_metrics(ex: &mut ExecuteData, rv: &mut Zval) {
+    // SAFETY: the frame and return value PHP passed to this internal function.
+    let mut call = unsafe { Call::from_raw((ex as *mut ExecuteData).cast(), rv) };
+    if !call.parse(c"") {
+        return;
+    }
+    let _ = rv.set_string(&metrics::openmetrics(), false);
+}
+
 unsafe extern "C" fn module_shutdown(_ty: i32, _module_number: i32) -> i32 {
     shutdown();
     0
@@ -177,6 +202,10 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         )
         .function(
             FunctionBuilder::new("appengine_sockets_app_id", appengine_sockets_app_id)
+                .returns(DataType::String, false, false),
+        )
+        .function(
+            FunctionBuilder::new("appengine_sockets_metrics", appengine_sockets_metrics)
                 .returns(DataType::String, false, false),
         )
 }

@@ -169,6 +169,7 @@ pub fn inherit(from: Inheritance) {
         l.owner.set(from.owner);
         l.slot.set(from.slot);
     });
+    crate::metrics::set_app(&from.app_id);
     INHERITED_APP.with(|a| *a.borrow_mut() = from.app_id);
 }
 
@@ -464,7 +465,7 @@ fn settle(v: &Verdict, action: Action, address: &Address, thread: u64) -> bool {
 /// the target as a library named it (`host:port`), when a name led to this address.
 fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<String>, thread: u64) -> bool {
     let st = state::get();
-    let guard::Outcome { verdict, report } = guard::outcome(v);
+    let guard::Outcome { verdict, report } = guard::outcome(v, crate::metrics::Layer::Libc);
     let logging = *st.log() != log::LogTarget::Off;
     if v.allowed && !logging {
         // The common case costs no formatting at all.
