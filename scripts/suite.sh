@@ -52,6 +52,7 @@ step "fpm clients"    5m      continue    tests/fpm/clients.sh
 fi
 step "php -S dev"     2m      continue    tests/fpm/devserver.sh
 step "fpm load"       3m      continue    tests/load/run.sh
+step metrics          3m      continue    tests/metrics/run.sh
 step faults           2m      continue    tests/faults/run.sh
 step robustness       4m      continue    tests/robustness/run.sh
 step "flat memory"    4m      continue    tests/memory/rss.sh

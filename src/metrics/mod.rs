@@ -64,12 +64,47 @@ fn set_app_base(base: usize) {
     APP_BASE.with(|b| b.set(base));
 }
 
-/// The request's app (request start; a C library's thread, the app of the request that
-/// started it): its slot, a new one, or `other`.
+/// Whether this request's app was looked up already (the SAPI's activation and the
+/// module's request start both ask; a fold counts once per request).
+#[cfg(not(php_zts))]
+static APP_SET: AtomicBool = AtomicBool::new(false);
+#[cfg(php_zts)]
+thread_local! {
+    static APP_SET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn app_set(set: bool) -> bool {
+    #[cfg(not(php_zts))]
+    return APP_SET.swap(set, Ordering::Relaxed);
+    #[cfg(php_zts)]
+    return APP_SET.with(|s| s.replace(set));
+}
+
+/// The request's app (request start): its slot, a new one, or `other`. The decisions
+/// made after the request's end (other modules' shutdowns) still count for it.
 pub fn set_app(app: &str) {
+    if app_set(true) {
+        return;
+    }
     if let Some(t) = table() {
         set_app_base(t.app_base(app));
     }
+}
+
+/// A C library's thread: it counts for the app of the request that started it (under
+/// NTS the process's app is that request's already).
+pub fn inherit_app(app: &str) {
+    #[cfg(php_zts)]
+    if let Some(t) = table() {
+        set_app_base(t.app_base(app));
+    }
+    #[cfg(not(php_zts))]
+    let _ = app;
+}
+
+/// Request end: the next request looks its app up again.
+pub fn request_end() {
+    app_set(false);
 }
 
 /// Whether decisions are noted for the StatsD push.

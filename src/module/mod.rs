@@ -74,6 +74,7 @@ fn request_start() {
 /// push the request's decisions to StatsD if asked.
 fn request_end() {
     metrics::flush_statsd();
+    metrics::request_end();
     functions::forget_socket_options();
     idle::forget_sockets();
     enforce::libc::request_end();

@@ -169,7 +169,7 @@ pub fn inherit(from: Inheritance) {
         l.owner.set(from.owner);
         l.slot.set(from.slot);
     });
-    crate::metrics::set_app(&from.app_id);
+    crate::metrics::inherit_app(&from.app_id);
     INHERITED_APP.with(|a| *a.borrow_mut() = from.app_id);
 }
 
