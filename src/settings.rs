@@ -25,6 +25,8 @@ pub const STARTUP_SETTINGS: &[&str] = &[
     "appengine_sockets.billing_enabled",
     "appengine_sockets.mode",
     "appengine_sockets.idle_timeout",
+    "appengine_sockets.metrics_apps",
+    "appengine_sockets.statsd",
 ];
 
 /// A request whose settings differ from those read at start-up (a php-fpm pool's
@@ -47,6 +49,7 @@ pub fn default_value(name: &str) -> String {
         "appengine_sockets.billing_enabled" => "1",
         "appengine_sockets.mode" => "auto",
         "appengine_sockets.idle_timeout" => "120",
+        "appengine_sockets.metrics_apps" => "64",
         _ => "",
     }
     .to_owned()

@@ -22,6 +22,8 @@
 #     app b has another one, and no two threads ever share one;
 #   * idle clocks (idle_timeout=1): odd threads' Sockets idle 2 s are reclaimed while
 #     even threads keep theirs (same handles) busy and alive;
+#   * the server-wide counters of each thread's app (tTa, tTb: one thread each) count
+#     exactly its refusals so far, by layer, its library thread's included;
 #   * the catcher saw exactly the allowed connections, nothing reached a refused address.
 # Then the same run (fewer threads and rounds) under valgrind: helgrind (no data race,
 # lock order or pthread misuse reported) and memcheck (no invalid access, no leak
@@ -84,10 +86,10 @@ check_run() {
         && pass "$name: $nt threads x $nr requests ran" || { fail "$name: not every request ran"; tail -n 20 <<<"$out" | sed 's/^/      /'; }
     # Anything but the script's own lines: warnings, fatal errors, PHP's leak reports.
     local other
-    other=$(grep -vE '^(t[0-9]+ r[0-9]+: (app |refused |library thread |program thread: |option |persistent: |idle: )|aes_threads: )' <<<"$out" | head -n 5)
+    other=$(grep -vE '^(t[0-9]+ r[0-9]+: (app |refused |library thread |program thread: |option |persistent: |idle: |metrics: )|aes_threads: )' <<<"$out" | head -n 5)
     [[ -z "$other" ]] && pass "$name: no other output (no warning, error or leak report)" \
         || { fail "$name: unexpected output:"; sed 's/^/      /' <<<"$other"; }
-    local bad=0 bad_lib=0 bad_prog=0 ports=() p lib
+    local bad=0 bad_lib=0 bad_prog=0 bad_metrics=0 ports=() p lib k
     declare -A port
     for ((t = 1; t <= nt; t++)); do
         for ((r = 1; r <= nr; r++)); do
@@ -100,6 +102,9 @@ check_run() {
             lib="library thread 10.0.0.5:$p: errno 13, warnings: aes_spawn_connect(): connection to 10.0.0.5:$p refused (private address 10.0.0.5)"
             [[ "$(line 'library thread')" == "$lib" ]] || { bad_lib=1; echo "      t$t r$r: $(line 'library thread')"; }
             [[ "$(line 'program thread')" == "program thread: socket 0 bind 0 listen 0" ]] || { bad_prog=1; echo "      t$t r$r: $(line 'program thread')"; }
+            k=$(( (r + 1) / 2 ))   # requests of this round's app so far (a: rounds 1, 3; b: 2, 4)
+            [[ "$(line metrics)" == "metrics: refused function $k stream $k libc $k" ]] \
+                || { bad_metrics=1; echo "      t$t r$r: $(line metrics), want $k of each"; }
             [[ "$(line 'option SO_RCVBUF')" == "option SO_RCVBUF default: 131072" ]] || { bad=3; echo "      t$t r$r: $(line 'option SO_RCVBUF')"; }
             [[ "$(line 'option SO_SNDBUF')" == "option SO_SNDBUF own: ok" ]] || { bad=3; echo "      t$t r$r: $(line 'option SO_SNDBUF')"; }
             if [[ $r -le 3 ]]; then
@@ -113,6 +118,8 @@ check_run() {
     [[ $bad != 3 ]] && pass "$name: socket options: defaults, and each thread's own value" || fail "$name: a thread saw another's socket option"
     [[ $bad_lib == 0 ]] && pass "$name: a library's thread in a request: refused with 13, its warning raised in its own request only" \
         || fail "$name: a library thread's refusal: wrong errno, or a warning missing or in another request"
+    [[ $bad_metrics == 0 ]] && pass "$name: server-wide counters: each thread's app counts exactly its own refusals by layer (library threads' as libc)" \
+        || fail "$name: server-wide counters: an app's refusals were miscounted across threads"
     [[ $bad_prog == 0 ]] && pass "$name: the main program's own thread started in a request: bind 127.0.0.1 and listen not refused" \
         || fail "$name: the main program's own thread was judged as a library's"
     local server=1

@@ -16,6 +16,8 @@
  *                      own connection back in round 3, app b has another, no thread another's
  *   idle ...           round 4 (idle_timeout=1): a Socket idle 2 s is reclaimed on odd
  *                      threads, while even threads use their Socket (same handle) all along
+ *   metrics ...        the server-wide counters of this request's app (only this thread
+ *                      runs it): its refusals so far by layer, the library thread's too
  */
 $t = (int) $_SERVER['AES_THREAD'];
 $r = (int) $_SERVER['AES_ROUND'];
@@ -75,3 +77,12 @@ if ($r == 4) {
     }
     socket_close($c);
 }
+
+$app = ini_get('appengine_sockets.app_id');
+preg_match_all('/^appengine_sockets_decisions_total\{app="' . preg_quote($app, '/')
+    . '",decision="refused",rule="special_purpose",layer="(\w+)"\} (\d+)$/m', appengine_sockets_metrics(), $m, PREG_SET_ORDER);
+$n = ['function' => 0, 'stream' => 0, 'libc' => 0];
+foreach ($m as $x) {
+    $n[$x[1]] = (int) $x[2];
+}
+echo "metrics: refused function {$n['function']} stream {$n['stream']} libc {$n['libc']}\n";
