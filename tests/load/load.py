@@ -140,23 +140,24 @@ def fcgi_request(sock_path, query, timeout=30, script=APP, extra=None):
 # ---------------------------------------------------------------- php-fpm
 
 class Fpm:
-    """One php-fpm master in its own temp dir; the pool listens on a unix socket."""
+    """One php-fpm master in its own temp dir; the pool listens on a unix socket. `ini`:
+    more php.ini lines; `pools`: more pool sections (tests/metrics adds its status pool)."""
 
-    def __init__(self, tmp, name, ext, max_requests=0, log=None):
+    def __init__(self, tmp, name, ext, max_requests=0, log=None, ini=(), pools=""):
         self.dir = os.path.join(tmp, name)
         os.makedirs(self.dir)
         self.sock = os.path.join(self.dir, "fpm.sock")
         self.fpm_log = os.path.join(self.dir, "fpm.log")
         self.php_log = os.path.join(self.dir, "php-errors.log")
         self.decision_log = log
-        ini = ["extension=sockets", "extension=curl", "error_reporting=E_ALL", "display_errors=0", "log_errors=1",
-               f"error_log={self.php_log}"]
+        lines = ["extension=sockets", "extension=curl", "error_reporting=E_ALL", "display_errors=0", "log_errors=1",
+                 f"error_log={self.php_log}"]
         if ext:
-            ini.append(f"extension={ext}")
+            lines.append(f"extension={ext}")
             if log:
-                ini.append(f"appengine_sockets.log={log}")
+                lines.append(f"appengine_sockets.log={log}")
         with open(os.path.join(self.dir, "php.ini"), "w") as f:
-            f.write("\n".join(ini) + "\n")
+            f.write("\n".join(lines + list(ini)) + "\n")
         with open(os.path.join(self.dir, "fpm.conf"), "w") as f:
             f.write(f"""[global]
 error_log = {self.fpm_log}
@@ -169,7 +170,7 @@ listen.backlog = 511
 pm = static
 pm.max_children = {WORKERS}
 pm.max_requests = {max_requests}
-""")
+{pools}""")
         self.proc = subprocess.Popen(
             [FPM, "-F", "-R", "-n", "-c", os.path.join(self.dir, "php.ini"), "-y", os.path.join(self.dir, "fpm.conf")],
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)

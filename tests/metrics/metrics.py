@@ -21,7 +21,8 @@ UDP listener is the StatsD receiver (appengine_sockets.statsd). Checks:
   * the StatsD receiver got the same totals per (app, decision, rule, layer), and no
     datagram was lost;
   * a second server pushing to a port where nothing listens: every request answered,
-    the losses counted (the request rates of both runs are printed, not judged).
+    the losses counted; a third with a receiver, the same size (the request rates and
+    worker CPU per request of both are printed, not judged).
 
 AES_METRICS_N: requests of the load run (default 6000: about 45 s on the 2-core CI
 machine; 20000, the figure the docs report, takes about 2.5 min). Standard library only (plus
@@ -45,7 +46,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "load"))
-from load import APP, FPM, Checks, fcgi_request, read_log  # noqa: E402
+from load import APP, Checks, Fpm, fcgi_request, read_log  # noqa: E402
 
 STATUS = os.path.join(HERE, "status.php")
 WORKERS, CLIENTS = 4, 16
@@ -62,54 +63,14 @@ SERIES = re.compile(r'^appengine_sockets_decisions_total\{app="((?:[^"\\]|\\.)*)
 VERDICT = {"allow": "allowed", "deny": "refused", "report": "reported"}
 
 
-class Server:
-    """One php-fpm master with the apps pool and the status pool."""
+class Server(Fpm):
+    """One php-fpm master (tests/load's) with the apps pool and the status pool."""
 
     def __init__(self, tmp, name, ext, statsd, max_requests):
-        self.dir = os.path.join(tmp, name)
-        os.makedirs(self.dir)
-        self.apps_sock = os.path.join(self.dir, "apps.sock")
-        self.status_sock = os.path.join(self.dir, "status.sock")
-        self.fpm_log = os.path.join(self.dir, "fpm.log")
-        self.php_log = os.path.join(self.dir, "php-errors.log")
-        self.decision_log = os.path.join(self.dir, "decisions.log")
-        ini = ["extension=sockets", "extension=curl", "error_reporting=E_ALL", "display_errors=0",
-               "log_errors=1", f"error_log={self.php_log}", f"extension={ext}",
-               f"appengine_sockets.log={self.decision_log}", f"appengine_sockets.metrics_apps={SLOTS}",
-               f"appengine_sockets.statsd=127.0.0.1:{statsd}"]
-        with open(os.path.join(self.dir, "php.ini"), "w") as f:
-            f.write("\n".join(ini) + "\n")
-        with open(os.path.join(self.dir, "fpm.conf"), "w") as f:
-            f.write(f"""[global]
-error_log = {self.fpm_log}
-log_level = notice
-daemonize = no
-[apps]
-listen = {self.apps_sock}
-listen.backlog = 511
-pm = static
-pm.max_children = {WORKERS}
-pm.max_requests = {max_requests}
-[status]
-listen = {self.status_sock}
-pm = static
-pm.max_children = 1
-""")
-        self.proc = subprocess.Popen(
-            [FPM, "-F", "-R", "-n", "-c", os.path.join(self.dir, "php.ini"), "-y", os.path.join(self.dir, "fpm.conf")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        for _ in range(200):
-            if os.path.exists(self.apps_sock) and os.path.exists(self.status_sock):
-                try:
-                    fcgi_request(self.apps_sock, "probe=1", timeout=5)
-                    break
-                except OSError:
-                    pass
-            if self.proc.poll() is not None:
-                raise RuntimeError("php-fpm exited: " + self.log_text())
-            time.sleep(0.05)
-        else:
-            raise RuntimeError("php-fpm did not start")
+        self.status_sock = os.path.join(tmp, name, "status.sock")
+        super().__init__(tmp, name, ext, max_requests=max_requests, log=os.path.join(tmp, f"{name}-decisions.log"),
+                         ini=[f"appengine_sockets.metrics_apps={SLOTS}", f"appengine_sockets.statsd=127.0.0.1:{statsd}"],
+                         pools=f"[status]\nlisten = {self.status_sock}\npm = static\npm.max_children = 1\n")
 
     def metrics(self):
         """(content type, body) of the status script."""
@@ -120,21 +81,6 @@ pm.max_children = 1
         if err or not complete:
             raise RuntimeError(f"status script: {err[:200]!r}")
         return ctype, body.decode()
-
-    def log_text(self):
-        try:
-            with open(self.fpm_log, errors="replace") as f:
-                return f.read()
-        except OSError:
-            return ""
-
-    def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
 
 
 def drive(server, total):
@@ -153,7 +99,7 @@ def drive(server, total):
             app = APPS[i % len(APPS)]
             body, error = None, None
             try:
-                out, err, complete = fcgi_request(server.apps_sock, QUERY, script=APP,
+                out, err, complete = fcgi_request(server.sock, QUERY, script=APP,
                                                   extra={"PHP_ADMIN_VALUE": f"appengine_sockets.app_id={app}"})
                 text = out.split(b"\r\n\r\n", 1)[-1].decode(errors="replace").strip()
                 if not complete or err:
@@ -267,7 +213,7 @@ def prom_query(q):
 def main():
     ext = sys.argv[1]
     total = int(os.environ.get("AES_METRICS_N", "6000"))
-    max_requests = max(50, total // (WORKERS * 8))  # every worker recycled about 8 times
+    max_requests = max(10, total // (WORKERS * 8))  # every worker recycled about 8 times
     c = Checks()
     tmp = tempfile.mkdtemp(prefix="aes-metrics.")
     server, prom, httpd, receiver = None, None, None, None
@@ -388,24 +334,39 @@ scrape_configs:
         server.stop()
         perr = open(server.php_log, errors="replace").read().strip() if os.path.exists(server.php_log) else ""
         c.ok("no PHP error logged", not perr, perr[:300])
-        rate_with = total / secs
+        server = None
 
-        # No receiver: nothing listens on the StatsD port.
+        # No receiver: nothing listens on the StatsD port. The same short run with a
+        # receiver, for the request rate and worker CPU of both (printed, not judged).
         n2 = max(400, total // 20)
-        print(f"# no StatsD receiver: {n2} requests", flush=True)
-        server = Server(tmp, "no-receiver", ext, NO_STATSD_PORT, 0)
-        ref[0] = server
-        answers, secs2 = drive(server, n2)
-        _, text2 = server.metrics()
-        _, samples2 = parse(text2)
-        server.stop()
-        lost2 = [(a, e) for a, b, e in answers if b is None]
-        c.ok(f"no receiver: every request answered ({n2 - len(lost2)}/{n2})", not lost2, str(lost2[:3]))
-        s2, l2 = (samples2.get("appengine_sockets_statsd_datagrams_sent_total"),
-                  samples2.get("appengine_sockets_statsd_datagrams_lost_total"))
-        c.ok(f"no receiver: losses counted ({s2} datagrams handed to the kernel, {l2} lost)", l2 and l2 > 0)
-        print(f"     request rate with a receiver {rate_with:.0f} req/s, without {n2 / secs2:.0f} req/s "
-              "(wall clock on a shared machine: printed, not judged)", flush=True)
+        cost = {}
+        for side in ("no receiver", "receiver"):
+            print(f"# {side}: {n2} requests", flush=True)
+            if side == "receiver":
+                receiver = StatsdReceiver(STATSD_PORT)
+            server = Server(tmp, side.replace(" ", "-"), ext, NO_STATSD_PORT if side == "no receiver" else STATSD_PORT, 0)
+            ref[0] = server
+            cpu0 = server.worker_cpu()
+            answers, secs2 = drive(server, n2)
+            cost[side] = (n2 / secs2, (server.worker_cpu() - cpu0) / n2 * 1e6)
+            _, text2 = server.metrics()
+            _, samples2 = parse(text2)
+            server.stop()
+            server = None
+            lost2 = [(a, e) for a, b, e in answers if b is None]
+            c.ok(f"{side}: every request answered ({n2 - len(lost2)}/{n2})", not lost2, str(lost2[:3]))
+            s2, l2 = (samples2.get("appengine_sockets_statsd_datagrams_sent_total"),
+                      samples2.get("appengine_sockets_statsd_datagrams_lost_total"))
+            if side == "no receiver":
+                c.ok(f"no receiver: losses counted ({s2} datagrams handed to the kernel, {l2} lost)", l2 and l2 > 0)
+            else:
+                time.sleep(0.5)
+                receiver.stop()
+                c.ok(f"receiver: {receiver.datagrams} datagrams received, {s2} sent, {l2} lost",
+                     receiver.datagrams == s2 and l2 == 0)
+                receiver = None
+        print("     " + ", ".join(f"{k}: {r:.0f} req/s, {u:.0f} us worker CPU per request" for k, (r, u) in cost.items())
+              + " (a shared machine: printed, not judged)", flush=True)
     finally:
         if receiver:
             receiver.stop()
