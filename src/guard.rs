@@ -21,7 +21,7 @@ use appengine_sockets_policy::{
 };
 
 use crate::log::{self, Record};
-use crate::metrics::{self, Decision, Event, Layer};
+use crate::metrics::{self, Event, Layer};
 use crate::state;
 use crate::zend;
 
@@ -113,9 +113,9 @@ pub fn outcome(v: &Verdict, layer: Layer) -> Outcome {
         None
     };
     let (verdict, counter, decision) = match (v.allowed, report) {
-        (true, _) => ("allow", &state::ALLOWED, Decision::Allowed),
-        (false, Some(_)) => ("report", &state::REPORTED, Decision::Reported),
-        (false, None) => ("deny", &state::REFUSED, Decision::Refused),
+        (true, _) => ("allow", &state::ALLOWED, metrics::ALLOWED),
+        (false, Some(_)) => ("report", &state::REPORTED, metrics::REPORTED),
+        (false, None) => ("deny", &state::REFUSED, metrics::REFUSED),
     };
     counter.fetch_add(1, Ordering::Relaxed);
     if let Some(table) = st.metrics() {

@@ -222,7 +222,13 @@ impl<'a> Table<'a> {
     /// Count one decision for the app whose base is `base` (lock-free: one atomic add).
     #[inline]
     pub fn count(&self, base: usize, decision: Decision, rule: Rule, layer: Layer) {
-        let i = base + offset(decision, rule, layer);
+        self.count_at(base + offset(decision, rule, layer));
+    }
+
+    /// Count one decision at `base` + [`offset`] (for a caller that has the parts of the
+    /// offset as constants already).
+    #[inline]
+    pub fn count_at(&self, i: usize) {
         if let Some(c) = self.words.get(i) {
             c.fetch_add(1, Ordering::Relaxed);
         }
@@ -297,7 +303,13 @@ impl<'a> Table<'a> {
 /// A counter's place within its app's block.
 #[inline]
 pub fn offset(decision: Decision, rule: Rule, layer: Layer) -> usize {
-    ((decision as usize) * RULES + rule as usize) * LAYERS.len() + layer as usize
+    decision_offset(decision) + rule as usize * LAYERS.len() + layer as usize
+}
+
+/// The part of [`offset`] the decision gives.
+#[inline]
+pub const fn decision_offset(decision: Decision) -> usize {
+    decision as usize * RULES * LAYERS.len()
 }
 
 /// The labels (decision, rule, layer) of a place within an app's block.

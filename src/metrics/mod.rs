@@ -17,7 +17,7 @@ use std::net::{SocketAddr, UdpSocket};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use appengine_sockets_policy::metrics::{Decision, Event, Layer, Table};
-use appengine_sockets_policy::metrics::{batch, offset, statsd_lines, PER_APP};
+use appengine_sockets_policy::metrics::{batch, decision_offset, offset, statsd_lines, LAYERS, PER_APP};
 use appengine_sockets_policy::Rule;
 
 use crate::state;
@@ -115,19 +115,27 @@ thread_local! {
     static PENDING: RefCell<Vec<(usize, u16)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Count one decision.
+/// The decision's share of a counter's place ([`count`] adds the rule's and the layer's).
+pub const ALLOWED: usize = decision_offset(Decision::Allowed);
+/// See [`ALLOWED`].
+pub const REFUSED: usize = decision_offset(Decision::Refused);
+/// See [`ALLOWED`].
+pub const REPORTED: usize = decision_offset(Decision::Reported);
+
+/// Count one decision (`decision`: [`ALLOWED`], [`REFUSED`] or [`REPORTED`]).
 #[inline]
-pub fn count(table: &Table<'_>, decision: Decision, rule: Rule, layer: Layer) {
+pub fn count(table: &Table<'_>, decision: usize, rule: Rule, layer: Layer) {
     let base = app_base();
-    table.count(base, decision, rule, layer);
+    table.count_at(base + decision + rule as usize * LAYERS.len() + layer as usize);
     if STATSD.load(Ordering::Relaxed) {
         note(base, decision, rule, layer);
     }
 }
 
 #[cold]
-fn note(base: usize, decision: Decision, rule: Rule, layer: Layer) {
-    PENDING.with(|p| p.borrow_mut().push((base, offset(decision, rule, layer) as u16)));
+fn note(base: usize, decision: usize, rule: Rule, layer: Layer) {
+    let place = decision + offset(Decision::Allowed, rule, layer);
+    PENDING.with(|p| p.borrow_mut().push((base, place as u16)));
 }
 
 /// Count an event (log lines, resolver failures, ...).
