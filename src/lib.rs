@@ -12,8 +12,9 @@
 //! * The decisions and the state they read: [`guard`] turns an operation into a plan with
 //!   the PHP-free policy core (`appengine_sockets_policy`, in `policy/`), [`check`] answers
 //!   `appengine_sockets_check()`, [`idle`] keeps sockets' idle clocks, [`log`] writes the
-//!   decision log, [`metrics`] keeps the server-wide counters, [`settings`] reads the ini values into the [`state`] in force,
-//!   [`sync`] is the mutex for what threads share (one thread checkers understand).
+//!   decision log, [`metrics`] keeps the server-wide counters (shared memory), [`settings`]
+//!   reads the ini values into the [`state`] in force, [`sync`] is the mutex for what
+//!   threads share (one thread checkers understand).
 //! * [`zend`]: the Zend access helpers (arguments, errors, ini values, ext/sockets' objects)
 //!   that everything above uses; it imports nothing from the crate.
 //!
