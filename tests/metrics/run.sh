@@ -8,7 +8,7 @@
 # server scraping the status pool, a StatsD receiver, and the losses with none. Runs
 # inside the private network namespace of tests/netns/run.sh.
 #   AES_EXT            path of the built extension (default target/release/libappengine_sockets.so)
-#   AES_METRICS_N      requests of the load run (default 6000; 20000 takes about 2.5 min)
+#   AES_METRICS_N      requests of the load run (default 6000; 20000 takes about 2 min)
 #   AES_METRICS_KEEP=1 keeps the temp dir
 # Last line: "N passed, M failed"; exit status 1 if any check failed.
 set -euo pipefail
