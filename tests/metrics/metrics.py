@@ -25,8 +25,9 @@ UDP listener is the StatsD receiver (appengine_sockets.statsd). Checks:
     worker CPU per request of both are printed, not judged).
 
 AES_METRICS_N: requests of the load run (default 6000: about 45 s on the 2-core CI
-machine; 20000, the figure docs/metrics.md reports, takes about 2 min). Standard library only (plus
-Debian's prometheus package). Prints one line per check and "N passed, M failed".
+machine; 20000, the figures docs/metrics.md reports, about 2 min). Standard library
+only (plus Debian's prometheus package). Prints one line per check and "N passed, M
+failed".
 """
 
 import collections
