@@ -235,8 +235,9 @@ pm.max_requests = {max_requests}
 
 # ---------------------------------------------------------------- driving
 
-def drive(fpm, total, query, at_half=None):
-    """Send `total` requests from CLIENTS threads. Returns (results, seconds).
+def drive(fpm, total, query, at_half=None, params=None):
+    """Send `total` requests from CLIENTS threads; `params(i)`: more FastCGI params of
+    request i (tests/metrics: its app id). Returns (results, seconds).
 
     results: one (index, body dict or None, error text or None) per request."""
     results = [None] * total
@@ -253,7 +254,7 @@ def drive(fpm, total, query, at_half=None):
                 return
             body, error = None, None
             try:
-                out, err, complete = fcgi_request(fpm.sock, query)
+                out, err, complete = fcgi_request(fpm.sock, query, extra=params(i) if params else None)
                 text = out.split(b"\r\n\r\n", 1)[-1].decode(errors="replace").strip()
                 if not complete:
                     error = "connection closed before the end of the request"

@@ -47,10 +47,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "load"))
-from load import APP, Checks, Fpm, fcgi_request, read_log  # noqa: E402
+from load import CLIENTS, WORKERS, Checks, Fpm, fcgi_request, read_log  # noqa: E402
+from load import drive as load_drive  # noqa: E402
 
 STATUS = os.path.join(HERE, "status.php")
-WORKERS, CLIENTS = 4, 16
 APPS = [f"app{i}" for i in range(5)]
 SLOTS = 3
 STATSD_PORT, NO_STATSD_PORT, HTTP_PORT, PROM_PORT = 18125, 18126, 19253, 19090
@@ -85,39 +85,12 @@ class Server(Fpm):
 
 
 def drive(server, total):
-    """`total` requests from CLIENTS threads, request i for app APPS[i % 5]. Returns
+    """`total` requests (tests/load's drive), request i for app APPS[i % 5]. Returns
     (answers: list of (app, body or None, error), seconds)."""
-    answers = [None] * total
-    nxt = iter(range(total))
-    lock = threading.Lock()
-
-    def client():
-        while True:
-            with lock:
-                i = next(nxt, None)
-            if i is None:
-                return
-            app = APPS[i % len(APPS)]
-            body, error = None, None
-            try:
-                out, err, complete = fcgi_request(server.sock, QUERY, script=APP,
-                                                  extra={"PHP_ADMIN_VALUE": f"appengine_sockets.app_id={app}"})
-                text = out.split(b"\r\n\r\n", 1)[-1].decode(errors="replace").strip()
-                if not complete or err:
-                    error = f"incomplete or stderr: {err[:200]!r}"
-                else:
-                    body = json.loads(text)
-            except (OSError, ValueError) as e:
-                error = f"{type(e).__name__}: {e}"
-            answers[i] = (app, body, error)
-
-    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
-    t0 = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return answers, time.monotonic() - t0
+    app = lambda i: APPS[i % len(APPS)]  # noqa: E731
+    results, secs = load_drive(server, total, QUERY,
+                               params=lambda i: {"PHP_ADMIN_VALUE": f"appengine_sockets.app_id={app(i)}"})
+    return [(app(i), body, error) for i, body, error in results], secs
 
 
 def parse(text):
