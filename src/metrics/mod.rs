@@ -41,6 +41,12 @@ fn table() -> Option<&'static Table<'static>> {
     state::get().metrics()
 }
 
+/// Held by this process around the app slots' lookups and claims and around snapshots:
+/// across processes the table's own atomic protocol (a slot's state word, released after
+/// its name) orders them; within one, this lock (a pthread mutex, which thread checkers
+/// understand) also makes the order visible to them. Never taken for a count.
+static SLOTS: PthreadMutex<()> = PthreadMutex::new(());
+
 /// Where the request's app's counters begin. Under NTS one request runs per process at a
 /// time (a C library's threads count for it too); under ZTS each thread runs its own.
 #[cfg(not(php_zts))]
@@ -87,6 +93,7 @@ pub fn set_app(app: &str) {
         return;
     }
     if let Some(t) = table() {
+        let _slots = SLOTS.lock();
         set_app_base(t.app_base(app));
     }
 }
@@ -96,6 +103,7 @@ pub fn set_app(app: &str) {
 pub fn inherit_app(app: &str) {
     #[cfg(php_zts)]
     if let Some(t) = table() {
+        let _slots = SLOTS.lock();
         set_app_base(t.app_base(app));
     }
     #[cfg(not(php_zts))]
@@ -157,7 +165,13 @@ pub fn acl_rejected() {
 
 /// The OpenMetrics text of the whole server's counters.
 pub fn openmetrics() -> String {
-    table().map_or_else(|| "# EOF\n".to_owned(), |t| t.snapshot().openmetrics())
+    table().map_or_else(|| "# EOF\n".to_owned(), |t| {
+        let snapshot = {
+            let _slots = SLOTS.lock();
+            t.snapshot()
+        };
+        snapshot.openmetrics()
+    })
 }
 
 /// Start the StatsD push to `to` (module start-up).
@@ -190,7 +204,11 @@ pub fn flush_statsd() {
             }
         }
         let counts: Vec<(usize, u64)> = counts.into_iter().enumerate().filter(|c| c.1 > 0).collect();
-        lines.extend(statsd_lines(&t.app_label(base), &counts));
+        let app = {
+            let _slots = SLOTS.lock();
+            t.app_label(base)
+        };
+        lines.extend(statsd_lines(&app, &counts));
     }
     let mut sock = SOCKET.lock();
     let pid = std::process::id();
@@ -225,7 +243,10 @@ pub fn flush_statsd() {
 /// For phpinfo: the server's decisions and the table's use.
 pub fn describe() -> Option<(String, String)> {
     let t = table()?;
-    let s = t.snapshot();
+    let s = {
+        let _slots = SLOTS.lock();
+        t.snapshot()
+    };
     let (a, r, p) = s.totals();
     let lost = s.events[Event::StatsdLost as usize];
     let sent = s.events[Event::StatsdSent as usize];
