@@ -17,7 +17,7 @@ use std::net::{SocketAddr, UdpSocket};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use appengine_sockets_policy::metrics::{Decision, Event, Layer, Table};
-use appengine_sockets_policy::metrics::{batch, decision_offset, offset, statsd_lines, LAYERS, PER_APP};
+use appengine_sockets_policy::metrics::{batch, decision_offset, offset, statsd_lines, LAYERS};
 use appengine_sockets_policy::Rule;
 
 use crate::state;
@@ -119,8 +119,10 @@ pub fn request_end() {
 static STATSD: AtomicBool = AtomicBool::new(false);
 
 thread_local! {
-    /// This thread's decisions not yet pushed: (app base, place in the app's block).
-    static PENDING: RefCell<Vec<(usize, u16)>> = const { RefCell::new(Vec::new()) };
+    /// This thread's decisions not yet pushed: (app base, place in the app's block, count),
+    /// one entry per label set, so it holds at most a block's places per app however many
+    /// decisions a request makes.
+    static PENDING: RefCell<Vec<(usize, u16, u64)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The decision's share of a counter's place ([`count`] adds the rule's and the layer's).
@@ -142,8 +144,14 @@ pub fn count(table: &Table<'_>, decision: usize, rule: Rule, layer: Layer) {
 
 #[cold]
 fn note(base: usize, decision: usize, rule: Rule, layer: Layer) {
-    let place = decision + offset(Decision::Allowed, rule, layer);
-    PENDING.with(|p| p.borrow_mut().push((base, place as u16)));
+    let place = (decision + offset(Decision::Allowed, rule, layer)) as u16;
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        match p.iter_mut().find(|e| e.0 == base && e.1 == place) {
+            Some(e) => e.2 += 1,
+            None => p.push((base, place, 1)),
+        }
+    });
 }
 
 /// Count an event (log lines, resolver failures, ...).
@@ -197,13 +205,9 @@ pub fn flush_statsd() {
     bases.sort_unstable();
     bases.dedup();
     for base in bases {
-        let mut counts = vec![0u64; PER_APP];
-        for &(b, k) in &pending {
-            if b == base {
-                counts[usize::from(k)] += 1;
-            }
-        }
-        let counts: Vec<(usize, u64)> = counts.into_iter().enumerate().filter(|c| c.1 > 0).collect();
+        let mut counts: Vec<(usize, u64)> =
+            pending.iter().filter(|e| e.0 == base).map(|e| (usize::from(e.1), e.2)).collect();
+        counts.sort_unstable();
         let app = {
             let _slots = SLOTS.lock();
             t.app_label(base)
