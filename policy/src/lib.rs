@@ -33,6 +33,7 @@
 //!   that names the address, fit to show a PHP developer.
 
 pub mod google;
+pub mod nft;
 pub mod operator;
 pub mod ranges;
 pub mod resolve;
