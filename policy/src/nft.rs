@@ -323,8 +323,8 @@ impl Backstop {
             IpAddr::V6(a) => a.to_ipv4_mapped().map_or(ip, IpAddr::V4),
             v4 => v4,
         };
-        // Each step: Some(refused) ends the chain, None goes on.
-        let verdict = match ip {
+        // The judge chain, rule for rule: the first rule that matches decides.
+        match ip {
             IpAddr::V4(a) => {
                 let x = a.to_bits();
                 if port == 53 && has(&self.resolvers4, x) {
@@ -357,8 +357,7 @@ impl Backstop {
                     has(&self.google6, x)
                 }
             }
-        };
-        verdict
+        }
     }
 
     /// The sets and chains that carry the policy (everything but the selector rules):
