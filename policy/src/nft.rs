@@ -127,26 +127,77 @@ fn gmail_ports() -> Vec<u16> {
     p
 }
 
+/// One family's sets, addresses as `u32` (IPv4) or `u128` (IPv6), in the judge chain's order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Family<T> {
+    resolvers: Vec<(T, T)>,
+    deny: Vec<(T, T)>,
+    deny_port: Vec<(T, T, u16)>,
+    allow: Vec<(T, T)>,
+    allow_port: Vec<(T, T, u16)>,
+    special: Vec<(T, T)>,
+    whitelist: Vec<(T, T, u16)>,
+    google: Vec<(T, T)>,
+}
+
+impl<T: Ord + Copy + Into<u128>> Family<T> {
+    /// The judge chain for one family, rule for rule (the first rule that matches
+    /// decides): whether a new flow to `x`:`port` is refused.
+    fn refuses(&self, x: T, port: u16) -> bool {
+        let has = |set: &[(T, T)]| set.iter().any(|&(a, b)| a <= x && x <= b);
+        let has_port = |set: &[(T, T, u16)]| set.iter().any(|&(a, b, p)| p == port && a <= x && x <= b);
+        if port == 53 && has(&self.resolvers) {
+            false
+        } else if has(&self.deny) || has_port(&self.deny_port) {
+            true
+        } else if has(&self.allow) || has_port(&self.allow_port) {
+            false
+        } else if port == 25 || has(&self.special) {
+            true
+        } else if has_port(&self.whitelist) || gmail_ports().contains(&port) {
+            false
+        } else {
+            has(&self.google)
+        }
+    }
+
+    /// Every set's intervals, without their ports.
+    fn intervals(&self) -> impl Iterator<Item = (T, T)> + '_ {
+        [&self.resolvers, &self.deny, &self.allow, &self.special, &self.google]
+            .into_iter()
+            .flatten()
+            .copied()
+            .chain([&self.deny_port, &self.allow_port, &self.whitelist].into_iter().flatten().map(|&(a, b, _)| (a, b)))
+    }
+
+    /// The family's sets as nftables text: `n` is "4" or "6", `ty` the address type.
+    fn render(&self, t: &mut String, n: &str, ty: &str, bits: u32, show: fn(u128) -> String) {
+        let forms = if n == "6" { ", and the IPv6 forms that carry refused IPv4 addresses" } else { "" };
+        let plain = |t: &mut String, name: &str, what: &str, s: &[(T, T)]| {
+            let e = s.iter().map(|&(a, b)| interval(a.into(), b.into(), bits, show)).collect();
+            set_text(t, &format!("{name}{n}"), what, ty, e);
+        };
+        let ported = |t: &mut String, name: &str, what: &str, s: &[(T, T, u16)]| {
+            let e = s.iter().map(|&(a, b, p)| format!("{} . {p}", interval(a.into(), b.into(), bits, show))).collect();
+            set_text(t, &format!("{name}{n}_port"), what, &format!("{ty} . inet_service"), e);
+        };
+        plain(t, "resolvers", "the system resolvers, port 53 (loopback and /etc/resolv.conf)", &self.resolvers);
+        plain(t, "deny", "appengine_sockets.deny, every port", &self.deny);
+        ported(t, "deny", "appengine_sockets.deny, one port", &self.deny_port);
+        plain(t, "allow", "appengine_sockets.allow, every port", &self.allow);
+        ported(t, "allow", "appengine_sockets.allow, one port", &self.allow_port);
+        plain(t, "special", &format!("special-purpose addresses (IANA registries, multicast, broadcast, reserved){forms}"), &self.special);
+        ported(t, "whitelist", "App Engine's whitelist by address: Google Public DNS on port 53", &self.whitelist);
+        plain(t, "google", &format!("Google's ranges (goog.json minus cloud.json){forms}"), &self.google);
+    }
+}
+
 /// The policy as sets of intervals, in both families: what the ruleset is rendered from,
 /// and what the unit tests judge addresses with ([`Backstop::refuses`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Backstop {
-    resolvers4: Set4,
-    resolvers6: Set6,
-    deny4: Set4,
-    deny6: Set6,
-    deny4_port: PortSet4,
-    deny6_port: PortSet6,
-    allow4: Set4,
-    allow6: Set6,
-    allow4_port: PortSet4,
-    allow6_port: PortSet6,
-    special4: Set4,
-    special6: Set6,
-    whitelist4: PortSet4,
-    whitelist6: PortSet6,
-    google4: Set4,
-    google6: Set6,
+    v4: Family<u32>,
+    v6: Family<u128>,
 }
 
 const MAPPED_FIRST: u128 = 0xffff << 32;
@@ -290,22 +341,26 @@ impl Backstop {
         let mut google6: Set6 = google.v6().to_vec();
         google6.extend(embedded(&google4, &regions));
         Backstop {
-            resolvers4: merge(resolvers4),
-            resolvers6: merge(resolvers6),
-            deny4,
-            deny6,
-            deny4_port,
-            deny6_port,
-            allow4,
-            allow6,
-            allow4_port,
-            allow6_port,
-            special4,
-            special6: merge(special6),
-            whitelist4: by_port(whitelist4),
-            whitelist6: by_port(whitelist6),
-            google4,
-            google6: merge(google6),
+            v4: Family {
+                resolvers: merge(resolvers4),
+                deny: deny4,
+                deny_port: deny4_port,
+                allow: allow4,
+                allow_port: allow4_port,
+                special: special4,
+                whitelist: by_port(whitelist4),
+                google: google4,
+            },
+            v6: Family {
+                resolvers: merge(resolvers6),
+                deny: deny6,
+                deny_port: deny6_port,
+                allow: allow6,
+                allow_port: allow6_port,
+                special: merge(special6),
+                whitelist: by_port(whitelist6),
+                google: merge(google6),
+            },
         }
     }
 
@@ -313,50 +368,12 @@ impl Backstop {
     /// IPv4-mapped address is judged as the IPv4 packet it becomes). The model the
     /// rendered rules follow, rule for rule; the unit tests compare it with the policy.
     pub fn refuses(&self, ip: IpAddr, port: u16) -> bool {
-        fn has<T: Ord + Copy>(set: &[(T, T)], x: T) -> bool {
-            set.iter().any(|&(a, b)| a <= x && x <= b)
-        }
-        fn has_port<T: Ord + Copy>(set: &[(T, T, u16)], x: T, port: u16) -> bool {
-            set.iter().any(|&(a, b, p)| p == port && a <= x && x <= b)
-        }
-        let ip = match ip {
-            IpAddr::V6(a) => a.to_ipv4_mapped().map_or(ip, IpAddr::V4),
-            v4 => v4,
-        };
-        // The judge chain, rule for rule: the first rule that matches decides.
         match ip {
-            IpAddr::V4(a) => {
-                let x = a.to_bits();
-                if port == 53 && has(&self.resolvers4, x) {
-                    false
-                } else if has(&self.deny4, x) || has_port(&self.deny4_port, x, port) {
-                    true
-                } else if has(&self.allow4, x) || has_port(&self.allow4_port, x, port) {
-                    false
-                } else if port == 25 || has(&self.special4, x) {
-                    true
-                } else if has_port(&self.whitelist4, x, port) || gmail_ports().contains(&port) {
-                    false
-                } else {
-                    has(&self.google4, x)
-                }
-            }
-            IpAddr::V6(a) => {
-                let x = a.to_bits();
-                if port == 53 && has(&self.resolvers6, x) {
-                    false
-                } else if has(&self.deny6, x) || has_port(&self.deny6_port, x, port) {
-                    true
-                } else if has(&self.allow6, x) || has_port(&self.allow6_port, x, port) {
-                    false
-                } else if port == 25 || has(&self.special6, x) {
-                    true
-                } else if has_port(&self.whitelist6, x, port) || gmail_ports().contains(&port) {
-                    false
-                } else {
-                    has(&self.google6, x)
-                }
-            }
+            IpAddr::V4(a) => self.v4.refuses(a.to_bits(), port),
+            IpAddr::V6(a) => match a.to_ipv4_mapped() {
+                Some(v4) => self.v4.refuses(v4.to_bits(), port),
+                None => self.v6.refuses(a.to_bits(), port),
+            },
         }
     }
 
@@ -364,22 +381,8 @@ impl Backstop {
     /// the same for every user, and what the fingerprint is taken of.
     fn policy_text(&self) -> String {
         let mut t = String::new();
-        set4(&mut t, "resolvers4", "the system resolvers, port 53 (loopback and /etc/resolv.conf)", &self.resolvers4);
-        set6(&mut t, "resolvers6", "the system resolvers, port 53 (loopback and /etc/resolv.conf)", &self.resolvers6);
-        set4(&mut t, "deny4", "appengine_sockets.deny, every port", &self.deny4);
-        set6(&mut t, "deny6", "appengine_sockets.deny, every port (IPv4 entries in the IPv6 forms that carry them)", &self.deny6);
-        port_set4(&mut t, "deny4_port", "appengine_sockets.deny, one port", &self.deny4_port);
-        port_set6(&mut t, "deny6_port", "appengine_sockets.deny, one port", &self.deny6_port);
-        set4(&mut t, "allow4", "appengine_sockets.allow, every port", &self.allow4);
-        set6(&mut t, "allow6", "appengine_sockets.allow, every port", &self.allow6);
-        port_set4(&mut t, "allow4_port", "appengine_sockets.allow, one port", &self.allow4_port);
-        port_set6(&mut t, "allow6_port", "appengine_sockets.allow, one port", &self.allow6_port);
-        set4(&mut t, "special4", "special-purpose addresses (IANA registries, multicast, broadcast)", &self.special4);
-        set6(&mut t, "special6", "special-purpose addresses, outside 2000::/3, Teredo, and IPv6 forms of refused IPv4", &self.special6);
-        port_set4(&mut t, "whitelist4", "App Engine's whitelist by address: Google Public DNS on port 53", &self.whitelist4);
-        port_set6(&mut t, "whitelist6", "App Engine's whitelist by address: Google Public DNS on port 53", &self.whitelist6);
-        set4(&mut t, "google4", "Google's ranges (goog.json minus cloud.json)", &self.google4);
-        set6(&mut t, "google6", "Google's ranges (goog.json minus cloud.json), and their IPv6 forms", &self.google6);
+        self.v4.render(&mut t, "4", "ipv4_addr", 32, show4);
+        self.v6.render(&mut t, "6", "ipv6_addr", 128, show6);
         let gmail = gmail_ports().iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
         let _ = write!(
             t,
@@ -397,8 +400,8 @@ impl Backstop {
              \t\tth dport 25 goto refuse\n\
              \t\tip daddr @special4 goto refuse\n\
              \t\tip6 daddr @special6 goto refuse\n\
-             \t\tip daddr . th dport @whitelist4 accept\n\
-             \t\tip6 daddr . th dport @whitelist6 accept\n\
+             \t\tip daddr . th dport @whitelist4_port accept\n\
+             \t\tip6 daddr . th dport @whitelist6_port accept\n\
              \t\t# The Gmail whitelist is by name, which the kernel never sees: Google's\n\
              \t\t# addresses stay open on its ports, and the extension holds the names.\n\
              \t\tth dport {{ {gmail} }} accept\n\
@@ -463,11 +466,7 @@ impl Backstop {
 
     /// How many elements the sets hold (IPv4, IPv6), for reports.
     pub fn element_counts(&self) -> (usize, usize) {
-        let v4 = [&self.resolvers4, &self.deny4, &self.allow4, &self.special4, &self.google4].iter().map(|s| s.len()).sum::<usize>()
-            + [&self.deny4_port, &self.allow4_port, &self.whitelist4].iter().map(|s| s.len()).sum::<usize>();
-        let v6 = [&self.resolvers6, &self.deny6, &self.allow6, &self.special6, &self.google6].iter().map(|s| s.len()).sum::<usize>()
-            + [&self.deny6_port, &self.allow6_port, &self.whitelist6].iter().map(|s| s.len()).sum::<usize>();
-        (v4, v6)
+        (self.v4.intervals().count(), self.v6.intervals().count())
     }
 }
 
@@ -515,26 +514,6 @@ fn set_text(t: &mut String, name: &str, what: &str, ty: &str, elements: Vec<Stri
     t.push_str("\t}\n\n");
 }
 
-fn set4(t: &mut String, name: &str, what: &str, s: &[(u32, u32)]) {
-    let e = s.iter().map(|&(a, b)| interval(a.into(), b.into(), 32, show4)).collect();
-    set_text(t, name, what, "ipv4_addr", e);
-}
-
-fn set6(t: &mut String, name: &str, what: &str, s: &[(u128, u128)]) {
-    let e = s.iter().map(|&(a, b)| interval(a, b, 128, show6)).collect();
-    set_text(t, name, what, "ipv6_addr", e);
-}
-
-fn port_set4(t: &mut String, name: &str, what: &str, s: &[(u32, u32, u16)]) {
-    let e = s.iter().map(|&(a, b, p)| format!("{} . {p}", interval(a.into(), b.into(), 32, show4))).collect();
-    set_text(t, name, what, "ipv4_addr . inet_service", e);
-}
-
-fn port_set6(t: &mut String, name: &str, what: &str, s: &[(u128, u128, u16)]) {
-    let e = s.iter().map(|&(a, b, p)| format!("{} . {p}", interval(a, b, 128, show6))).collect();
-    set_text(t, name, what, "ipv6_addr . inet_service", e);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -577,8 +556,8 @@ mod tests {
         // The system resolvers: the extension lets the C library reach them, not the app.
         let resolver = port == 53
             && match wire {
-                IpAddr::V4(a) => a.octets()[0] == 127 || b.resolvers4.iter().any(|&(x, _)| x == a.to_bits()),
-                IpAddr::V6(a) => a == Ipv6Addr::LOCALHOST || b.resolvers6.iter().any(|&(x, _)| x == a.to_bits()),
+                IpAddr::V4(a) => a.octets()[0] == 127 || b.v4.resolvers.iter().any(|&(x, _)| x == a.to_bits()),
+                IpAddr::V6(a) => a == Ipv6Addr::LOCALHOST || b.v6.resolvers.iter().any(|&(x, _)| x == a.to_bits()),
             };
         // The Gmail names' ports on Google's addresses: by name in the extension only.
         let gmail = gmail_ports().contains(&port);
@@ -590,35 +569,9 @@ mod tests {
     /// Addresses worth probing: every edge of every set and either side of it, plus
     /// pseudo-random ones, in both families.
     fn probes(b: &Backstop) -> Vec<IpAddr> {
-        let mut v4: Vec<u32> = Vec::new();
-        let mut v6: Vec<u128> = Vec::new();
-        for s in [&b.resolvers4, &b.deny4, &b.allow4, &b.special4, &b.google4] {
-            for &(a, z) in s.iter() {
-                v4.extend([a.wrapping_sub(1), a, z, z.wrapping_add(1)]);
-            }
-        }
-        for s in [&b.deny4_port, &b.allow4_port, &b.whitelist4] {
-            for &(a, z, _) in s.iter() {
-                v4.extend([a.wrapping_sub(1), a, z, z.wrapping_add(1)]);
-            }
-        }
-        for s in [&b.resolvers6, &b.deny6, &b.allow6, &b.special6, &b.google6] {
-            for &(a, z) in s.iter() {
-                v6.extend([a.wrapping_sub(1), a, z, z.wrapping_add(1)]);
-            }
-        }
-        for s in [&b.deny6_port, &b.allow6_port, &b.whitelist6] {
-            for &(a, z, _) in s.iter() {
-                v6.extend([a.wrapping_sub(1), a, z, z.wrapping_add(1)]);
-            }
-        }
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
+        let mut v4: Vec<u32> = b.v4.intervals().flat_map(|(a, z)| [a.wrapping_sub(1), a, z, z.wrapping_add(1)]).collect();
+        let mut v6: Vec<u128> = b.v6.intervals().flat_map(|(a, z)| [a.wrapping_sub(1), a, z, z.wrapping_add(1)]).collect();
+        let mut next = crate::test_rng();
         for _ in 0..20_000 {
             v4.push(next() as u32);
             v6.push((u128::from(next()) << 64) | u128::from(next()));
@@ -704,6 +657,21 @@ mod tests {
         }
         assert!(b.refuses("10.0.0.3".parse().unwrap(), 53));
         assert!(b.refuses("169.254.169.254".parse().unwrap(), 80));
+    }
+
+    /// Every set a rule names is declared, and every declared set is used.
+    #[test]
+    fn rules_name_declared_sets() {
+        let t = Backstop::new(&policy("", ""), &ns()).render(&who()).unwrap();
+        let declared: Vec<&str> = t.lines().filter_map(|l| l.trim().strip_prefix("set ")?.strip_suffix(" {")).collect();
+        let used: Vec<&str> = t.split('@').skip(1).filter_map(|r| r.split_whitespace().next()).collect();
+        assert_eq!(declared.len(), 16, "{declared:?}");
+        for u in &used {
+            assert!(declared.contains(u), "rule names undeclared set {u}");
+        }
+        for d in &declared {
+            assert!(used.contains(d), "set {d} is never used");
+        }
     }
 
     #[test]

@@ -571,14 +571,7 @@ mod tests {
             probes4.extend([f4, f4 | (u32::MAX >> 8)]);
             probes6.extend([f6, f6 | (u128::MAX >> 8)]);
         }
-        // xorshift64*: deterministic, no dependency.
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
+        let mut next = crate::test_rng();
         for _ in 0..1_000_000 {
             probes4.push(next() as u32);
             probes6.push((u128::from(next()) << 64) | u128::from(next()));

@@ -117,6 +117,7 @@ if [[ "${1:-}" == --phase ]]; then
         ;;
     held | other)
         ruleset --load aesapp 2>&1 | sed 's/^/  /'
+        [[ ${PIPESTATUS[0]} -eq 0 ]] && pass "$PHASE: the ruleset for aesapp loads" || fail "$PHASE: the ruleset for aesapp does not load"
         if [[ $PHASE == other ]]; then
             refused_targets $OTHER_UID reach
         else
@@ -157,6 +158,7 @@ if [[ "${1:-}" == --phase ]]; then
         CG=aes-backstop-$$
         mkdir "/sys/fs/cgroup/$CG"
         ruleset --load aesapp "$CG" 2>&1 | sed 's/^/  /'
+        [[ ${PIPESTATUS[0]} -eq 0 ]] && pass "$PHASE: the ruleset for aesapp and $CG loads" || fail "$PHASE: the ruleset for aesapp and $CG does not load"
         # Into the cgroup as root, then the user: as a setuid child stays in its cgroup.
         incg_as() { local uid=$1; shift; sh -c 'echo $$ >"/sys/fs/cgroup/$0/cgroup.procs" && exec "$@"' "$CG" \
                     setpriv --reuid="$uid" --regid="$uid" --clear-groups -- "$@"; }
