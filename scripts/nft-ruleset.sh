@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2016  # the single-quoted $argv is PHP's
 # usage: scripts/nft-ruleset.sh USER [CGROUP]        (prints the ruleset on stdout)
 #        scripts/nft-ruleset.sh --load USER [CGROUP]  (checks it, then loads it with nft -f)
 #

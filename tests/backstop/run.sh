@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# shellcheck disable=SC2015
-# (SC2015: `check && pass || fail`, pass cannot fail)
+# shellcheck disable=SC2015,SC2317
+# (SC2015: `check && pass || fail`, pass cannot fail; SC2317: incg_as runs through "$RUN")
 # usage: tests/backstop/run.sh            (as root)
 #
 # The kernel backstop (docs/kernel-backstop.md): the ruleset appengine_sockets_nft()
@@ -228,7 +228,7 @@ for c in nft gcc curl setpriv; do command -v "$c" >/dev/null || missing+=("$c");
 [[ -e /usr/include/liburing.h ]] || missing+=(liburing-dev)
 "$PHP_BIN" -m | grep -x FFI >/dev/null || missing+=("PHP's FFI extension")
 if [[ ${#missing[@]} -gt 0 ]]; then
-    fail "missing: ${missing[*]} (scripts/install-deps.sh)"
+    fail "missing: ${missing[*]} (scripts/install-deps.sh; for the 8.4 root file system, scripts/matrix-setup.sh)"
     finish
 fi
 if ! unshare --net nft list ruleset >/dev/null 2>&1; then
