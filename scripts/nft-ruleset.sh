@@ -16,7 +16,7 @@ set -euo pipefail
 load=0
 if [[ "${1:-}" == --load ]]; then load=1; shift; fi
 if [[ $# -lt 1 || $# -gt 2 || "$1" == -h || "$1" == --help ]]; then
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 # PHP may carry options: PHP="php -d extension=/path/libappengine_sockets.so".
