@@ -44,6 +44,7 @@ pub fn info(mut row: impl FnMut(&str, &str)) {
         };
         row("Operator allow list", &list(st.policy().allow_list()));
         row("Operator deny list", &list(st.policy().deny_list()));
+        row("Kernel backstop (nftables)", &super::backstop::info_row());
         let (allowed, refused, reported) = state::counts();
         row("Decisions in this process", &format!("{allowed} allowed, {refused} refused, {reported} reported"));
         if let Some((decisions, table)) = crate::metrics::describe() {
