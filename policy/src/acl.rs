@@ -1,0 +1,736 @@
+//! A per-app egress policy by host name, in Smokescreen's ACL v1 YAML format.
+//!
+//! ```yaml
+//! version: v1
+//! services:
+//!   - name: billing            # the app id (appengine_sockets.app_id)
+//!     project: payments        # the owner, logged with every decision
+//!     action: enforce          # enforce | report | open
+//!     allowed_domains:
+//!       - "*.stripe.com"       # subdomains at any depth, not stripe.com itself
+//!       - api.example.com:443  # an extension: this port only
+//! default:                     # apps not listed (none: they are refused)
+//!   project: other
+//!   action: report
+//! global_deny_list: [pastebin.com]
+//! global_allow_list: [status.example.com]
+//! ```
+//!
+//! The decision order and the glob rules are Smokescreen's (`pkg/smokescreen/acl/v1`):
+//! the app's `allowed_domains`, then `global_deny_list`, then `global_allow_list`, then the
+//! app's action. A glob is a name, or `*.` followed by a name; it is matched
+//! case-insensitively, trailing dots ignored; the file holds names in punycode, lower case.
+//! Beyond Smokescreen, an entry may end in `:PORT` and then matches that port only.
+//! `mitm_domains` and `allowed_external_proxies` mean nothing outside a proxy: a file
+//! using them is rejected, as is any key this format does not have.
+//!
+//! Matching costs a few hash look-ups whatever the number of entries: every exact name and
+//! every wildcard's suffix is one key of one index (for every list at once), and a host is
+//! looked up once per label, with the hashes of its suffixes computed in one pass from its
+//! end.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::net::Ipv4Addr;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+/// What an app's rule does with a name none of the lists matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Allow it.
+    Open,
+    /// Allow it, and say it would be refused.
+    Report,
+    /// Refuse it.
+    Enforce,
+}
+
+impl Action {
+    /// The word in the file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Open => "open",
+            Action::Report => "report",
+            Action::Enforce => "enforce",
+        }
+    }
+}
+
+/// The outcome of the ACL alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AclResult {
+    /// Allowed.
+    Allow,
+    /// Allowed, and reported as one that enforcing would refuse.
+    Report,
+    /// Refused.
+    Deny,
+}
+
+/// Which part of the ACL decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Matched {
+    /// The app's `allowed_domains`.
+    AllowedDomains,
+    /// `global_deny_list`.
+    GlobalDeny,
+    /// `global_allow_list`.
+    GlobalAllow,
+    /// No list matched a name: the rule's action.
+    Action(Action),
+    /// A literal address (no name to match): the rule's action.
+    Literal(Action),
+    /// The app has no rule and there is no default.
+    NoRule,
+}
+
+impl Matched {
+    /// A stable identifier for the decision log's `acl` field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Matched::AllowedDomains => "allowed_domains",
+            Matched::GlobalDeny => "global_deny_list",
+            Matched::GlobalAllow => "global_allow_list",
+            Matched::Action(Action::Open) => "action-open",
+            Matched::Action(Action::Report) => "action-report",
+            Matched::Action(Action::Enforce) => "action-enforce",
+            Matched::Literal(Action::Open) => "literal-open",
+            Matched::Literal(Action::Report) => "literal-report",
+            Matched::Literal(Action::Enforce) => "literal-enforce",
+            Matched::NoRule => "no-rule",
+        }
+    }
+
+    /// Words for a warning: "global deny list", "not in allowed_domains (action enforce)".
+    pub fn describe(self) -> String {
+        match self {
+            Matched::AllowedDomains => "allowed_domains".to_owned(),
+            Matched::GlobalDeny => "global deny list".to_owned(),
+            Matched::GlobalAllow => "global allow list".to_owned(),
+            Matched::Action(a) => format!("not in allowed_domains (action {})", a.as_str()),
+            Matched::Literal(a) => format!("an address literal matches no name (action {})", a.as_str()),
+            Matched::NoRule => "no rule for the app and no default".to_owned(),
+        }
+    }
+}
+
+/// The rule an app's requests are judged by, picked once per request ([`Acl::role`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The app's own service entry (its index).
+    Service(u32),
+    /// The `default` rule.
+    Default,
+    /// No rule: every name is refused.
+    None,
+}
+
+/// One decision of the ACL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AclDecision {
+    /// Allow, report or deny.
+    pub result: AclResult,
+    /// What decided.
+    pub matched: Matched,
+    /// The name that decided (the first refused, or the first matched), if a name did.
+    pub name: Option<String>,
+    /// Whether the app's rule is the default one.
+    pub default: bool,
+}
+
+impl AclDecision {
+    /// Smokescreen's `enforce_would_deny`: whether enforcing this rule would refuse.
+    pub fn enforce_would_deny(&self) -> bool {
+        self.result != AclResult::Allow
+    }
+}
+
+/// A file that cannot be used, with the line it is about (1-based; 0: the whole file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AclError {
+    /// The line.
+    pub line: usize,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl fmt::Display for AclError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            f.write_str(&self.problem)
+        } else {
+            write!(f, "line {}: {}", self.line, self.problem)
+        }
+    }
+}
+
+impl std::error::Error for AclError {}
+
+fn err<T>(line: usize, problem: impl Into<String>) -> Result<T, AclError> {
+    Err(AclError { line, problem: problem.into() })
+}
+
+/// One app's rule.
+#[derive(Clone, Debug)]
+pub struct Service {
+    /// The app id (empty for the default rule).
+    pub name: String,
+    /// Its project (owner).
+    pub project: String,
+    /// Its action.
+    pub action: Action,
+}
+
+/// A parsed, validated ACL.
+#[derive(Clone, Debug)]
+pub struct Acl {
+    services: Vec<Service>,
+    by_name: HashMap<String, u32>,
+    default: Option<Service>,
+    index: Index,
+    entries: usize,
+}
+
+/// The list an index entry belongs to: a service's `allowed_domains` (its index), the
+/// default's, or a global list.
+const DEFAULT_SET: u32 = u32::MAX - 2;
+const DENY_SET: u32 = u32::MAX - 1;
+const ALLOW_SET: u32 = u32::MAX;
+
+/// Ports an entry covers: every port (`None`), or one.
+type Port = Option<u16>;
+
+#[derive(Clone, Debug)]
+struct Hit {
+    set: u32,
+    wildcard: bool,
+    port: Port,
+}
+
+#[derive(Clone, Debug)]
+struct Key {
+    name: Box<str>,
+    hits: Vec<Hit>,
+}
+
+/// Keys by the hash of their name (several keys may share one).
+#[derive(Clone, Debug, Default)]
+struct Index {
+    keys: Vec<Key>,
+    by_hash: HashMap<u64, Vec<u32>, BuildHasherDefault<Identity>>,
+}
+
+/// The index's keys are already hashes (FNV-1a over the name read backwards, see
+/// [`suffix_hashes`]); the names come from the operator's file, never from an app, so no
+/// app can choose colliding keys.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+#[inline]
+fn fold(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+}
+
+fn hash_name(name: &[u8]) -> u64 {
+    name.iter().rev().fold(FNV_OFFSET, |h, &b| fold(h, b))
+}
+
+impl Index {
+    fn insert(&mut self, name: &str, hit: Hit) {
+        let h = hash_name(name.as_bytes());
+        let slot = self.by_hash.entry(h).or_default();
+        if let Some(&k) = slot.iter().find(|&&k| &*self.keys[k as usize].name == name) {
+            self.keys[k as usize].hits.push(hit);
+            return;
+        }
+        slot.push(self.keys.len() as u32);
+        self.keys.push(Key { name: name.into(), hits: vec![hit] });
+    }
+
+    #[inline]
+    fn get(&self, h: u64, name: &[u8]) -> Option<&Key> {
+        let slot = self.by_hash.get(&h)?;
+        slot.iter()
+            .map(|&k| &self.keys[k as usize])
+            .find(|k| k.name.as_bytes().eq_ignore_ascii_case(name))
+    }
+}
+
+/// Which lists matched one name.
+#[derive(Default, Clone, Copy)]
+struct Flags {
+    role: bool,
+    deny: bool,
+    allow: bool,
+}
+
+impl Acl {
+    /// Parse and validate the text of an ACL file.
+    pub fn parse(text: &str) -> Result<Acl, AclError> {
+        let doc = load(text)?;
+        build(&doc)
+    }
+
+    /// The rule `app`'s requests are judged by.
+    pub fn role(&self, app: &str) -> Role {
+        match self.by_name.get(app) {
+            Some(&i) => Role::Service(i),
+            None if self.default.is_some() => Role::Default,
+            None => Role::None,
+        }
+    }
+
+    /// The service of a role, if it has one.
+    pub fn service(&self, role: Role) -> Option<&Service> {
+        match role {
+            Role::Service(i) => self.services.get(i as usize),
+            Role::Default => self.default.as_ref(),
+            Role::None => None,
+        }
+    }
+
+    /// The app ids the file names, in its order.
+    pub fn apps(&self) -> impl Iterator<Item = &str> {
+        self.services.iter().map(|s| s.name.as_str())
+    }
+
+    /// Whether there is a `default` rule.
+    pub fn has_default(&self) -> bool {
+        self.default.is_some()
+    }
+
+    /// How many domain entries the file holds (every list).
+    pub fn entries(&self) -> usize {
+        self.entries
+    }
+
+    fn lists_of(&self, role: Role) -> u32 {
+        match role {
+            Role::Service(i) => i,
+            Role::Default => DEFAULT_SET,
+            Role::None => u32::MAX - 3,
+        }
+    }
+
+    fn flags(&self, set: u32, host: &str, port: u16) -> Flags {
+        let mut f = Flags::default();
+        let mut b = host.as_bytes();
+        while let [rest @ .., b'.'] = b {
+            b = rest;
+        }
+        if b.is_empty() {
+            return f;
+        }
+        let mut apply = |key: &Key, wildcard: bool| {
+            for hit in &key.hits {
+                if hit.wildcard != wildcard || hit.port.is_some_and(|p| p != port) {
+                    continue;
+                }
+                if hit.set == set {
+                    f.role = true;
+                } else if hit.set == DENY_SET {
+                    f.deny = true;
+                } else if hit.set == ALLOW_SET {
+                    f.allow = true;
+                }
+            }
+        };
+        // Read from the end: at each dot, the hash so far is its suffix's (a wildcard's
+        // key); at the start, the whole name's (an exact key).
+        let mut h = FNV_OFFSET;
+        for i in (0..b.len()).rev() {
+            if b[i] == b'.' {
+                if let Some(k) = self.index.get(h, &b[i + 1..]) {
+                    apply(k, true);
+                }
+            }
+            h = fold(h, b[i]);
+        }
+        if let Some(k) = self.index.get(h, b) {
+            apply(k, false);
+        }
+        f
+    }
+
+    /// Decide for `role` a connection on `port` whose host is each of `names` (a stream's
+    /// one name; beneath a C library, every name whose lookup produced the address). Every
+    /// name must be allowed: the result is the strictest of theirs. No names: a literal
+    /// address, which matches no list.
+    pub fn decide(&self, role: Role, names: &[&str], port: u16) -> AclDecision {
+        let Some(service) = self.service(role) else {
+            return AclDecision {
+                result: AclResult::Deny,
+                matched: Matched::NoRule,
+                name: names.first().map(|n| (*n).to_owned()),
+                default: false,
+            };
+        };
+        let default = role == Role::Default;
+        let set = self.lists_of(role);
+        let action = |_: Matched| match service.action {
+            Action::Open => AclResult::Allow,
+            Action::Report => AclResult::Report,
+            Action::Enforce => AclResult::Deny,
+        };
+        if names.is_empty() {
+            return AclDecision {
+                result: action(Matched::Literal(service.action)),
+                matched: Matched::Literal(service.action),
+                name: None,
+                default,
+            };
+        }
+        let mut worst: Option<AclDecision> = None;
+        for name in names {
+            let f = self.flags(set, name, port);
+            let (result, matched) = if f.role {
+                (AclResult::Allow, Matched::AllowedDomains)
+            } else if f.deny {
+                (AclResult::Deny, Matched::GlobalDeny)
+            } else if f.allow {
+                (AclResult::Allow, Matched::GlobalAllow)
+            } else {
+                (action(Matched::Action(service.action)), Matched::Action(service.action))
+            };
+            if worst.as_ref().is_none_or(|w| result > w.result) {
+                worst = Some(AclDecision { result, matched, name: Some((*name).to_owned()), default });
+            }
+        }
+        worst.unwrap_or(AclDecision { result: AclResult::Deny, matched: Matched::NoRule, name: None, default })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the file: YAML events into a small tree that keeps each node's line.
+
+#[derive(Debug)]
+enum Node {
+    Null(usize),
+    Scalar(String, usize),
+    Seq(Vec<Node>, usize),
+    Map(Vec<(String, usize, Node)>, usize),
+}
+
+impl Node {
+    fn line(&self) -> usize {
+        match self {
+            Node::Null(l) | Node::Scalar(_, l) | Node::Seq(_, l) | Node::Map(_, l) => *l,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Node>,
+    /// A mapping's key waiting for its value.
+    keys: Vec<Option<(String, usize)>>,
+    root: Option<Node>,
+    documents: usize,
+    error: Option<AclError>,
+}
+
+impl Builder {
+    fn push(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Node::Seq(items, _)) => items.push(node),
+            Some(Node::Map(pairs, _)) => {
+                let key = self.keys.last_mut().expect("a key slot per mapping");
+                match key.take() {
+                    None => match node {
+                        Node::Scalar(s, l) => *key = Some((s, l)),
+                        Node::Null(l) => *key = Some((String::new(), l)),
+                        other => {
+                            if self.error.is_none() {
+                                self.error = Some(AclError { line: other.line(), problem: "a mapping key must be plain text".into() });
+                            }
+                            *key = Some((String::new(), other.line()));
+                        }
+                    },
+                    Some((k, l)) => pairs.push((k, l, node)),
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        let line = mark.line();
+        match ev {
+            Event::DocumentStart => {
+                self.documents += 1;
+                if self.documents > 1 && self.error.is_none() {
+                    self.error = Some(AclError { line, problem: "more than one YAML document".into() });
+                }
+            }
+            Event::Alias(_) => {
+                if self.error.is_none() {
+                    self.error = Some(AclError { line, problem: "YAML aliases are not supported in an ACL".into() });
+                }
+                self.push(Node::Null(line));
+            }
+            Event::Scalar(value, style, _, _) => {
+                let null = style == TScalarStyle::Plain && matches!(value.as_str(), "" | "~" | "null" | "Null" | "NULL");
+                self.push(if null { Node::Null(line) } else { Node::Scalar(value, line) });
+            }
+            Event::SequenceStart(..) => {
+                self.stack.push(Node::Seq(Vec::new(), line));
+            }
+            Event::MappingStart(..) => {
+                self.stack.push(Node::Map(Vec::new(), line));
+                self.keys.push(None);
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(node) = self.stack.pop() {
+                    if matches!(node, Node::Map(..)) {
+                        self.keys.pop();
+                    }
+                    self.push(node);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn load(text: &str) -> Result<Node, AclError> {
+    let mut b = Builder::default();
+    let mut parser = Parser::new_from_str(text);
+    parser
+        .load(&mut b, true)
+        .map_err(|e| AclError { line: e.marker().line(), problem: format!("not valid YAML: {}", e.info()) })?;
+    if let Some(e) = b.error {
+        return Err(e);
+    }
+    b.root.ok_or(AclError { line: 0, problem: "the file is empty".into() })
+}
+
+fn map<'a>(node: &'a Node, what: &str) -> Result<&'a [(String, usize, Node)], AclError> {
+    match node {
+        Node::Map(pairs, _) => Ok(pairs),
+        other => err(other.line(), format!("{what} must be a mapping")),
+    }
+}
+
+fn text<'a>(node: &'a Node, what: &str) -> Result<&'a str, AclError> {
+    match node {
+        Node::Scalar(s, _) => Ok(s),
+        other => err(other.line(), format!("{what} must be a string")),
+    }
+}
+
+/// A list of strings; null is the empty list.
+fn strings<'a>(node: &'a Node, what: &str) -> Result<Vec<(&'a str, usize)>, AclError> {
+    match node {
+        Node::Null(_) => Ok(Vec::new()),
+        Node::Seq(items, _) => items
+            .iter()
+            .map(|i| match i {
+                Node::Scalar(s, l) => Ok((s.as_str(), *l)),
+                other => err(other.line(), format!("{what}: every entry must be a string")),
+            })
+            .collect(),
+        other => err(other.line(), format!("{what} must be a list")),
+    }
+}
+
+fn no_duplicate_keys(pairs: &[(String, usize, Node)], what: &str) -> Result<(), AclError> {
+    for (i, (k, l, _)) in pairs.iter().enumerate() {
+        if pairs[..i].iter().any(|(o, _, _)| o == k) {
+            return err(*l, format!("{what}: key \"{k}\" appears twice"));
+        }
+    }
+    Ok(())
+}
+
+/// One rule (a service entry or `default`), its globs added to `index` under `set`.
+fn rule(node: &Node, what: &str, named: bool, set: u32, index: &mut Index, entries: &mut usize) -> Result<Service, AclError> {
+    let pairs = map(node, what)?;
+    no_duplicate_keys(pairs, what)?;
+    let (mut name, mut project, mut action, mut domains) = (None, String::new(), None, Vec::new());
+    for (k, l, v) in pairs {
+        match k.as_str() {
+            "name" => name = Some(text(v, &format!("{what}.name"))?.to_owned()),
+            "project" => {
+                project = match v {
+                    Node::Null(_) => String::new(),
+                    v => text(v, &format!("{what}.project"))?.to_owned(),
+                }
+            }
+            "action" => {
+                let a = text(v, &format!("{what}.action"))?;
+                action = Some(match a {
+                    "open" => Action::Open,
+                    "report" => Action::Report,
+                    "enforce" => Action::Enforce,
+                    other => return err(v.line(), format!("{what}: unknown action \"{other}\" (open, report or enforce)")),
+                });
+            }
+            "allowed_domains" => domains = strings(v, &format!("{what}.allowed_domains"))?,
+            "mitm_domains" => {
+                return err(*l, format!("{what}: mitm_domains is a proxy's TLS interception and has no meaning here; remove it"))
+            }
+            "allowed_external_proxies" => {
+                return err(*l, format!("{what}: allowed_external_proxies is a proxy's setting and has no meaning here; remove it"))
+            }
+            other => return err(*l, format!("{what}: unknown key \"{other}\"")),
+        }
+    }
+    let name = match (named, name) {
+        (true, Some(n)) => n,
+        (true, None) => return err(node.line(), format!("{what}: a service needs a name (the app id)")),
+        (false, n) => n.unwrap_or_default(),
+    };
+    let Some(action) = action else {
+        return err(node.line(), format!("{what}: unknown action \"\" (open, report or enforce)"));
+    };
+    let label = if named { format!("services[{name}]") } else { "default".to_owned() };
+    for (glob, line) in domains {
+        add_glob(index, &format!("{label}.allowed_domains"), glob, line, set)?;
+        *entries += 1;
+    }
+    Ok(Service { name, project, action })
+}
+
+/// Check a glob as Smokescreen's `ValidateDomainGlob` does (with an optional `:PORT`) and
+/// add it to the index.
+fn add_glob(index: &mut Index, what: &str, glob: &str, line: usize, set: u32) -> Result<(), AclError> {
+    let (wildcard, domain, port) = validate_glob(glob).map_err(|why| AclError { line, problem: format!("{what}: \"{glob}\": {why}") })?;
+    index.insert(domain, Hit { set, wildcard, port });
+    Ok(())
+}
+
+/// A glob's parts: whether it is `*.`-prefixed, the name (lower case, no trailing dot),
+/// and its port. `Err` says why it is not a glob.
+pub fn validate_glob(glob: &str) -> Result<(bool, &str, Port), String> {
+    let (body, port) = match glob.rsplit_once(':') {
+        Some((body, p)) => match p.parse::<u16>() {
+            Ok(n) if n > 0 => (body, Some(n)),
+            _ => return Err(format!("port \"{p}\" is not a number from 1 to 65535")),
+        },
+        None => (glob, None),
+    };
+    if body.is_empty() {
+        return Err("glob cannot be empty".into());
+    }
+    if body == "*" || body == "*." {
+        return Err("domain glob must not match everything".into());
+    }
+    if body.starts_with('*') && !body.starts_with("*.") {
+        return Err("domain glob must represent a full prefix (sub)domain".into());
+    }
+    let wildcard = body.starts_with("*.");
+    let domain = body.strip_prefix("*.").unwrap_or(body);
+    if domain.contains('*') {
+        return Err("domain globs are only supported as prefix".into());
+    }
+    if !domain.is_ascii() {
+        return Err("incorrect ACL entry; write the name in punycode (xn--...)".into());
+    }
+    if domain.bytes().any(|b| b.is_ascii_uppercase()) {
+        let lower = glob.to_ascii_lowercase();
+        return Err(format!("incorrect ACL entry; use \"{lower}\""));
+    }
+    if let Some(c) = domain.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))) {
+        return Err(format!("invalid domain: disallowed character '{c}'"));
+    }
+    let trimmed = domain.trim_end_matches('.');
+    if trimmed.is_empty() || trimmed.split('.').any(str::is_empty) {
+        return Err("invalid domain: empty label".into());
+    }
+    if trimmed.parse::<Ipv4Addr>().is_ok() {
+        return Err("is an IP address; an ACL matches host names: put addresses in appengine_sockets.allow".into());
+    }
+    Ok((wildcard, trimmed, port))
+}
+
+fn build(doc: &Node) -> Result<Acl, AclError> {
+    let pairs = map(doc, "the file")?;
+    no_duplicate_keys(pairs, "the file")?;
+    let mut version = None;
+    let (mut services, mut default, mut deny, mut allow) = (None, None, None, None);
+    for (k, l, v) in pairs {
+        match k.as_str() {
+            "version" => version = Some((v, *l)),
+            "services" => services = Some(v),
+            "default" => default = Some(v),
+            "global_deny_list" => deny = Some(v),
+            "global_allow_list" => allow = Some(v),
+            other => return err(*l, format!("unknown top-level key \"{other}\"")),
+        }
+    }
+    match version {
+        Some((Node::Scalar(s, _), _)) if s == "v1" => {}
+        Some((v, _)) => {
+            let got = match v {
+                Node::Scalar(s, _) => s.clone(),
+                _ => String::new(),
+            };
+            return err(v.line(), format!("expected version \"v1\", got \"{got}\""));
+        }
+        None => return err(doc.line(), "expected version \"v1\", got \"\""),
+    }
+    let Some(services) = services else {
+        return err(doc.line(), "top-level list 'services' is missing");
+    };
+    let mut index = Index::default();
+    let mut entries = 0;
+    let mut list = Vec::new();
+    let mut by_name = HashMap::new();
+    match services {
+        Node::Null(_) => {}
+        Node::Seq(items, _) => {
+            for (i, item) in items.iter().enumerate() {
+                let s = rule(item, &format!("services[{i}]"), true, i as u32, &mut index, &mut entries)?;
+                if by_name.insert(s.name.clone(), i as u32).is_some() {
+                    return err(item.line(), format!("rule already exists for service {}", s.name));
+                }
+                list.push(s);
+            }
+        }
+        other => return err(other.line(), "services must be a list"),
+    }
+    let default = match default {
+        None | Some(Node::Null(_)) => None,
+        Some(d) => Some(rule(d, "default", false, DEFAULT_SET, &mut index, &mut entries)?),
+    };
+    for (node, what, set) in [(deny, "global_deny_list", DENY_SET), (allow, "global_allow_list", ALLOW_SET)] {
+        if let Some(node) = node {
+            for (glob, line) in strings(node, what)? {
+                add_glob(&mut index, what, glob, line, set)?;
+                entries += 1;
+            }
+        }
+    }
+    Ok(Acl { services: list, by_name, default, index, entries })
+}
+
+/// A content hash for showing which version of a file is in force (FNV-1a, 64 bits).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+#[cfg(test)]
+mod tests;
