@@ -34,6 +34,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::net::Ipv4Addr;
 
+use crate::rules::{Rule, Verdict};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
@@ -420,6 +421,44 @@ impl Acl {
     }
 }
 
+/// What the ACL adds to a verdict of App Engine's rules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    /// The verdict in force: App Engine's, or the ACL's refusal (`Rule::Acl`) or report
+    /// (`Rule::AclReport`).
+    pub verdict: Verdict,
+    /// The ACL's decision, when it was consulted.
+    pub decision: Option<AclDecision>,
+}
+
+impl Acl {
+    /// Narrow `verdict` (App Engine's rules and the operator lists, already applied) by
+    /// the ACL for `app` (its `role`) connecting to `names` on `port`. A refusal stands:
+    /// the ACL only narrows. A literal address (`names` empty) that an operator allow entry
+    /// covers is not the ACL's to judge.
+    pub fn apply(&self, verdict: Verdict, role: Role, app: &str, names: &[&str], port: u16) -> Applied {
+        if !verdict.allowed || (names.is_empty() && verdict.rule == Rule::OperatorAllow) {
+            return Applied { verdict, decision: None };
+        }
+        let d = self.decide(role, names, port);
+        let rule = match d.result {
+            AclResult::Allow => return Applied { verdict, decision: Some(d) },
+            AclResult::Report => Rule::AclReport,
+            AclResult::Deny => Rule::Acl,
+        };
+        let mut reason = format!("acl: app {app}");
+        if d.default {
+            reason.push_str(" (default rule)");
+        }
+        reason.push_str(", ");
+        reason.push_str(&d.matched.describe());
+        if let (Some(name), true) = (&d.name, names.len() > 1) {
+            reason.push_str(&format!(" for {name}"));
+        }
+        Applied { verdict: Verdict::refuse_with(rule, reason), decision: Some(d) }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Reading the file: YAML events into a small tree that keeps each node's line.
 
@@ -660,10 +699,25 @@ pub fn validate_glob(glob: &str) -> Result<(bool, &str, Port), String> {
     if trimmed.is_empty() || trimmed.split('.').any(str::is_empty) {
         return Err("invalid domain: empty label".into());
     }
-    if trimmed.parse::<Ipv4Addr>().is_ok() {
+    if trimmed.parse::<Ipv4Addr>().is_ok() || is_address_spelling(trimmed) {
         return Err("is an IP address; an ACL matches host names: put addresses in appengine_sockets.allow".into());
     }
     Ok((wildcard, trimmed, port))
+}
+
+/// Whether `host` is an address however spelled (IPv6 in any form, a dotted quad, or what
+/// `inet_aton` reads: `127.1`, `0x7f.1`, `2130706433`, `11.0.0.1.`): its last label is a
+/// number, which no top-level domain is. Such a host matches no name in the ACL.
+pub fn is_address_spelling(host: &str) -> bool {
+    if host.contains(':') || host.starts_with('[') {
+        return true;
+    }
+    let last = host.trim_end_matches('.').rsplit('.').next().unwrap_or("");
+    let hex = last.strip_prefix("0x").or_else(|| last.strip_prefix("0X"));
+    match hex {
+        Some(h) => h.bytes().all(|b| b.is_ascii_hexdigit()),
+        None => !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()),
+    }
 }
 
 fn build(doc: &Node) -> Result<Acl, AclError> {

@@ -282,3 +282,42 @@ fn hashes_of_suffixes_match_the_index() {
     seen.push((h, hash_name(b"a.b.example.com")));
     assert!(seen.iter().all(|(a, b)| a == b), "{seen:?}");
 }
+
+#[test]
+fn applied_to_verdicts() {
+    let acl = Acl::parse(
+        "version: v1\nservices:\n  - name: blog\n    action: enforce\n  - name: audit\n    action: report\nglobal_deny_list: [pastebin.com]\n",
+    )
+    .unwrap();
+    let public = Verdict { allowed: true, rule: Rule::Public, reason: "public address 11.0.0.1".into() };
+    let private = Verdict { allowed: false, rule: Rule::SpecialPurpose, reason: "private address 10.0.0.5".into() };
+    let allow = Verdict { allowed: true, rule: Rule::OperatorAllow, reason: "allowed".into() };
+    let a = acl.apply(public.clone(), acl.role("blog"), "blog", &["pastebin.com"], 443);
+    assert_eq!((a.verdict.allowed, a.verdict.rule), (false, Rule::Acl));
+    assert_eq!(a.verdict.reason, "acl: app blog, global deny list");
+    assert!(a.decision.unwrap().enforce_would_deny());
+    // App Engine's refusal stands, and the ACL is not asked.
+    assert_eq!(acl.apply(private.clone(), acl.role("audit"), "audit", &["x.test"], 443), Applied { verdict: private, decision: None });
+    // Report: the verdict says so; the caller connects.
+    let a = acl.apply(public.clone(), acl.role("audit"), "audit", &["x.test"], 443);
+    assert_eq!((a.verdict.rule, a.verdict.reason.to_string()), (Rule::AclReport, "acl: app audit, not in allowed_domains (action report)".into()));
+    // A literal: refused unless an operator allow entry covers it.
+    assert_eq!(acl.apply(public.clone(), acl.role("blog"), "blog", &[], 443).verdict.rule, Rule::Acl);
+    assert_eq!(acl.apply(allow.clone(), acl.role("blog"), "blog", &[], 443).verdict, allow);
+    // A name is judged even when an operator allow entry covers its address.
+    assert_eq!(acl.apply(allow, acl.role("blog"), "blog", &["db.test"], 5432).verdict.rule, Rule::Acl);
+    let a = acl.apply(public, acl.role("nobody"), "nobody", &["x.test"], 443);
+    assert_eq!(a.verdict.reason, "acl: app nobody, no rule for the app and no default");
+}
+
+#[test]
+fn address_spellings_are_no_names() {
+    for h in ["11.0.0.1", "11.0.0.1.", "127.1", "0x7f.1", "0x7f000001", "2130706433", "0177.0.0.1", "::1", "[::1]", "::ffff:10.0.0.5", "0X7F.0.0.1"] {
+        assert!(is_address_spelling(h), "{h}");
+    }
+    for h in ["public.test", "1.test", "x0x7f", "a.b.c", "xn--bcher-kva.test", "0xg.test"] {
+        assert!(!is_address_spelling(h), "{h}");
+    }
+    assert!(validate_glob("1.2.3.4.5").unwrap_err().contains("IP address"));
+    assert!(validate_glob("*.0x7f").unwrap_err().contains("IP address"));
+}
