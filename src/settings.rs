@@ -25,6 +25,7 @@ pub const STARTUP_SETTINGS: &[&str] = &[
     "appengine_sockets.billing_enabled",
     "appengine_sockets.mode",
     "appengine_sockets.idle_timeout",
+    "appengine_sockets.acl",
 ];
 
 /// A request whose settings differ from those read at start-up (a php-fpm pool's
@@ -134,8 +135,16 @@ fn try_build(get: &impl Fn(&str) -> String) -> Result<State, ConfigError> {
     let idle_timeout: u64 = idle.trim().parse().map_err(|_| {
         ConfigError::new("appengine_sockets.idle_timeout", format!("\"{idle}\" is not a whole number of seconds"))
     })?;
+    let acl_path = get(crate::acl::SETTING);
+    let acl = match acl_path.trim() {
+        "" => None,
+        path if !path.starts_with('/') => {
+            return Err(ConfigError::new(crate::acl::SETTING, format!("\"{path}\" is not an absolute path")))
+        }
+        path => Some(std::sync::Arc::new(crate::acl::load(path).map_err(|e| ConfigError::new(crate::acl::SETTING, e))?)),
+    };
     let policy = Policy::new(google).with_operator_lists(allow, deny);
-    Ok(State::new(policy, ranges, report_only, log).with_app_settings(billing, mode, idle_timeout))
+    Ok(State::new(policy, ranges, report_only, log).with_app_settings(billing, mode, idle_timeout).with_acl(acl))
 }
 
 #[cfg(test)]

@@ -64,6 +64,7 @@ pub struct State {
     mode: Mode,
     idle_timeout: u64,
     startup_values: Vec<(String, String)>,
+    acl: Option<std::sync::Arc<crate::acl::Loaded>>,
 }
 
 /// Production or the development server (`appengine_sockets.mode`).
@@ -88,6 +89,7 @@ impl State {
             mode: Mode::Production,
             idle_timeout: 120,
             startup_values: Vec::new(),
+            acl: None,
         }
     }
 
@@ -114,6 +116,17 @@ impl State {
         self.mode = mode;
         self.idle_timeout = idle_timeout;
         self
+    }
+
+    /// The same state with the ACL read at start-up.
+    pub fn with_acl(mut self, acl: Option<std::sync::Arc<crate::acl::Loaded>>) -> Self {
+        self.acl = acl;
+        self
+    }
+
+    /// The ACL read at start-up (the one in force may be a later version: [`crate::acl`]).
+    pub fn startup_acl(&self) -> Option<&std::sync::Arc<crate::acl::Loaded>> {
+        self.acl.as_ref()
     }
 
     /// Seconds of inactivity after which a socket is reclaimed (0: never).
@@ -148,6 +161,7 @@ impl State {
             mode: Mode::Production,
             idle_timeout: 120,
             startup_values: Vec::new(),
+            acl: None,
         }
     }
 

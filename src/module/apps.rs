@@ -90,6 +90,8 @@ pub fn switch_to_request_app() {
     let app = crate::zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default();
     // Read once per request: the decision log names it without an ini lookup per decision.
     crate::state::set_app_id(&app);
+    // The ACL in force when the request starts judges all of it.
+    crate::acl::request_start(&app);
     switch_app(&app);
 }
 
