@@ -284,8 +284,8 @@ fn destination_verdict(ip: IpAddr, port: u16) -> (Verdict, Option<String>) {
     destination_verdict_and_names(ip, port, false).0
 }
 
-/// [`destination_verdict`], and (when `names` is set) every name whose lookup in this
-/// request produced `ip`, for the ACL.
+/// [`destination_verdict`], and (when `names` is set) the name a connect to `ip` is for
+/// in the ACL ([`Names::producing`]).
 fn destination_verdict_and_names(ip: IpAddr, port: u16, names: bool) -> ((Verdict, Option<String>), Vec<String>) {
     let policy = state::get().policy();
     let owner = LOCAL.with(|l| l.owner.get());
@@ -297,8 +297,8 @@ fn destination_verdict_and_names(ip: IpAddr, port: u16, names: bool) -> ((Verdic
     }
 }
 
-/// Every name whose lookup in the calling thread's request produced `ip` (the ACL judges
-/// a connect to it as a connect to each of them).
+/// The name of the latest lookup in the calling thread's request that produced `ip` (none:
+/// an address no lookup produced), for the ACL.
 pub fn names_for(ip: IpAddr) -> Vec<String> {
     let owner = LOCAL.with(|l| l.owner.get());
     let live = LIVE.lock();
@@ -306,16 +306,19 @@ pub fn names_for(ip: IpAddr) -> Vec<String> {
 }
 
 impl Names {
-    /// The distinct names (case folded) whose lookups produced `ip`.
+    /// The name a connect to `ip` is for, as the ACL sees it: the latest lookup that
+    /// produced it, as [`destination_verdict`] takes it (a library connects right after
+    /// resolving). Not every name that ever produced it: one refused name sharing a CDN's
+    /// address with others would refuse them all for the rest of the request, and an
+    /// allowed one would open the address to a refused one resolved after it.
     fn producing(&self, ip: IpAddr) -> Vec<String> {
         let key = canonical(ip);
-        let mut out: Vec<String> = Vec::new();
-        for (name, addresses) in &self.entries {
-            if addresses.iter().any(|&a| canonical(a) == key) && !out.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-                out.push(name.clone());
-            }
-        }
-        out
+        self.entries
+            .iter()
+            .rev()
+            .find(|(_, a)| a.iter().any(|&x| canonical(x) == key))
+            .map(|(name, _)| vec![name.clone()])
+            .unwrap_or_default()
     }
 }
 
