@@ -34,4 +34,86 @@ settings_print_rows($rows, ['ACL']);
 ?>
 --EXPECTF--
 --- mitm_domains
-XXX
+
+Warning: appengine_sockets: appengine_sockets.acl: %s/fixtures/acl/mitm.yaml line 7: services[0]: mitm_domains is a proxy's TLS interception and has no meaning here; remove it; every socket operation is refused until it is fixed in Unknown on line 0
+
+Warning: fsockopen(): Unable to connect to public.test:80 (refused until a configuration error is fixed: appengine_sockets.acl: %s/fixtures/acl/mitm.yaml line 7: services[0]: mitm_domains is a proxy's TLS interception and has no meaning here; remove it) in Command line code on line 2
+public.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to dnspublic.test:80 (refused until a configuration error is fixed: appengine_sockets.acl: %s/fixtures/acl/mitm.yaml line 7: services[0]: mitm_domains is a proxy's TLS interception and has no meaning here; remove it) in Command line code on line 2
+dnspublic.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to tls.test:80 (refused until a configuration error is fixed: appengine_sockets.acl: %s/fixtures/acl/mitm.yaml line 7: services[0]: mitm_domains is a proxy's TLS interception and has no meaning here; remove it) in Command line code on line 2
+tls.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to 10.0.0.5:80 (refused until a configuration error is fixed: appengine_sockets.acl: %s/fixtures/acl/mitm.yaml line 7: services[0]: mitm_domains is a proxy's TLS interception and has no meaning here; remove it) in Command line code on line 2
+10.0.0.5:80 => false, errno 13
+--- missing file
+
+Warning: appengine_sockets: appengine_sockets.acl: cannot read %s/fixtures/acl/nonexistent.yaml: No such file or directory (os error 2); every socket operation is refused until it is fixed in Unknown on line 0
+
+Warning: fsockopen(): Unable to connect to public.test:80 (refused until a configuration error is fixed: appengine_sockets.acl: cannot read %s/fixtures/acl/nonexistent.yaml: No such file or directory (os error 2)) in Command line code on line 2
+public.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to dnspublic.test:80 (refused until a configuration error is fixed: appengine_sockets.acl: cannot read %s/fixtures/acl/nonexistent.yaml: No such file or directory (os error 2)) in Command line code on line 2
+dnspublic.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to tls.test:80 (refused until a configuration error is fixed: appengine_sockets.acl: cannot read %s/fixtures/acl/nonexistent.yaml: No such file or directory (os error 2)) in Command line code on line 2
+tls.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to 10.0.0.5:80 (refused until a configuration error is fixed: appengine_sockets.acl: cannot read %s/fixtures/acl/nonexistent.yaml: No such file or directory (os error 2)) in Command line code on line 2
+10.0.0.5:80 => false, errno 13
+--- relative path
+
+Warning: appengine_sockets: appengine_sockets.acl: "fixtures/acl/apps.yaml" is not an absolute path; every socket operation is refused until it is fixed in Unknown on line 0
+
+Warning: fsockopen(): Unable to connect to public.test:80 (refused until a configuration error is fixed: appengine_sockets.acl: "fixtures/acl/apps.yaml" is not an absolute path) in Command line code on line 2
+public.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to dnspublic.test:80 (refused until a configuration error is fixed: appengine_sockets.acl: "fixtures/acl/apps.yaml" is not an absolute path) in Command line code on line 2
+dnspublic.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to tls.test:80 (refused until a configuration error is fixed: appengine_sockets.acl: "fixtures/acl/apps.yaml" is not an absolute path) in Command line code on line 2
+tls.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to 10.0.0.5:80 (refused until a configuration error is fixed: appengine_sockets.acl: "fixtures/acl/apps.yaml" is not an absolute path) in Command line code on line 2
+10.0.0.5:80 => false, errno 13
+--- report (audit)
+public.test:80 => connected: HELLO 11.0.0.1 80
+
+Notice: fsockopen(): would be refused by the ACL: acl: app audit, not in allowed_domains (action report) in Command line code on line 2
+dnspublic.test:80 => connected: HELLO 11.0.0.2 80
+
+Warning: fsockopen(): Unable to connect to tls.test:80 (acl: app audit, global deny list) in Command line code on line 2
+tls.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to 10.0.0.5:80 (private address 10.0.0.5) in Command line code on line 2
+10.0.0.5:80 => false, errno 13
+--- open (blog)
+public.test:80 => connected: HELLO 11.0.0.1 80
+dnspublic.test:80 => connected: HELLO 11.0.0.2 80
+
+Warning: fsockopen(): Unable to connect to tls.test:80 (acl: app blog, global deny list) in Command line code on line 2
+tls.test:80 => false, errno 13
+
+Warning: fsockopen(): Unable to connect to 10.0.0.5:80 (private address 10.0.0.5) in Command line code on line 2
+10.0.0.5:80 => false, errno 13
+--- report_only=1, enforcing app (billing)
+public.test:80 => connected: HELLO 11.0.0.1 80
+
+Notice: fsockopen(): would be refused: acl: app billing, not in allowed_domains (action enforce) in Command line code on line 2
+dnspublic.test:80 => connected: HELLO 11.0.0.2 80
+
+Notice: fsockopen(): would be refused: acl: app billing, global deny list in Command line code on line 2
+tls.test:80 => connected: HELLO 11.0.0.3 80
+
+Notice: fsockopen(): would be refused: private address 10.0.0.5 in Command line code on line 2
+10.0.0.5:80 => connected: HELLO 10.0.0.5 80
+--- php --ri
+App Engine socket rules => enforced
+ACL file => %s/fixtures/acl/apps.yaml
+ACL version => mtime N.N, fnv1a64 X
+ACL apps => billing, blog, audit; default rule for others; 12 entries
+ACL reloads in this process => 0 applied, 0 rejected
+ACL last error => (none)
+ACL => (none: appengine_sockets.acl is empty)
