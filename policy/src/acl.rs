@@ -31,7 +31,6 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::net::Ipv4Addr;
 
 use crate::rules::{Rule, Verdict};
@@ -136,8 +135,9 @@ pub struct AclDecision {
     pub result: AclResult,
     /// What decided.
     pub matched: Matched,
-    /// The name that decided (the first refused, or the first matched), if a name did.
-    pub name: Option<String>,
+    /// Which of the names decided (an index into the names judged: the first refused, or
+    /// the first), if a name did.
+    pub name: Option<usize>,
     /// Whether the app's rule is the default one.
     pub default: bool,
 }
@@ -217,63 +217,93 @@ struct Key {
     hits: Vec<Hit>,
 }
 
-/// Keys by the hash of their name (several keys may share one).
-#[derive(Clone, Debug, Default)]
-struct Index {
-    keys: Vec<Key>,
-    by_hash: HashMap<u64, Vec<u32>, BuildHasherDefault<Identity>>,
-}
 
-/// The index's keys are already hashes (FNV-1a over the name read backwards, see
-/// [`suffix_hashes`]); the names come from the operator's file, never from an app, so no
-/// app can choose colliding keys.
-#[derive(Default)]
-struct Identity(u64);
-
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-#[inline]
+/// One byte into a name's running hash, read from its end: a rotation and an xor, so the
+/// per-byte cost stays a few instructions; [`mix`] spreads the bits once per look-up.
+/// `| 0x20` folds upper case into lower case and leaves digits, `-` and `.` as they are
+/// (`_` and DEL then hash alike, as any collision is settled by comparing the names).
+#[inline(always)]
 fn fold(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+    h.rotate_left(7) ^ u64::from(b | 0x20)
+}
+
+/// The table hash of a running hash (its high bits pick the slot).
+#[inline(always)]
+fn mix(h: u64) -> u64 {
+    (h ^ (h >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 fn hash_name(name: &[u8]) -> u64 {
-    name.iter().rev().fold(FNV_OFFSET, |h, &b| fold(h, b))
+    mix(name.iter().rev().fold(0, |h, &b| fold(h, b)))
+}
+
+/// Keys by the hash of their name (folded over the name read backwards, so the hashes of
+/// a host's suffixes come out of one pass): an open-addressing table of (hash, key + 1)
+/// pairs, a power of two long and at most half full, probed linearly. A miss (most labels
+/// of a host) costs one or two slot reads. The keys come from the operator's file, never
+/// from an app, so no app can choose colliding keys.
+#[derive(Clone, Debug, Default)]
+struct Index {
+    keys: Vec<Key>,
+    slots: Vec<(u64, u32)>,
 }
 
 impl Index {
     fn insert(&mut self, name: &str, hit: Hit) {
         let h = hash_name(name.as_bytes());
-        let slot = self.by_hash.entry(h).or_default();
-        if let Some(&k) = slot.iter().find(|&&k| &*self.keys[k as usize].name == name) {
-            self.keys[k as usize].hits.push(hit);
+        if let Some(k) = self.find(h, name.as_bytes()) {
+            self.keys[k].hits.push(hit);
             return;
         }
-        slot.push(self.keys.len() as u32);
         self.keys.push(Key { name: name.into(), hits: vec![hit] });
+        if self.keys.len() * 2 > self.slots.len() {
+            self.slots = vec![(0, 0); (self.keys.len() * 4).next_power_of_two()];
+            for k in 0..self.keys.len() {
+                let h = hash_name(self.keys[k].name.as_bytes());
+                self.place(h, k);
+            }
+        } else {
+            self.place(h, self.keys.len() - 1);
+        }
+    }
+
+    /// The first slot for hash `h`: its high bits.
+    #[inline(always)]
+    fn home(&self, h: u64) -> usize {
+        (h >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    fn place(&mut self, h: u64, k: usize) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        while self.slots[i].1 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (h, k as u32 + 1);
+    }
+
+    #[inline]
+    fn find(&self, h: u64, name: &[u8]) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        loop {
+            let (sh, k) = self.slots[i];
+            if k == 0 {
+                return None;
+            }
+            if sh == h && self.keys[k as usize - 1].name.as_bytes().eq_ignore_ascii_case(name) {
+                return Some(k as usize - 1);
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     #[inline]
     fn get(&self, h: u64, name: &[u8]) -> Option<&Key> {
-        let slot = self.by_hash.get(&h)?;
-        slot.iter()
-            .map(|&k| &self.keys[k as usize])
-            .find(|k| k.name.as_bytes().eq_ignore_ascii_case(name))
+        self.find(h, name).map(|k| &self.keys[k])
     }
 }
 
@@ -358,16 +388,37 @@ impl Acl {
         };
         // Read from the end: at each dot, the hash so far is its suffix's (a wildcard's
         // key); at the start, the whole name's (an exact key).
-        let mut h = FNV_OFFSET;
-        for i in (0..b.len()).rev() {
-            if b[i] == b'.' {
-                if let Some(k) = self.index.get(h, &b[i + 1..]) {
-                    apply(k, true);
-                }
+        // First a tight scan that only hashes and notes where the labels start (a loop
+        // with look-ups inside it keeps too little in registers); then the look-ups.
+        const MAX: usize = 16;
+        let mut dots = [(0u64, 0usize); MAX];
+        let (mut n, mut h) = (0, 0u64);
+        for (i, &c) in b.iter().enumerate().rev() {
+            if c == b'.' {
+                dots[n % MAX] = (h, i);
+                n += 1;
             }
-            h = fold(h, b[i]);
+            h = fold(h, c);
         }
-        if let Some(k) = self.index.get(h, b) {
+        if n > MAX {
+            // More labels than noted (few real names have them): all of them, the slow way.
+            n = 0;
+            let mut h2 = 0u64;
+            for (i, &c) in b.iter().enumerate().rev() {
+                if c == b'.' {
+                    if let Some(k) = self.index.get(mix(h2), &b[i + 1..]) {
+                        apply(k, true);
+                    }
+                }
+                h2 = fold(h2, c);
+            }
+        }
+        for &(hs, i) in &dots[..n] {
+            if let Some(k) = self.index.get(mix(hs), &b[i + 1..]) {
+                apply(k, true);
+            }
+        }
+        if let Some(k) = self.index.get(mix(h), b) {
             apply(k, false);
         }
         f
@@ -382,7 +433,7 @@ impl Acl {
             return AclDecision {
                 result: AclResult::Deny,
                 matched: Matched::NoRule,
-                name: names.first().map(|n| (*n).to_owned()),
+                name: (!names.is_empty()).then_some(0),
                 default: false,
             };
         };
@@ -402,7 +453,7 @@ impl Acl {
             };
         }
         let mut worst: Option<AclDecision> = None;
-        for name in names {
+        for (i, name) in names.iter().enumerate() {
             let f = self.flags(set, name, port);
             let (result, matched) = if f.role {
                 (AclResult::Allow, Matched::AllowedDomains)
@@ -414,7 +465,7 @@ impl Acl {
                 (action(Matched::Action(service.action)), Matched::Action(service.action))
             };
             if worst.as_ref().is_none_or(|w| result > w.result) {
-                worst = Some(AclDecision { result, matched, name: Some((*name).to_owned()), default });
+                worst = Some(AclDecision { result, matched, name: Some(i), default });
             }
         }
         worst.unwrap_or(AclDecision { result: AclResult::Deny, matched: Matched::NoRule, name: None, default })
@@ -452,7 +503,7 @@ impl Acl {
         }
         reason.push_str(", ");
         reason.push_str(&d.matched.describe());
-        if let (Some(name), true) = (&d.name, names.len() > 1) {
+        if let (Some(name), true) = (d.name.and_then(|i| names.get(i)), names.len() > 1) {
             reason.push_str(&format!(" for {name}"));
         }
         Applied { verdict: Verdict::refuse_with(rule, reason), decision: Some(d) }
@@ -783,7 +834,7 @@ fn build(doc: &Node) -> Result<Acl, AclError> {
 
 /// A content hash for showing which version of a file is in force (FNV-1a, 64 bits).
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 #[cfg(test)]
