@@ -201,8 +201,10 @@ pub fn acl_verdict(v: Verdict, names: &[&str], port: u16) -> (Verdict, Option<Ac
         None => (v, None),
         Some(s) => {
             let applied = s.apply(v, names, port);
-            let note = acl_note(s, applied.decision.as_ref());
-            (applied.verdict, Some(note))
+            // The log's fields are made only for the log.
+            let logging = *state::get().log() != log::LogTarget::Off;
+            let note = logging.then(|| acl_note(s, applied.decision.as_ref()));
+            (applied.verdict, note)
         }
     })
 }

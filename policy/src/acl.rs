@@ -242,10 +242,18 @@ fn hash_name(name: &[u8]) -> u64 {
 /// pairs, a power of two long and at most half full, probed linearly. A miss (most labels
 /// of a host) costs one or two slot reads. The keys come from the operator's file, never
 /// from an app, so no app can choose colliding keys.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Index {
     keys: Vec<Key>,
     slots: Vec<(u64, u32)>,
+    /// 64 minus log2 of the table's length: a hash's top bits pick its first slot.
+    shift: u32,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index { keys: Vec::new(), slots: vec![(0, 0); 2], shift: 63 }
+    }
 }
 
 impl Index {
@@ -258,6 +266,7 @@ impl Index {
         self.keys.push(Key { name: name.into(), hits: vec![hit] });
         if self.keys.len() * 2 > self.slots.len() {
             self.slots = vec![(0, 0); (self.keys.len() * 4).next_power_of_two()];
+            self.shift = 64 - self.slots.len().trailing_zeros();
             for k in 0..self.keys.len() {
                 let h = hash_name(self.keys[k].name.as_bytes());
                 self.place(h, k);
@@ -270,7 +279,7 @@ impl Index {
     /// The first slot for hash `h`: its high bits.
     #[inline(always)]
     fn home(&self, h: u64) -> usize {
-        (h >> (64 - self.slots.len().trailing_zeros())) as usize
+        (h >> self.shift) as usize
     }
 
     fn place(&mut self, h: u64, k: usize) {
@@ -282,11 +291,8 @@ impl Index {
         self.slots[i] = (h, k as u32 + 1);
     }
 
-    #[inline]
+    #[inline(always)]
     fn find(&self, h: u64, name: &[u8]) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
         let mask = self.slots.len() - 1;
         let mut i = self.home(h);
         loop {
@@ -301,7 +307,7 @@ impl Index {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&self, h: u64, name: &[u8]) -> Option<&Key> {
         self.find(h, name).map(|k| &self.keys[k])
     }
@@ -390,7 +396,7 @@ impl Acl {
         // key); at the start, the whole name's (an exact key).
         // First a tight scan that only hashes and notes where the labels start (a loop
         // with look-ups inside it keeps too little in registers); then the look-ups.
-        const MAX: usize = 16;
+        const MAX: usize = 8;
         let mut dots = [(0u64, 0usize); MAX];
         let (mut n, mut h) = (0, 0u64);
         for (i, &c) in b.iter().enumerate().rev() {
