@@ -766,14 +766,26 @@ pub fn validate_glob(glob: &str) -> Result<(bool, &str, Port), String> {
 /// `inet_aton` reads: `127.1`, `0x7f.1`, `2130706433`, `11.0.0.1.`): its last label is a
 /// number, which no top-level domain is. Such a host matches no name in the ACL.
 pub fn is_address_spelling(host: &str) -> bool {
-    if host.contains(':') || host.starts_with('[') {
-        return true;
+    // One pass over the bytes (called for every connect by name): any colon or bracket,
+    // and where the last label starts once trailing dots are left out.
+    let b = host.as_bytes();
+    let mut end = b.len();
+    while end > 0 && b[end - 1] == b'.' {
+        end -= 1;
     }
-    let last = host.trim_end_matches('.').rsplit('.').next().unwrap_or("");
-    let hex = last.strip_prefix("0x").or_else(|| last.strip_prefix("0X"));
-    match hex {
-        Some(h) => h.bytes().all(|b| b.is_ascii_hexdigit()),
-        None => !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()),
+    let mut start = 0;
+    for (i, &c) in b[..end].iter().enumerate() {
+        match c {
+            b':' | b'[' => return true,
+            b'.' => start = i + 1,
+            _ => {}
+        }
+    }
+    let last = &b[start..end];
+    match last {
+        [b'0', b'x' | b'X', hex @ ..] => hex.iter().all(u8::is_ascii_hexdigit),
+        [] => false,
+        digits => digits.iter().all(u8::is_ascii_digit),
     }
 }
 
