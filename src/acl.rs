@@ -97,6 +97,12 @@ pub fn install(loaded: Option<Arc<Loaded>>) {
     *LAST_ERROR.lock() = None;
 }
 
+/// Whether an ACL is configured (one atomic load).
+#[inline]
+pub fn configured() -> bool {
+    CONFIGURED.load(Ordering::Relaxed)
+}
+
 /// The ACL in force now, if one is configured.
 pub fn current() -> Option<Arc<Loaded>> {
     CURRENT.read().unwrap_or_else(|e| e.into_inner()).clone()

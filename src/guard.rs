@@ -227,6 +227,10 @@ fn acl_names(host: &str) -> Option<&str> {
 
 /// Replace `decision`'s verdict by the ACL's narrowing of it, for `host` on `port`.
 fn narrow(decision: &mut appengine_sockets_policy::Decision, host: &str, port: u16) -> Option<AclNote> {
+    if !crate::acl::configured() {
+        // No ACL: nothing to look at, not even the host.
+        return None;
+    }
     let placeholder = Verdict::refuse_with(Rule::Malformed, "");
     let v = std::mem::replace(&mut decision.verdict, placeholder);
     let (v, note) = acl_verdict(v, acl_names(host).as_slice(), port);
