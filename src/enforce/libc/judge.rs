@@ -435,7 +435,7 @@ pub fn destination(action: Action, address: &Address, thread: u64) -> bool {
             let s = s.expect("checked above");
             let applied = s.apply(v, &names, sa.port());
             note = Some(guard::acl_note(s, applied.decision.as_ref()));
-            if let (false, Some(n)) = (applied.verdict.allowed, applied.decision.as_ref().and_then(|d| d.name.as_ref())) {
+            if let (false, Some(n)) = (applied.verdict.allowed, applied.decision.as_ref().and_then(|d| d.name).and_then(|i| names.get(i))) {
                 shown = Some(format!("{n}:{}", sa.port()));
             }
             applied.verdict
