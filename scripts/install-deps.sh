@@ -50,6 +50,10 @@ PACKAGES=(
     slapd             # an OpenLDAP server for the libldap tests
     python3-pyftpdlib # tests/netns/ftpd.py: a real FTP server for ext/ftp and curl ftp://
     dpkg-dev          # dpkg-source: tests/upstream unpacks Debian's php8.2 source package (PHP's own tests)
+    # tests/backstop/run.sh: the nftables kernel backstop, against what no in-process guard stops
+    nftables          # nft: loads the ruleset appengine_sockets_nft() generates, in the test namespace
+    liburing-dev      # liburing: the io_uring connect probe (tests/backstop/probe.c)
+    curl              # the curl program, run by exec() as a child the extension cannot see
     mmdebstrap        # scripts/matrix-setup.sh: the Debian 13 root file system with PHP 8.4 (NTS, and ZTS built there)
 )
 

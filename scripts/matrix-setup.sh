@@ -70,6 +70,10 @@ ROOTFS_PACKAGES=(
     php8.4-redis php8.4-memcached php8.4-memcache php8.4-pgsql php8.4-curl php8.4-ldap
     redis-server mariadb-server memcached postgresql slapd python3-pyftpdlib
     libcurl4-openssl-dev libldap-dev libpq-dev   # ZTS: ext/curl, ext/ldap, ext/pgsql, pdo_pgsql
+    # tests/backstop/run.sh, as scripts/install-deps.sh has them for 8.2: nft loads the
+    # generated ruleset, liburing for the io_uring probe, the curl program as a child;
+    # libffi-dev for the ZTS build's FFI (the NTS packages have it in php8.4-common).
+    nftables liburing-dev curl libffi-dev
 )
 
 # The ZTS build's configure flags: the extensions the tests load, shared (as Debian
@@ -89,9 +93,10 @@ ZTS_CONFIGURE=(
     --enable-mysqlnd=shared --with-mysqli=shared --enable-pdo=shared --with-pdo-mysql=shared
     --enable-soap=shared --enable-dom=shared --enable-simplexml=shared --enable-xml=shared
     --enable-xmlreader=shared --enable-xmlwriter=shared --with-xsl=shared
+    --with-ffi=shared
 )
 # Load order for etc/conf.d (mysqlnd before mysqli/pdo_mysql, pdo before pdo_mysql, dom before xsl).
-ZTS_SHARED=(opcache sockets ftp mysqlnd pdo mysqli pdo_mysql dom simplexml xml xmlreader xmlwriter xsl soap)
+ZTS_SHARED=(opcache sockets ftp mysqlnd pdo mysqli pdo_mysql dom simplexml xml xmlreader xmlwriter xsl soap ffi)
 # Then, as the official images add extensions (docker-php-ext-install: phpize in ext/NAME
 # of the same source), the ones whose C libraries open sockets of their own
 # (php-tests/libc_*.phpt): "NAME configure-flag".

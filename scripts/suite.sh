@@ -57,6 +57,8 @@ step "fpm load"       3m      continue    tests/load/run.sh
 step faults           2m      continue    tests/faults/run.sh
 step robustness       4m      continue    tests/robustness/run.sh
 step "flat memory"    4m      continue    tests/memory/rss.sh
+# The nftables kernel backstop against FFI syscalls, io_uring, static binaries, curl, mail().
+step "kernel backstop" 3m     continue    tests/backstop/run.sh
 # PHP's own networking tests, stock and with the extension: the PHP's own minor version's
 # (its Debian source package's tests, and the differences reviewed for them; 8.2, 8.4).
 step upstream         7m      continue    tests/upstream/run.sh

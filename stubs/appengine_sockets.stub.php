@@ -150,3 +150,35 @@ function appengine_sockets_check(string $address, ?int $port = null, ?string $ap
  * @return string The app id; "" when none is set.
  */
 function appengine_sockets_app_id(): string {}
+
+/**
+ * The policy in force as an nftables ruleset: the kernel backstop for what no in-process
+ * guard can stop (child processes, statically linked programs, raw syscalls and io_uring
+ * through FFI). See docs/kernel-backstop.md.
+ *
+ * The ruleset judges new TCP connections and UDP flows (both families, `output` hook) of
+ * the sockets owned by $user (`meta skuid`) and, when $cgroup is given, of every socket
+ * made in that cgroup v2 (`socket cgroupv2`), in the extension's order: the system
+ * resolvers on port 53 (/etc/resolv.conf's nameservers and loopback), the operator deny
+ * list, the operator allow list, port 25, special-purpose addresses, the whitelist's
+ * addresses (Google Public DNS on port 53; Google's addresses on the Gmail names' ports,
+ * as names are not visible to the kernel), Google's ranges. Loading it (`nft -f`)
+ * replaces an earlier one for the same uid in one transaction.
+ *
+ * ```php
+ * file_put_contents('/etc/nftables.d/appengine-sockets-www-data.nft', appengine_sockets_nft('www-data'));
+ * ```
+ *
+ * @param string      $user   The pool's user: a name of this system, or a numeric uid.
+ * @param string|null $cgroup A cgroup v2 path (`system.slice/php8.2-fpm.service`, relative
+ *                            to the cgroup2 mount; a leading `/sys/fs/cgroup/` is taken off).
+ *                            nft resolves it when the ruleset is loaded: load it after the
+ *                            cgroup exists, and again whenever it is made anew.
+ *
+ * @return string The ruleset, for `nft -f`.
+ *
+ * @throws ValueError If $user names no user of this system, or $cgroup is not a usable path.
+ * @throws Error      If the policy is not in force (a broken setting): no ruleset is made
+ *                    from a policy that is not there.
+ */
+function appengine_sockets_nft(string $user, ?string $cgroup = null): string {}

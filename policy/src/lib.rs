@@ -29,11 +29,14 @@
 //!   (the system's `getaddrinfo` in production, a fixed table in tests).
 //! * [`special`] and [`google`] classify one address; [`ranges`] holds the sorted interval
 //!   tables they search.
+//! * [`nft`] turns a [`Policy`] into an nftables ruleset: the kernel backstop for what no
+//!   in-process guard can stop (child processes, static programs, raw syscalls).
 //! * [`Policy`] applies the rules and returns a [`Verdict`] with a [`Rule`] and a reason
 //!   that names the address, fit to show a PHP developer.
 
 pub mod acl;
 pub mod google;
+pub mod nft;
 pub mod operator;
 pub mod ranges;
 pub mod resolve;
@@ -50,3 +53,15 @@ pub use resolve::{ResolveError, Resolver, StaticResolver, SystemResolver};
 pub use rules::{Decision, Policy, Reason, Rule, Verdict};
 pub use special::{classify, Special};
 pub use target::{parse_ip, parse_xport_name, parse_xport_name_ref, php_atoi_port, text, Target, TargetError, TargetRef, Transport};
+
+/// xorshift64*: deterministic pseudo-random numbers for the tests, no dependency.
+#[cfg(test)]
+pub(crate) fn test_rng() -> impl FnMut() -> u64 {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    move || {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}

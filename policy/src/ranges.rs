@@ -90,7 +90,7 @@ fn lookup<T: Ord + Copy>(table: &[(T, T)], x: T) -> bool {
     table.get(i).is_some_and(|&(first, _)| first <= x)
 }
 
-trait Step: Ord + Copy {
+pub(crate) trait Step: Ord + Copy {
     fn succ(self) -> Option<Self>;
     fn pred(self) -> Option<Self>;
 }
@@ -111,7 +111,7 @@ impl Step for u128 {
     }
 }
 
-fn merge<T: Step>(mut v: Vec<(T, T)>) -> Vec<(T, T)> {
+pub(crate) fn merge<T: Step>(mut v: Vec<(T, T)>) -> Vec<(T, T)> {
     v.sort_unstable();
     let mut out: Vec<(T, T)> = Vec::with_capacity(v.len());
     for (first, last) in v {

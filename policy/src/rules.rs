@@ -218,14 +218,14 @@ pub struct Decision {
 }
 
 /// Gmail's whitelisted names and ports, matched exactly against the name the app wrote.
-const WHITELISTED_NAMES: &[(&str, &[u16])] = &[
+pub(crate) const WHITELISTED_NAMES: &[(&str, &[u16])] = &[
     ("smtp.gmail.com", &[465, 587]),
     ("pop.gmail.com", &[995]),
     ("imap.gmail.com", &[993]),
 ];
 
 /// Google Public DNS, whitelisted on port 53.
-const WHITELISTED_DNS: &[IpAddr] = &[
+pub(crate) const WHITELISTED_DNS: &[IpAddr] = &[
     IpAddr::V4(Ipv4Addr::new(8, 8, 8, 8)),
     IpAddr::V4(Ipv4Addr::new(8, 8, 4, 4)),
     IpAddr::V6(Ipv6Addr::new(0x2001, 0x4860, 0x4860, 0, 0, 0, 0, 0x8888)),

@@ -367,6 +367,80 @@ fn most_specific6(ip: u128) -> Option<&'static Special> {
     }
 }
 
+/// What the rules do with an IPv6 interval: the table as the nftables generator
+/// ([`crate::nft`]) needs it, every address in one of three states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Region6 {
+    /// Refused, whatever the port (a non-global row, or outside 2000::/3).
+    Refused,
+    /// Carries an IPv4 address that is judged instead.
+    Embedded(Embedding),
+    /// Judged by the rules after this one (global unicast, or a globally reachable row).
+    Open,
+}
+
+/// The IPv4 addresses the special-purpose rule refuses, as sorted, disjoint, inclusive
+/// intervals (adjacent ones merged): exactly the addresses [`classify`] refuses.
+pub fn refused_intervals4() -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for k in 0..FLAT4.len {
+        let first = FLAT4.starts[k];
+        let last = if k + 1 < FLAT4.len { FLAT4.starts[k + 1] - 1 } else { u32::MAX };
+        let row = FLAT4.rows[k];
+        if row == NO_ROW || V4[row as usize].row.globally_reachable {
+            continue;
+        }
+        match out.last_mut() {
+            Some(prev) if prev.1.checked_add(1) == Some(first) => prev.1 = last,
+            _ => out.push((first, last)),
+        }
+    }
+    out
+}
+
+/// The whole IPv6 space as sorted, disjoint, inclusive intervals, each with what
+/// [`classify`] does with its addresses (neighbours in the same state merged).
+pub fn regions6() -> Vec<(u128, u128, Region6)> {
+    const GLOBAL_FIRST: u128 = 0x2000 << 112;
+    const GLOBAL_LAST: u128 = (0x4000 << 112) - 1;
+    let mut out: Vec<(u128, u128, Region6)> = Vec::new();
+    let mut push = |first: u128, last: u128, region: Region6| match out.last_mut() {
+        Some(prev) if prev.2 == region && prev.1.checked_add(1) == Some(first) => prev.1 = last,
+        _ => out.push((first, last, region)),
+    };
+    for k in 0..FLAT6.len {
+        let first = FLAT6.starts[k];
+        let last = if k + 1 < FLAT6.len { FLAT6.starts[k + 1] - 1 } else { u128::MAX };
+        match FLAT6.rows[k] {
+            NO_ROW => {
+                // No row: global unicast is open, the rest reserved (split at its edges).
+                let (a, b) = (first.max(GLOBAL_FIRST), last.min(GLOBAL_LAST));
+                if a > b {
+                    push(first, last, Region6::Refused);
+                    continue;
+                }
+                if first < a {
+                    push(first, a - 1, Region6::Refused);
+                }
+                push(a, b, Region6::Open);
+                if b < last {
+                    push(b + 1, last, Region6::Refused);
+                }
+            }
+            r => {
+                let row = &V6[r as usize].row;
+                let region = match (row.embedding, row.globally_reachable) {
+                    (Some(how), _) => Region6::Embedded(how),
+                    (None, false) => Region6::Refused,
+                    (None, true) => Region6::Open,
+                };
+                push(first, last, region);
+            }
+        }
+    }
+    out
+}
+
 fn classify4(a: Ipv4Addr, embedding: Option<Embedding>) -> Classified {
     let special = most_specific4(a.to_bits()).filter(|r| !r.globally_reachable);
     Classified {
@@ -497,14 +571,7 @@ mod tests {
             probes4.extend([f4, f4 | (u32::MAX >> 8)]);
             probes6.extend([f6, f6 | (u128::MAX >> 8)]);
         }
-        // xorshift64*: deterministic, no dependency.
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
+        let mut next = crate::test_rng();
         for _ in 0..1_000_000 {
             probes4.push(next() as u32);
             probes6.push((u128::from(next()) << 64) | u128::from(next()));
@@ -527,6 +594,35 @@ mod tests {
         }
         for ip in probes6 {
             assert!(most_specific6(ip) == scan6(ip), "{}", Ipv6Addr::from_bits(ip));
+        }
+    }
+
+    /// The exported intervals say what classify says, at every edge and either side of it.
+    #[test]
+    fn exported_intervals_match_classify() {
+        let refused4 = refused_intervals4();
+        let in4 = |x: u32| refused4.iter().any(|&(a, b)| a <= x && x <= b);
+        for &(a, b) in &refused4 {
+            for x in [a.wrapping_sub(1), a, b, b.wrapping_add(1)] {
+                assert_eq!(in4(x), classify(IpAddr::V4(Ipv4Addr::from_bits(x))).is_refused(), "{}", Ipv4Addr::from_bits(x));
+            }
+        }
+        let regions = regions6();
+        assert_eq!(regions[0].0, 0);
+        assert_eq!(regions.last().unwrap().1, u128::MAX);
+        for w in regions.windows(2) {
+            assert_eq!(w[0].1 + 1, w[1].0);
+            assert_ne!(w[0].2, w[1].2, "neighbours in one state are merged");
+        }
+        for &(a, b, region) in &regions {
+            for x in [a, b, a + (b - a) / 2] {
+                let c = classify(IpAddr::V6(Ipv6Addr::from_bits(x)));
+                match region {
+                    Region6::Refused => assert!(c.is_refused() && c.embedding.is_none(), "{}", Ipv6Addr::from_bits(x)),
+                    Region6::Open => assert!(!c.is_refused(), "{}", Ipv6Addr::from_bits(x)),
+                    Region6::Embedded(how) => assert_eq!(c.embedding, Some(how), "{}", Ipv6Addr::from_bits(x)),
+                }
+            }
         }
     }
 

@@ -52,6 +52,7 @@ pub fn info(mut row: impl FnMut(&str, &str)) {
                 }
             }
         }
+        row("Kernel backstop (nftables)", &super::backstop::info_row());
         let (allowed, refused, reported) = state::counts();
         row("Decisions in this process", &format!("{allowed} allowed, {refused} refused, {reported} reported"));
         let names: Vec<&str> = functions::REPLACED.iter().map(|r| r.name).collect();

@@ -6,6 +6,7 @@
 #![allow(unsafe_code)]
 
 mod apps;
+mod backstop;
 mod info;
 
 use ext_php_rs::args::Arg;
@@ -152,6 +153,31 @@ extern "C" fn appengine_sockets_app_id(ex: &mut ExecuteData, rv: &mut Zval) {
     let _ = rv.set_string(&zend::ini_string(c"appengine_sockets.app_id").unwrap_or_default(), false);
 }
 
+/// `appengine_sockets_nft(string $user, ?string $cgroup = null): string`: the policy in
+/// force as an nftables ruleset for the sockets of `$user` (a name or a uid) and, when
+/// given, of every process in the cgroup v2 `$cgroup`.
+extern "C" fn appengine_sockets_nft(ex: &mut ExecuteData, rv: &mut Zval) {
+    // SAFETY: the frame and return value PHP passed to this internal function.
+    let mut call = unsafe { Call::from_raw((ex as *mut ExecuteData).cast(), rv) };
+    if !call.parse(c"S|S!") {
+        return;
+    }
+    let user = String::from_utf8_lossy(&call.arg_bytes(1).unwrap_or_default()).into_owned();
+    let cgroup = if call.arg_is_null(2) { None } else { call.arg_bytes(2).map(|b| String::from_utf8_lossy(&b).into_owned()) };
+    match backstop::nft(&user, cgroup.as_deref()) {
+        Ok(text) => {
+            let _ = rv.set_string(&text, false);
+        }
+        Err((kind, m)) => {
+            let class = match kind {
+                backstop::Kind::Value => ce::value_error(),
+                backstop::Kind::Error => ce::error(),
+            };
+            PhpException::new(m, 0, class).throw();
+        }
+    }
+}
+
 unsafe extern "C" fn module_shutdown(_ty: i32, _module_number: i32) -> i32 {
     shutdown();
     0
@@ -195,6 +221,13 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         )
         .function(
             FunctionBuilder::new("appengine_sockets_app_id", appengine_sockets_app_id)
+                .returns(DataType::String, false, false),
+        )
+        .function(
+            FunctionBuilder::new("appengine_sockets_nft", appengine_sockets_nft)
+                .arg(Arg::new("user", DataType::String))
+                .not_required()
+                .arg(Arg::new("cgroup", DataType::String).allow_null().default("null"))
                 .returns(DataType::String, false, false),
         )
 }
