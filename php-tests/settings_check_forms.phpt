@@ -31,13 +31,14 @@ foreach ([['11.0.0.1', null], ['tcp://public.test', null], ['[2400:cb00::10]', n
 --EXPECT--
 Function [ <internal:appengine_sockets> function appengine_sockets_check ] {
 
-  - Parameters [2] {
+  - Parameters [3] {
     Parameter #0 [ <required> string $address ]
     Parameter #1 [ <optional> ?int $port = null ]
+    Parameter #2 [ <optional> ?string $app = null ]
   }
   - Return [ array ]
 }
-array(4) {
+array(5) {
   ["allowed"]=>
   bool(true)
   ["rule"]=>
@@ -49,6 +50,8 @@ array(4) {
     [0]=>
     string(8) "11.0.0.1"
   }
+  ["acl"]=>
+  NULL
 }
 tcp://11.0.0.1:80: true public: public address 11.0.0.1
 udp://11.0.0.1:9999: true public: public address 11.0.0.1

@@ -66,6 +66,7 @@ Array
         (
         )
 
+    [acl] => 
 )
 App Engine socket rules => refusing every socket operation (configuration error)
 Configuration error => appengine_sockets.allow: entry "10.0.0.0/33" is not ADDRESS[/PREFIX][:PORT] (accepted: 10.0.0.0/8, 10.0.0.0/8:443, fd00::/8, [fd00::]/8, [fd00::/8]:443, [fd00::]/8:443)

@@ -4,7 +4,7 @@
 //! them. It resolves and judges exactly as a connection would; it does not log or count,
 //! because nothing was attempted.
 
-use appengine_sockets_policy::{parse_xport_name, Rule, SystemResolver, Transport};
+use appengine_sockets_policy::{parse_xport_name, AclResult, Rule, SystemResolver, Transport};
 
 use crate::guard;
 use crate::state;
@@ -20,11 +20,33 @@ pub struct CheckResult {
     pub reason: String,
     /// Every address the host resolved to.
     pub addresses: Vec<String>,
+    /// The ACL's part (None without an ACL).
+    pub acl: Option<AclPart>,
+}
+
+/// The ACL's part of a check: `['app', 'project', 'matched', 'result', 'enforce_would_deny']`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct AclPart {
+    /// The rule judged by: the app id, `default` or `none`.
+    pub app: String,
+    /// Its project.
+    pub project: String,
+    /// What matched (or `not-consulted`).
+    pub matched: &'static str,
+    /// `allow`, `report` or `deny`.
+    pub result: &'static str,
+    /// Whether enforcing would refuse.
+    pub enforce_would_deny: bool,
 }
 
 /// Judge `address` (`tcp://host:port`, `udp://...`, `[v6]:port`, `host:port`, `unix://...`,
 /// or a host with `port`). `Err` carries a ValueError message.
 pub fn check(address: &str, port: Option<i64>) -> Result<CheckResult, String> {
+    check_for(address, port, None)
+}
+
+/// [`check`] for the ACL rule of `app` (None: this request's app).
+pub fn check_for(address: &str, port: Option<i64>, app: Option<&str>) -> Result<CheckResult, String> {
     if let Some(p) = port {
         if !(0..=65535).contains(&p) {
             return Err("appengine_sockets_check(): Argument #2 ($port) must be between 0 and 65535".into());
@@ -41,6 +63,7 @@ pub fn check(address: &str, port: Option<i64>) -> Result<CheckResult, String> {
         rule: rule.as_str(),
         reason,
         addresses: Vec::new(),
+        acl: None,
     };
     if let Some(v) = guard::gate_verdict() {
         return Ok(refused(v.rule, v.reason.to_string()));
@@ -60,11 +83,33 @@ pub fn check(address: &str, port: Option<i64>) -> Result<CheckResult, String> {
         },
     };
     let decision = policy.check_connect(&transport, &host, port, &SystemResolver);
+    let snapshot = match app {
+        Some(app) => crate::acl::snapshot().map(|s| crate::acl::Snapshot::for_app(s.loaded, app)),
+        None => crate::acl::snapshot(),
+    };
+    let (verdict, acl) = match snapshot {
+        None => (decision.verdict, None),
+        Some(s) => {
+            let names: Vec<&str> = if appengine_sockets_policy::acl::is_address_spelling(&host) { vec![] } else { vec![host.as_str()] };
+            let applied = s.apply(decision.verdict, &names, port);
+            let note = guard::acl_note(&s, applied.decision.as_ref());
+            let result = match applied.decision.as_ref().map(|d| d.result) {
+                None => if applied.verdict.allowed { "allow" } else { "deny" },
+                Some(AclResult::Allow) => "allow",
+                Some(AclResult::Report) => "report",
+                Some(AclResult::Deny) => "deny",
+            };
+            let part = AclPart { app: note.app, project: note.project, matched: note.acl, result, enforce_would_deny: note.enforce_would_deny };
+            (applied.verdict, Some(part))
+        }
+    };
     Ok(CheckResult {
-        allowed: decision.verdict.allowed,
-        rule: decision.verdict.rule.as_str(),
-        reason: decision.verdict.reason.to_string(),
+        // A report is allowed: the connection would go ahead, with a notice.
+        allowed: verdict.allowed || verdict.rule == Rule::AclReport,
+        rule: verdict.rule.as_str(),
+        reason: verdict.reason.to_string(),
         addresses: decision.addresses.iter().map(ToString::to_string).collect(),
+        acl,
     })
 }
 

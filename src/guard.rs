@@ -20,7 +20,7 @@ use appengine_sockets_policy::{
     parse_xport_name, parse_xport_name_ref, Resolver, Rule, SystemResolver, TargetError, Transport, Verdict,
 };
 
-use crate::log::{self, Record};
+use crate::log::{self, AclNote, Record};
 use crate::metrics::{self, Event, Layer};
 use crate::state;
 use crate::zend;
@@ -71,6 +71,8 @@ pub struct Asked<'a> {
     pub address: Option<IpAddr>,
     /// The port judged, if any.
     pub port: Option<u16>,
+    /// The ACL's part, when an ACL is configured.
+    pub acl: Option<&'a AclNote>,
 }
 
 impl<'a> Asked<'a> {
@@ -85,6 +87,7 @@ impl<'a> Asked<'a> {
             target,
             address: None,
             port: None,
+            acl: None,
         }
     }
 }
@@ -105,6 +108,8 @@ pub fn outcome(v: &Verdict, layer: Layer) -> Outcome {
     let st = state::get();
     let report = if v.allowed {
         None
+    } else if v.rule == Rule::AclReport {
+        Some("would be refused by the ACL")
     } else if st.report_only() && !matches!(v.rule, Rule::Config | Rule::Malformed) {
         Some("would be refused")
     } else if st.development() && v.rule.is_destination_rule() {
@@ -171,6 +176,7 @@ pub fn settle(v: &Verdict, asked: Asked<'_>, layer: Layer) -> bool {
         state::with_app_id(|app_id| {
             log_decision(
                 &Record {
+                    acl: asked.acl,
                     app_id,
                     function: &function,
                     target: &text(asked.target),
@@ -192,6 +198,50 @@ pub fn settle(v: &Verdict, asked: Asked<'_>, layer: Layer) -> bool {
         REFUSED.with(|r| r.set(true));
     }
     !v.allowed
+}
+
+/// Narrow an App Engine verdict by the request's ACL (none configured: unchanged). `names`
+/// are the host names the connection is for; none for an address however spelled.
+pub fn acl_verdict(v: Verdict, names: &[&str], port: u16) -> (Verdict, Option<AclNote>) {
+    crate::acl::with_snapshot(|s| match s {
+        None => (v, None),
+        Some(s) => {
+            let applied = s.apply(v, names, port);
+            // The log's fields are made only for the log.
+            let logging = *state::get().log() != log::LogTarget::Off;
+            let note = logging.then(|| acl_note(s, applied.decision.as_ref()));
+            (applied.verdict, note)
+        }
+    })
+}
+
+/// The decision log's ACL fields for a decision of snapshot `s` (`d`: None when App
+/// Engine's rules decided before the ACL was asked).
+pub fn acl_note(s: &crate::acl::Snapshot, d: Option<&appengine_sockets_policy::AclDecision>) -> AclNote {
+    AclNote {
+        app: s.rule_name().to_owned(),
+        project: s.project().to_owned(),
+        acl: d.map_or("not-consulted", |d| d.matched.as_str()),
+        enforce_would_deny: d.is_some_and(appengine_sockets_policy::AclDecision::enforce_would_deny),
+    }
+}
+
+/// The names an app's host stands for in the ACL: itself, unless it spells an address.
+fn acl_names(host: &str) -> Option<&str> {
+    (!appengine_sockets_policy::acl::is_address_spelling(host)).then_some(host)
+}
+
+/// Replace `decision`'s verdict by the ACL's narrowing of it, for `host` on `port`.
+fn narrow(decision: &mut appengine_sockets_policy::Decision, host: &str, port: u16) -> Option<AclNote> {
+    if !crate::acl::configured() {
+        // No ACL: nothing to look at, not even the host.
+        return None;
+    }
+    let placeholder = Verdict::refuse_with(Rule::Malformed, "");
+    let v = std::mem::replace(&mut decision.verdict, placeholder);
+    let (v, note) = acl_verdict(v, acl_names(host).as_slice(), port);
+    decision.verdict = v;
+    note
 }
 
 /// The plan for a verdict that must be enforced.
@@ -291,14 +341,17 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>, l
         // (numerically, no lookup), so there is nothing to pin. Every rule that follows a
         // connect (the idle clock) is applied by the transport whatever the plan.
         let (v, judged) = policy.check_literal(transport, ip, target.port);
-        if settle(&v, Asked { address: judged, ..asked }, layer) {
+        let (v, note) = acl_verdict(v, &[], target.port);
+        if settle(&v, Asked { address: judged, acl: note.as_ref(), ..asked }, layer) {
             return refusal(&v);
         }
         approve(judged.as_slice(), target.port);
         return Plan::Proceed;
     }
-    let decision = policy.check_connect(transport, &target.host_text(), target.port, &SystemResolver);
-    if settle(&decision.verdict, Asked { address: decision.judged, ..asked }, layer) {
+    let host = target.host_text();
+    let mut decision = policy.check_connect(transport, &host, target.port, &SystemResolver);
+    let note = narrow(&mut decision, &host, target.port);
+    if settle(&decision.verdict, Asked { address: decision.judged, acl: note.as_ref(), ..asked }, layer) {
         return refusal(&decision.verdict);
     }
     approve(&decision.addresses, target.port);
@@ -442,6 +495,7 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         target: host,
         address: None,
         port: Some(port),
+        acl: None,
     };
     if let Some(v) = gate_verdict() {
         return judge(&v, asked).map_or(SocketPlan::Proceed, socket_refusal);
@@ -459,7 +513,8 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
     if let Some(ip) = appengine_sockets_policy::parse_ip(host) {
         // A literal: judged as check_connect would, without a lookup or an allocation.
         let (v, judged) = policy.check_literal(&Transport::Tcp, ip, port);
-        if settle(&v, Asked { address: judged, ..asked }, Layer::Function) {
+        let (v, note) = acl_verdict(v, &[], port);
+        if settle(&v, Asked { address: judged, acl: note.as_ref(), ..asked }, Layer::Function) {
             return socket_refusal(refusal(&v));
         }
         approve(judged.as_slice(), port);
@@ -472,7 +527,7 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         return no_address_of_family(&text(host), want_v4);
     }
     let text = text(host);
-    let decision = policy.check_connect(&Transport::Tcp, &text, port, &SystemResolver);
+    let mut decision = policy.check_connect(&Transport::Tcp, &text, port, &SystemResolver);
     if decision.verdict.rule == Rule::Resolution {
         // The reason reads "getaddrinfo for HOST failed: DETAIL".
         let reason = decision.verdict.reason.to_string();
@@ -480,7 +535,8 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         metrics::event(Event::ResolverFailures);
         return SocketPlan::LookupFailed { detail };
     }
-    if settle(&decision.verdict, Asked { address: decision.judged, ..asked }, Layer::Function) {
+    let note = narrow(&mut decision, &text, port);
+    if settle(&decision.verdict, Asked { address: decision.judged, acl: note.as_ref(), ..asked }, Layer::Function) {
         return socket_refusal(refusal(&decision.verdict));
     }
     approve(&decision.addresses, port);

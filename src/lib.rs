@@ -25,6 +25,7 @@
 
 #![deny(unsafe_code)]
 
+pub mod acl;
 pub mod check;
 pub mod enforce;
 pub mod guard;

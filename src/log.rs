@@ -58,9 +58,25 @@ impl LogTarget {
     }
 }
 
+/// What the per-app ACL (`appengine_sockets.acl`) said about a decision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AclNote {
+    /// The ACL rule the request was judged by: its app id, `default` or `none`.
+    pub app: String,
+    /// That rule's project.
+    pub project: String,
+    /// Which list or rule decided (`allowed_domains`, `global_deny_list`, ...), or
+    /// `not-consulted` when App Engine's rules decided first.
+    pub acl: &'static str,
+    /// Whether enforcing the ACL would refuse (Smokescreen's `enforce_would_deny`).
+    pub enforce_would_deny: bool,
+}
+
 /// One decision.
 #[derive(Debug)]
 pub struct Record<'a> {
+    /// The ACL's part, when an ACL is configured.
+    pub acl: Option<&'a AclNote>,
     /// The app (`appengine_sockets.app_id`).
     pub app_id: &'a str,
     /// The PHP function that asked.
@@ -90,19 +106,37 @@ impl Record<'_> {
     /// `serde_json::Value` first cost more than the write(2) of the line.
     fn to_json_at(&self, time: &str) -> String {
         let mut out = String::with_capacity(160 + self.target.len() + self.reason.len());
-        out.push_str("{\"address\":");
+        out.push('{');
+        if let Some(n) = self.acl {
+            out.push_str("\"acl\":");
+            push_str(&mut out, n.acl);
+            out.push(',');
+        }
+        out.push_str("\"address\":");
         match &self.address {
             Some(a) => push_str(&mut out, a),
             None => out.push_str("null"),
         }
+        if let Some(n) = self.acl {
+            out.push_str(",\"app\":");
+            push_str(&mut out, &n.app);
+        }
         out.push_str(",\"app_id\":");
         push_str(&mut out, self.app_id);
+        if let Some(n) = self.acl {
+            out.push_str(",\"enforce_would_deny\":");
+            out.push_str(if n.enforce_would_deny { "true" } else { "false" });
+        }
         out.push_str(",\"function\":");
         push_str(&mut out, self.function);
         out.push_str(",\"port\":");
         match self.port {
             Some(p) => out.push_str(&p.to_string()),
             None => out.push_str("null"),
+        }
+        if let Some(n) = self.acl {
+            out.push_str(",\"project\":");
+            push_str(&mut out, &n.project);
         }
         out.push_str(",\"reason\":");
         push_str(&mut out, self.reason);
@@ -351,6 +385,7 @@ mod tests {
     #[test]
     fn json_line_has_every_field_escaped() {
         let r = Record {
+            acl: None,
             app_id: "a\"pp",
             function: "fsockopen",
             target: "10.0.0.5:80\n",
@@ -405,6 +440,7 @@ mod tests {
         let tricky = "a\"b\\c\nd\re\tf\u{8}g\u{c}h\u{1}i\u{1f}j\u{7f}k\u{e9}l\u{2028}m";
         for (address, port) in [(Some("10.0.0.5".to_owned()), Some(80)), (None, None)] {
             let r = Record {
+                acl: None,
                 app_id: tricky,
                 function: "fsockopen",
                 target: tricky,
@@ -418,6 +454,16 @@ mod tests {
                 "time": "T", "app_id": tricky, "function": "fsockopen", "target": tricky,
                 "address": address, "port": port, "verdict": "deny", "rule": "special-purpose",
                 "reason": tricky,
+            })
+            .to_string();
+            assert_eq!(r.to_json_at("T"), want);
+            let note = AclNote { app: tricky.into(), project: tricky.into(), acl: "global_deny_list", enforce_would_deny: true };
+            let r = Record { acl: Some(&note), ..r };
+            let want = serde_json::json!({
+                "time": "T", "app_id": tricky, "function": "fsockopen", "target": tricky,
+                "address": address, "port": port, "verdict": "deny", "rule": "special-purpose",
+                "reason": tricky, "acl": "global_deny_list", "app": tricky, "project": tricky,
+                "enforce_would_deny": true,
             })
             .to_string();
             assert_eq!(r.to_json_at("T"), want);

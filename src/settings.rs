@@ -27,6 +27,7 @@ pub const STARTUP_SETTINGS: &[&str] = &[
     "appengine_sockets.idle_timeout",
     "appengine_sockets.metrics_apps",
     "appengine_sockets.statsd",
+    "appengine_sockets.acl",
 ];
 
 /// A request whose settings differ from those read at start-up (a php-fpm pool's
@@ -138,10 +139,19 @@ fn try_build(get: &impl Fn(&str) -> String) -> Result<State, ConfigError> {
         ConfigError::new("appengine_sockets.idle_timeout", format!("\"{idle}\" is not a whole number of seconds"))
     })?;
     let (apps, statsd) = metrics_settings(get)?;
+    let acl_path = get(crate::acl::SETTING);
+    let acl = match acl_path.trim() {
+        "" => None,
+        path if !path.starts_with('/') => {
+            return Err(ConfigError::new(crate::acl::SETTING, format!("\"{path}\" is not an absolute path")))
+        }
+        path => Some(std::sync::Arc::new(crate::acl::load(path).map_err(|e| ConfigError::new(crate::acl::SETTING, e))?)),
+    };
     let policy = Policy::new(google).with_operator_lists(allow, deny);
     Ok(State::new(policy, ranges, report_only, log)
         .with_app_settings(billing, mode, idle_timeout)
-        .with_metrics_settings(apps, statsd))
+        .with_metrics_settings(apps, statsd)
+        .with_acl(acl))
 }
 
 /// `appengine_sockets.metrics_apps` (app slots of the server-wide counters, 1 to

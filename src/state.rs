@@ -67,6 +67,7 @@ pub struct State {
     metrics_apps: usize,
     statsd: Option<std::net::SocketAddr>,
     metrics: Option<appengine_sockets_policy::metrics::Table<'static>>,
+    acl: Option<std::sync::Arc<crate::acl::Loaded>>,
 }
 
 /// Production or the development server (`appengine_sockets.mode`).
@@ -94,6 +95,7 @@ impl State {
             metrics_apps: crate::metrics::DEFAULT_APPS,
             statsd: None,
             metrics: None,
+            acl: None,
         }
     }
 
@@ -152,6 +154,17 @@ impl State {
         self.statsd
     }
 
+    /// The same state with the ACL read at start-up.
+    pub fn with_acl(mut self, acl: Option<std::sync::Arc<crate::acl::Loaded>>) -> Self {
+        self.acl = acl;
+        self
+    }
+
+    /// The ACL read at start-up (the one in force may be a later version: [`crate::acl`]).
+    pub fn startup_acl(&self) -> Option<&std::sync::Arc<crate::acl::Loaded>> {
+        self.acl.as_ref()
+    }
+
     /// Seconds of inactivity after which a socket is reclaimed (0: never).
     pub fn idle_timeout(&self) -> u64 {
         self.idle_timeout
@@ -187,6 +200,7 @@ impl State {
             metrics_apps: crate::metrics::DEFAULT_APPS,
             statsd: None,
             metrics: None,
+            acl: None,
         }
     }
 

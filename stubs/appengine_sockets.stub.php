@@ -73,6 +73,12 @@
  *      "" (off) or a literal IP:PORT ([IPv6]:PORT): each request's decisions are sent
  *      there as DogStatsD counters over UDP when it ends, never waiting; lost datagrams
  *      are counted (docs/metrics.md).
+ * @ini appengine_sockets.acl "" PHP_INI_SYSTEM
+ *      Absolute path of a per-app egress ACL in Smokescreen's v1 YAML format (docs/acl.md):
+ *      which host names each app (its appengine_sockets.app_id) may connect to. Empty: no
+ *      ACL. Re-read when the file changes (at most once a second per worker); a file that
+ *      cannot be used at start-up refuses every socket operation, a bad edit later keeps
+ *      the last good ACL and is said once on PHP's error log.
  *
  * Rule ids: the "rule" of appengine_sockets_check() and of the decision log. Format:
  * `@rule ID meaning`.
@@ -96,6 +102,10 @@
  * @rule operator-allow  An appengine_sockets.allow entry: allowed.
  * @rule config          A setting cannot be used: everything is refused until it is fixed.
  * @rule billing         appengine_sockets.billing_enabled=0: sockets need billing.
+ * @rule acl             The app's ACL (appengine_sockets.acl) refuses the host name (or a
+ *                       literal address, which matches no name).
+ * @rule acl-report      The app's ACL would refuse it, but its action is report: an
+ *                       E_NOTICE "would be refused by the ACL", and it connects.
  */
 
 /**
@@ -118,16 +128,22 @@
  *                        $port. Other transports (`unix://...`) are judged too, and
  *                        refused by rule "protocol".
  * @param int|null $port  The port, when $address has none: 0 to 65535.
+ * @param string|null $app The app id whose ACL rule to judge by (default: this request's
+ *                        appengine_sockets.app_id). Only the ACL differs between apps.
  *
- * @return array{allowed: bool, rule: 'protocol'|'listen'|'bind'|'port-25'|'whitelist'|'special-purpose'|'google'|'public'|'resolution'|'malformed'|'operator-deny'|'operator-allow'|'config'|'billing', reason: string, addresses: list<string>}
+ * @return array{allowed: bool, rule: 'protocol'|'listen'|'bind'|'port-25'|'whitelist'|'special-purpose'|'google'|'public'|'resolution'|'malformed'|'operator-deny'|'operator-allow'|'config'|'billing'|'acl'|'acl-report', reason: string, addresses: list<string>, acl: array{app: string, project: string, matched: string, result: 'allow'|'report'|'deny', enforce_would_deny: bool}|null}
  *         allowed: whether a connection would be allowed; rule: the rule that decided
  *         (see the rule ids above); reason: why, naming the address or port concerned
  *         (the text a refused connection's warning carries); addresses: every address
- *         the host resolved to (empty when no lookup was made).
+ *         the host resolved to (empty when no lookup was made); acl: the ACL's part
+ *         (null without an ACL): the rule judged by (the app id, "default" or "none"),
+ *         its project, what matched (allowed_domains, global_deny_list,
+ *         global_allow_list, action-enforce, literal-enforce, no-rule, ..., or
+ *         not-consulted when App Engine's rules refused first), and its result.
  *
  * @throws ValueError If $port is outside 0-65535, or $address has no port and $port is null.
  */
-function appengine_sockets_check(string $address, ?int $port = null): array {}
+function appengine_sockets_check(string $address, ?int $port = null, ?string $app = null): array {}
 
 /**
  * The app this request belongs to: the request's appengine_sockets.app_id, read when

@@ -34,6 +34,7 @@
 //! * [`Policy`] applies the rules and returns a [`Verdict`] with a [`Rule`] and a reason
 //!   that names the address, fit to show a PHP developer.
 
+pub mod acl;
 pub mod google;
 pub mod metrics;
 pub mod nft;
@@ -45,6 +46,7 @@ pub mod sockets;
 pub mod special;
 pub mod target;
 
+pub use acl::{Acl, AclDecision, AclError, AclResult, Matched, Role};
 pub use google::{GoogleRanges, Provenance, RangesError};
 pub use operator::{parse_list, ConfigError, Entry};
 pub use ranges::RangeTable;

@@ -74,6 +74,7 @@ pub fn rule_label(rule: Rule) -> &'static str {
         Rule::OperatorAllow => "operator_allow",
         Rule::Config => "config",
         Rule::Billing => "billing",
+        Rule::Acl | Rule::AclReport => "acl",
     }
 }
 

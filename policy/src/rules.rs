@@ -41,6 +41,11 @@ pub enum Rule {
     Config,
     /// Sockets are only for paid apps (`appengine_sockets.billing_enabled=0`).
     Billing,
+    /// The app's egress ACL (`appengine_sockets.acl`) refuses the name.
+    Acl,
+    /// The app's egress ACL would refuse the name, but its action is `report`: reported,
+    /// and the connection goes ahead.
+    AclReport,
 }
 
 impl Rule {
@@ -67,7 +72,12 @@ impl Rule {
     /// Google ranges, operator deny entries), as opposed to what kind of socket it is.
     /// The development server reports these instead of enforcing them.
     pub fn is_destination_rule(self) -> bool {
-        matches!(self, Rule::Port25 | Rule::SpecialPurpose | Rule::Google | Rule::OperatorDeny)
+        matches!(self, Rule::Port25 | Rule::SpecialPurpose | Rule::Google | Rule::OperatorDeny | Rule::Acl)
+    }
+
+    /// Whether the ACL decided (the rule class `acl`, refused or reported).
+    pub fn is_acl(self) -> bool {
+        matches!(self, Rule::Acl | Rule::AclReport)
     }
 
     /// A stable identifier for logs and `appengine_sockets_check()`.
@@ -87,6 +97,8 @@ impl Rule {
             Rule::OperatorAllow => "operator-allow",
             Rule::Config => "config",
             Rule::Billing => "billing",
+            Rule::Acl => "acl",
+            Rule::AclReport => "acl-report",
         }
     }
 }

@@ -91,6 +91,8 @@ pub fn switch_to_request_app() {
     // Read once per request: the decision log names it without an ini lookup per decision.
     crate::state::set_app_id(&app);
     crate::metrics::set_app(&app);
+    // The ACL in force when the request starts judges all of it.
+    crate::acl::request_start(&app);
     switch_app(&app);
 }
 

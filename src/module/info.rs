@@ -44,6 +44,14 @@ pub fn info(mut row: impl FnMut(&str, &str)) {
         };
         row("Operator allow list", &list(st.policy().allow_list()));
         row("Operator deny list", &list(st.policy().deny_list()));
+        match crate::acl::describe() {
+            None => row("ACL", "(none: appengine_sockets.acl is empty)"),
+            Some(rows) => {
+                for (k, v) in rows {
+                    row(k, &v);
+                }
+            }
+        }
         row("Kernel backstop (nftables)", &super::backstop::info_row());
         let (allowed, refused, reported) = state::counts();
         row("Decisions in this process", &format!("{allowed} allowed, {refused} refused, {reported} reported"));

@@ -43,6 +43,7 @@ fn startup() {
             "appengine_sockets: {reason}; every socket operation is refused until it is fixed"
         ));
     }
+    crate::acl::install(st.startup_acl().cloned());
     apps::reset_app();
     apps::install_early_switch();
     swap::install_functions(functions::REPLACED);
@@ -76,6 +77,7 @@ fn request_start() {
 fn request_end() {
     metrics::flush_statsd();
     metrics::request_end();
+    crate::acl::request_end();
     functions::forget_socket_options();
     idle::forget_sockets();
     enforce::libc::request_end();
@@ -85,7 +87,7 @@ fn request_end() {
 /// `.user.ini` in app code can change them. The app id is read per request, so a pool's
 /// or virtual host's `php_admin_value` and FastCGI's `PHP_ADMIN_VALUE` (which PHP applies
 /// in system mode) set it; an app cannot claim another app's id.
-static INI: IniEntryDefs<13> = IniEntryDefs::new([
+static INI: IniEntryDefs<14> = IniEntryDefs::new([
     IniEntryDef::new(c"appengine_sockets.allow", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.deny", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.google_ranges_file", c"", IniEntryPermission::System),
@@ -98,6 +100,7 @@ static INI: IniEntryDefs<13> = IniEntryDefs::new([
     IniEntryDef::new(c"appengine_sockets.app_id", c"", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.metrics_apps", c"64", IniEntryPermission::System),
     IniEntryDef::new(c"appengine_sockets.statsd", c"", IniEntryPermission::System),
+    IniEntryDef::new(c"appengine_sockets.acl", c"", IniEntryPermission::System),
     IniEntryDef::end(),
 ]);
 
@@ -107,17 +110,19 @@ unsafe extern "C" fn module_startup(_ty: i32, module_number: i32) -> i32 {
     0
 }
 
-/// `appengine_sockets_check(string $address, ?int $port = null): array`. Arguments go
+/// `appengine_sockets_check(string $address, ?int $port = null, ?string $app = null):
+/// array`. Arguments go
 /// through zend_parse_parameters, so coercion and strict_types are PHP's own.
 extern "C" fn appengine_sockets_check(ex: &mut ExecuteData, rv: &mut Zval) {
     // SAFETY: the frame and return value PHP passed to this internal function.
     let mut call = unsafe { Call::from_raw((ex as *mut ExecuteData).cast(), rv) };
-    if !call.parse(c"S|l!") {
+    if !call.parse(c"S|l!S!") {
         return;
     }
     let address = String::from_utf8_lossy(&call.arg_bytes(1).unwrap_or_default()).into_owned();
     let port = if call.arg_is_null(2) { None } else { call.arg_long(2) };
-    match crate::check::check(&address, port) {
+    let app = if call.arg_is_null(3) { None } else { call.arg_bytes(3).map(|b| String::from_utf8_lossy(&b).into_owned()) };
+    match crate::check::check_for(&address, port, app.as_deref()) {
         Err(m) => {
             PhpException::new(m, 0, ce::value_error()).throw();
         }
@@ -128,6 +133,18 @@ extern "C" fn appengine_sockets_check(ex: &mut ExecuteData, rv: &mut Zval) {
                 arr.insert("rule", r.rule)?;
                 arr.insert("reason", r.reason)?;
                 arr.insert("addresses", r.addresses)?;
+                match r.acl {
+                    None => arr.insert("acl", ())?,
+                    Some(a) => {
+                        let mut part = ZendHashTable::new();
+                        part.insert("app", a.app)?;
+                        part.insert("project", a.project)?;
+                        part.insert("matched", a.matched)?;
+                        part.insert("result", a.result)?;
+                        part.insert("enforce_would_deny", a.enforce_would_deny)?;
+                        arr.insert("acl", part)?;
+                    }
+                }
                 Ok(())
             })();
             if filled.is_ok() {
@@ -225,6 +242,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
                 .arg(Arg::new("address", DataType::String))
                 .not_required()
                 .arg(Arg::new("port", DataType::Long).allow_null().default("null"))
+                .arg(Arg::new("app", DataType::String).allow_null().default("null"))
                 .returns(DataType::Array, false, false),
         )
         .function(

@@ -431,7 +431,12 @@ fn socket_addrinfo_connect(call: &mut Call, original: Original) {
     let policy = state::get().policy();
     let verdict = match (check_socket(ai.family, ai.socktype, ai.protocol), ai.addr) {
         (Some(v), _) => Some(v),
-        (None, Some(sa)) => Some(policy.check_address(None, sa.ip(), sa.port())),
+        (None, Some(sa)) => {
+            // The ACL judges it as a connect to each name whose lookup produced it.
+            let names = crate::enforce::libc::judge::names_for(sa.ip());
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            Some(guard::acl_verdict(policy.check_address(None, sa.ip(), sa.port()), &names, sa.port()).0)
+        }
         (None, None) => policy.check_transport(&appengine_sockets_policy::Transport::Unix),
     };
     let target = ai.addr.map(|a| a.to_string()).unwrap_or_default();
@@ -440,6 +445,7 @@ fn socket_addrinfo_connect(call: &mut Call, original: Original) {
             target: target.as_bytes(),
             address: ai.addr.map(|a| a.ip()),
             port: ai.addr.map(|a| a.port()),
+            acl: None,
         };
         (guard::gate_verdict().unwrap_or(v.clone()), asked)
     });

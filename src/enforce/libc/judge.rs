@@ -40,6 +40,7 @@ pub struct Inheritance {
     owner: Owner,
     slot: usize,
     app_id: String,
+    acl: Option<crate::acl::Snapshot>,
 }
 
 /// Whether this thread queued messages of its own, and the mail flag it watches (slot + 1)
@@ -159,7 +160,8 @@ pub fn inheritance() -> Option<Inheritance> {
     } else {
         INHERITED_APP.with(|a| a.borrow().clone())
     };
-    Some(Inheritance { owner, slot, app_id })
+    // The ACL the request started with (a library's thread hands on what it inherited).
+    Some(Inheritance { owner, slot, app_id, acl: crate::acl::snapshot() })
 }
 
 /// The first thing a thread started with an [`Inheritance`] does: its calls belong to
@@ -171,6 +173,7 @@ pub fn inherit(from: Inheritance) {
     });
     crate::metrics::inherit_app(&from.app_id);
     INHERITED_APP.with(|a| *a.borrow_mut() = from.app_id);
+    crate::acl::inherit(from.acl);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -277,14 +280,46 @@ pub fn resolved(name: &str, addresses: &[IpAddr]) {
 /// does that address for the rest of the request).
 ///
 /// [`check_connect`]: appengine_sockets_policy::Policy::check_connect
+#[cfg(test)]
 fn destination_verdict(ip: IpAddr, port: u16) -> (Verdict, Option<String>) {
+    destination_verdict_and_names(ip, port, false).0
+}
+
+/// [`destination_verdict`], and (when `names` is set) the name a connect to `ip` is for
+/// in the ACL ([`Names::producing`]).
+fn destination_verdict_and_names(ip: IpAddr, port: u16, names: bool) -> ((Verdict, Option<String>), Vec<String>) {
     let policy = state::get().policy();
     let owner = LOCAL.with(|l| l.owner.get());
     let live = LIVE.lock();
     match live.iter().find(|l| l.owner == owner) {
-        Some(l) => names_verdict(policy, &l.names, ip, port),
+        Some(l) => (names_verdict(policy, &l.names, ip, port), if names { l.names.producing(ip) } else { Vec::new() }),
         // The request ended (a library's thread outlived it): its names are gone with it.
-        None => names_verdict(policy, &Names::default(), ip, port),
+        None => (names_verdict(policy, &Names::default(), ip, port), Vec::new()),
+    }
+}
+
+/// The name of the latest lookup in the calling thread's request that produced `ip` (none:
+/// an address no lookup produced), for the ACL.
+pub fn names_for(ip: IpAddr) -> Vec<String> {
+    let owner = LOCAL.with(|l| l.owner.get());
+    let live = LIVE.lock();
+    live.iter().find(|l| l.owner == owner).map(|l| l.names.producing(ip)).unwrap_or_default()
+}
+
+impl Names {
+    /// The name a connect to `ip` is for, as the ACL sees it: the latest lookup that
+    /// produced it, as [`destination_verdict`] takes it (a library connects right after
+    /// resolving). Not every name that ever produced it: one refused name sharing a CDN's
+    /// address with others would refuse them all for the rest of the request, and an
+    /// allowed one would open the address to a refused one resolved after it.
+    fn producing(&self, ip: IpAddr) -> Vec<String> {
+        let key = canonical(ip);
+        self.entries
+            .iter()
+            .rev()
+            .find(|(_, a)| a.iter().any(|&x| canonical(x) == key))
+            .map(|(name, _)| vec![name.clone()])
+            .unwrap_or_default()
     }
 }
 
@@ -391,9 +426,25 @@ pub fn destination(action: Action, address: &Address, thread: u64) -> bool {
     if let Some(v) = gate(thread) {
         return settle(&v, action, address, thread);
     }
-    let (v, name) = destination_verdict(sa.ip(), sa.port());
-    let shown = name.map(|n| format!("{n}:{}", sa.port()));
-    settle_as(&v, action, address, shown, thread)
+    let acl = crate::acl::with_snapshot(|s| s.is_some());
+    let ((v, name), names) = destination_verdict_and_names(sa.ip(), sa.port(), acl);
+    let mut shown = name.map(|n| format!("{n}:{}", sa.port()));
+    let mut note = None;
+    let v = if acl {
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        crate::acl::with_snapshot(|s| {
+            let s = s.expect("checked above");
+            let applied = s.apply(v, &names, sa.port());
+            note = Some(guard::acl_note(s, applied.decision.as_ref()));
+            if let (false, Some(n)) = (applied.verdict.allowed, applied.decision.as_ref().and_then(|d| d.name).and_then(|i| names.get(i))) {
+                shown = Some(format!("{n}:{}", sa.port()));
+            }
+            applied.verdict
+        })
+    } else {
+        v
+    };
+    settle_as(&v, action, address, shown, note.as_ref(), thread)
 }
 
 /// A `bind()`: the wildcard address with port 0 only.
@@ -458,12 +509,19 @@ fn gate(thread: u64) -> Option<Verdict> {
 }
 
 fn settle(v: &Verdict, action: Action, address: &Address, thread: u64) -> bool {
-    settle_as(v, action, address, None, thread)
+    settle_as(v, action, address, None, None, thread)
 }
 
 /// Log, count and queue what must be said; `true` if the call may go ahead. `shown` is
 /// the target as a library named it (`host:port`), when a name led to this address.
-fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<String>, thread: u64) -> bool {
+fn settle_as(
+    v: &Verdict,
+    action: Action,
+    address: &Address,
+    shown: Option<String>,
+    note: Option<&crate::log::AclNote>,
+    thread: u64,
+) -> bool {
     let st = state::get();
     let guard::Outcome { verdict, report } = guard::outcome(v, crate::metrics::Layer::Libc);
     let logging = *st.log() != log::LogTarget::Off;
@@ -493,6 +551,7 @@ fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<Strin
         };
         guard::log_decision(
             &Record {
+                acl: note,
                 app_id: &app_id,
                 function: &function,
                 target: &target,
