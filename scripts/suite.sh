@@ -54,6 +54,7 @@ step "php -S dev"     2m      continue    tests/fpm/devserver.sh
 step "fpm load"       3m      continue    tests/load/run.sh
 step faults           2m      continue    tests/faults/run.sh
 step robustness       4m      continue    tests/robustness/run.sh
+step escapes          5m      continue    tests/escapes/run.sh
 step "flat memory"    4m      continue    tests/memory/rss.sh
 # PHP's own networking tests, stock and with the extension: the PHP's own minor version's
 # (its Debian source package's tests, and the differences reviewed for them; 8.2, 8.4).
