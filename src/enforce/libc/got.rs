@@ -100,11 +100,11 @@ pub fn restore_all(table: &[Interposed]) -> usize {
 }
 
 /// For each byte value, the entries whose name has it first (`.0`) and second (`.1`).
-struct Filter([u32; 256], [u32; 256]);
+struct Filter([u64; 256], [u64; 256]);
 
 impl Filter {
     fn new(table: &[Interposed]) -> Filter {
-        assert!(table.len() <= 32, "one bit per interposed symbol");
+        assert!(table.len() <= 64, "one bit per interposed symbol");
         let mut f = Filter([0; 256], [0; 256]);
         for (i, e) in table.iter().enumerate() {
             let name = e.name.to_bytes_with_nul();

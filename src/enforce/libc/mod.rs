@@ -32,6 +32,8 @@
 pub mod got;
 pub mod hooks;
 pub mod judge;
+pub mod lookup;
+pub mod threads;
 
 /// Module start-up: guard every loaded object. Returns the number of slots written.
 pub fn install() -> usize {
