@@ -49,3 +49,12 @@ static int esc_sendto_with(sendto_fn fn, const char *ip, int port)
 
 /* The usual target: the catcher's TCP port 80 on a private address. */
 #define ESC_HIT() esc_connect_with(connect, "10.0.0.5", 80)
+
+/* Keep this library mapped after PHP unloads it: a notification thread glibc started
+ * may still be returning through its code when PHP ends. */
+static void esc_pin(void)
+{
+    Dl_info me;
+    if (dladdr((void *)esc_pin, &me))
+        dlopen(me.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+}

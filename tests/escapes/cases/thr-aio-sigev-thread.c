@@ -10,6 +10,7 @@ static sem_t done; static int result = -1; static char buf[16];
 static void fire(union sigval v) { (void)v; result = ESC_HIT(); sem_post(&done); }
 int run(void)
 {
+    esc_pin();
     int fd = open("/dev/zero", O_RDONLY);
     struct aiocb cb = { .aio_fildes = fd, .aio_buf = buf, .aio_nbytes = sizeof buf };
     cb.aio_sigevent.sigev_notify = SIGEV_THREAD;

@@ -9,6 +9,7 @@ static sem_t done; static int result = -1;
 static void fire(union sigval v) { (void)v; result = ESC_HIT(); sem_post(&done); }
 int run(void)
 {
+    esc_pin();
     struct gaicb req = { .ar_name = "public.test" }, *list[1] = { &req };
     struct sigevent ev = { .sigev_notify = SIGEV_THREAD, .sigev_notify_function = fire };
     sem_init(&done, 0, 0);

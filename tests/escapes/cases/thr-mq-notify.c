@@ -11,6 +11,7 @@ static sem_t done; static int result = -1;
 static void fire(union sigval v) { (void)v; result = ESC_HIT(); sem_post(&done); }
 int run(void)
 {
+    esc_pin();
     char name[64];
     snprintf(name, sizeof name, "/aes-escapes-%d", (int)getpid());
     struct mq_attr attr = { .mq_maxmsg = 1, .mq_msgsize = 8 };

@@ -6,6 +6,7 @@ static sem_t done; static int result = -1;
 static void *body(void *unused) { (void)unused; result = ESC_HIT(); sem_post(&done); return NULL; }
 int run(void)
 {
+    esc_pin();
     pthread_t t; pthread_attr_t a;
     sem_init(&done, 0, 0);
     pthread_attr_init(&a);

@@ -10,6 +10,7 @@ static void *inner(void *v) { (void)v; result = ESC_HIT(); return NULL; }
 static void fire(union sigval v) { (void)v; pthread_t t; pthread_create(&t, NULL, inner, NULL); pthread_join(t, NULL); sem_post(&done); }
 int run(void)
 {
+    esc_pin();
     timer_t t;
     struct sigevent ev = { .sigev_notify = SIGEV_THREAD, .sigev_notify_function = fire };
     struct itimerspec when = { .it_value = { 0, 1000000 } };
