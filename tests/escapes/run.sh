@@ -19,12 +19,14 @@
 #   // env: NAME=VALUE           extra environment ({DIR}: the directory NAME.so is in)
 #   // soname: FILE              the file name NAME.so is built as (an NSS module's)
 #   // nsswitch: hosts: A B      nsswitch.conf's hosts line for the case's two runs
+#   // not-covered: REASON       a way past the layer on the README's "not covered" list:
+#                                its escape is counted as "listed", not as a failure
 # Each case runs twice, in the private network namespace of tests/netns/run.sh:
 #   1. without the extension: it must reach its target (else the case is "broke": it
 #      proves nothing);
 #   2. with the extension: it must not ("escaped" if it does), and PHP must end normally
 #      ("broke" if it crashes, aborts or hangs).
-# Summary: "escapes: N held, M escaped, K broke"; last line "N passed, M failed".
+# Summary: "escapes: N held, M escaped, K broke, L listed"; last line "N passed, M failed".
 #   AES_EXT   path of the built extension (default target/release/libappengine_sockets.so)
 set -uo pipefail
 
@@ -64,7 +66,7 @@ reached() {
 
 # The two runs of a case ($1 name, $2 target; run() set up by the loop) and its verdict.
 verdict() {
-    local name=$1 target=$2 mark rc
+    local name=$1 target=$2 src=$3 mark rc
     mark=$(wc -l <"$AES_NETNS_LOG")
     run ""
     if ! reached "$target" "$mark" "$BUILD/out" 20; then
@@ -73,7 +75,10 @@ verdict() {
     fi
     mark=$(wc -l <"$AES_NETNS_LOG")
     run "$AES_EXT"; rc=$?
-    if reached "$target" "$mark" "$BUILD/out" 3; then
+    if reached "$target" "$mark" "$BUILD/out" 3 && [[ -n $(header not-covered "$src") ]]; then
+        echo "listed  $name: not covered: $(header not-covered "$src")"
+        listed=$((listed + 1))
+    elif reached "$target" "$mark" "$BUILD/out" 0; then
         echo "ESCAPED $name: reached '$target' with the extension loaded"; sed 's/^/    /' "$BUILD/out" | head -n 10
         escaped=$((escaped + 1)); ESCAPED+=("$name")
     elif [[ $rc -ge 124 ]] || grep -qE 'panicked|Aborted|Segmentation fault|core dumped' "$BUILD/out"; then
@@ -85,7 +90,7 @@ verdict() {
     fi
 }
 
-held=0 escaped=0 broke=0 skipped=0
+held=0 escaped=0 broke=0 skipped=0 listed=0
 ESCAPED=() BROKE=()
 names=("$@")
 if [[ ${#names[@]} -eq 0 ]]; then
@@ -134,7 +139,7 @@ for name in "${names[@]}"; do
         sed -E "s/^hosts:.*/$nss/" /etc/nsswitch.conf >"$BUILD/nsswitch.conf"
         mount --bind "$BUILD/nsswitch.conf" /etc/nsswitch.conf
     fi
-    verdict "$name" "$target"
+    verdict "$name" "$target" "$src"
     [[ -z $nss ]] || umount /etc/nsswitch.conf
 done
 
@@ -142,6 +147,6 @@ echo
 [[ ${#ESCAPED[@]} -eq 0 ]] || echo "escaped: ${ESCAPED[*]}"
 [[ ${#BROKE[@]} -eq 0 ]] || echo "broke: ${BROKE[*]}"
 [[ $skipped -eq 0 ]] || echo "skipped: $skipped (library missing)"
-echo "escapes: $held held, $escaped escaped, $broke broke"
+echo "escapes: $held held, $escaped escaped, $broke broke, $listed listed as not covered"
 echo "$held passed, $((escaped + broke)) failed"
 [[ $((escaped + broke)) -eq 0 ]]

@@ -174,6 +174,7 @@ unsafe extern "C" fn guarded_getaddrinfo(
     res: *mut *mut libc::addrinfo,
 ) -> c_int {
     let rc = libc::getaddrinfo(node, service, hints, res);
+    super::loads::patch_new();
     if rc == 0 && !node.is_null() && !res.is_null() && judge::enforcing() {
         let mut addresses: Vec<IpAddr> = Vec::new();
         let mut ai = *res;
@@ -277,6 +278,7 @@ pub(super) unsafe extern "C" fn guarded_dlopen(file: *const c_char, mode: c_int)
 /// Guard every loaded object (those already guarded are passed over); returns the number
 /// of slots written.
 pub fn patch() -> usize {
+    super::loads::walking();
     super::got::patch_all(table())
 }
 
@@ -321,6 +323,7 @@ pub fn table() -> &'static [Interposed] {
             e(c"__sendmmsg", libc::sendmmsg as *const () as usize, guarded_sendmmsg as *const () as usize),
         ];
         table.extend(super::threads::entries());
+        table.extend(super::loads::entries());
         table
     })
 }
@@ -336,6 +339,7 @@ pub fn install() -> usize {
     let entry = unsafe { libc::getauxval(libc::AT_ENTRY) } as usize;
     MAIN_BASE.store(object_base(entry).unwrap_or(0), Ordering::Relaxed);
     crate::zend::internal::install_after_internal_call(after_internal_call);
+    super::loads::preload_nss();
     patch()
 }
 

@@ -32,6 +32,7 @@
 pub mod got;
 pub mod hooks;
 pub mod judge;
+pub mod loads;
 pub mod lookup;
 pub mod threads;
 
@@ -48,6 +49,7 @@ pub fn uninstall() -> usize {
 
 /// Request start: judge calls from now on.
 pub fn request_start() {
+    loads::patch_new();
     judge::request_start(hooks::current_thread());
 }
 

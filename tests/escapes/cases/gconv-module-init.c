@@ -1,5 +1,6 @@
 // target: tcp 10.0.0.5 80
 // env: GCONV_PATH={DIR}
+// not-covered: a gconv module's gconv_init runs inside iconv_open, before the object can be patched
 // A gconv module (iconv's character sets, loaded by libc itself) connects when it starts.
 #include "common.h"
 #include <gconv.h>
