@@ -339,6 +339,7 @@ pub fn install() -> usize {
     let entry = unsafe { libc::getauxval(libc::AT_ENTRY) } as usize;
     MAIN_BASE.store(object_base(entry).unwrap_or(0), Ordering::Relaxed);
     crate::zend::internal::install_after_internal_call(after_internal_call);
+    super::got::skip_scan_of_loaded();
     super::loads::preload_nss();
     patch()
 }
