@@ -324,6 +324,7 @@ pub fn table() -> &'static [Interposed] {
         ];
         table.extend(super::threads::entries());
         table.extend(super::loads::entries());
+        table.extend(super::resolver::entries());
         table
     })
 }

@@ -34,6 +34,7 @@ pub mod hooks;
 pub mod judge;
 pub mod loads;
 pub mod lookup;
+pub mod resolver;
 pub mod threads;
 
 /// Module start-up: guard every loaded object. Returns the number of slots written.
