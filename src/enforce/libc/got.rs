@@ -108,17 +108,19 @@ pub fn restore_all(table: &[Interposed]) -> usize {
     walk(table, Direction::Restore)
 }
 
-/// For each byte value, the entries whose name has it first (`.0`) and second (`.1`).
-struct Filter([u64; 256], [u64; 256]);
+/// For each byte value, the entries whose name has it first (`.0`), second (`.1`) and
+/// third (`.2`).
+struct Filter([u64; 256], [u64; 256], [u64; 256]);
 
 impl Filter {
     fn new(table: &[Interposed]) -> Filter {
         assert!(table.len() <= 64, "one bit per interposed symbol");
-        let mut f = Filter([0; 256], [0; 256]);
+        let mut f = Filter([0; 256], [0; 256], [0; 256]);
         for (i, e) in table.iter().enumerate() {
             let name = e.name.to_bytes_with_nul();
             f.0[usize::from(name[0])] |= 1 << i;
             f.1[usize::from(name.get(1).copied().unwrap_or(0))] |= 1 << i;
+            f.2[usize::from(name.get(2).copied().unwrap_or(0))] |= 1 << i;
         }
         f
     }
@@ -338,9 +340,18 @@ impl Object {
         if candidates == 0 {
             return 0;
         }
-        candidates &= firsts.1[usize::from(*name.add(1))];
+        let second = *name.add(1);
+        candidates &= firsts.1[usize::from(second)];
         if candidates == 0 {
             return 0;
+        }
+        // Many names share two bytes with one of ours ("__cxa_..." with "__connect",
+        // "getenv" with "gethostbyname"): a third tells most of them apart.
+        if second != 0 {
+            candidates &= firsts.2[usize::from(*name.add(2))];
+            if candidates == 0 {
+                return 0;
+            }
         }
         let Some(entry) = (0..table.len())
             .filter(|i| candidates & (1 << i) != 0)
