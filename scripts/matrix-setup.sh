@@ -70,6 +70,7 @@ ROOTFS_PACKAGES=(
     php8.4-redis php8.4-memcached php8.4-memcache php8.4-pgsql php8.4-curl php8.4-ldap
     redis-server mariadb-server memcached postgresql slapd python3-pyftpdlib
     libcurl4-openssl-dev libldap-dev libpq-dev   # ZTS: ext/curl, ext/ldap, ext/pgsql, pdo_pgsql
+    librdkafka-dev                     # tests/escapes: librdkafka's broker threads (C11 thrd_create)
 )
 
 # The ZTS build's configure flags: the extensions the tests load, shared (as Debian
