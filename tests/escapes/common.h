@@ -58,3 +58,17 @@ static void esc_pin(void)
     if (dladdr((void *)esc_pin, &me))
         dlopen(me.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
 }
+
+/* TCP connect to an IPv6 address (any form inet_pton takes) through connect. */
+static int esc_connect6(const char *ip, int port)
+{
+    struct sockaddr_in6 s6;
+    memset(&s6, 0, sizeof s6);
+    s6.sin6_family = AF_INET6;
+    s6.sin6_port = htons(port);
+    inet_pton(AF_INET6, ip, &s6.sin6_addr);
+    int fd = socket(AF_INET6, SOCK_STREAM, 0);
+    int rc = connect(fd, (struct sockaddr *)&s6, sizeof s6) == 0 ? 0 : errno;
+    close(fd);
+    return rc;
+}

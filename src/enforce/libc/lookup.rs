@@ -15,7 +15,7 @@
 
 #![allow(unsafe_code)]
 
-use std::ffi::{c_char, c_int, c_void};
+use std::ffi::{c_char, c_int, c_void, CStr};
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 
 use super::hooks::table;
@@ -128,6 +128,20 @@ pub fn guard_found(found: *mut c_void) -> *mut c_void {
         .iter()
         .find(|e| e.real == found_at)
         .map_or(found, |e| e.guarded as *mut c_void)
+}
+
+/// The C library's function `name` (its default version), or 0: what a guard calls. This
+/// object's own look-ups are never guarded.
+pub fn in_libc(name: &CStr) -> usize {
+    // SAFETY: dlopen with RTLD_NOLOAD only finds the already loaded C library; dlsym reads
+    // its symbol table.
+    unsafe {
+        let libc = libc::dlopen(c"libc.so.6".as_ptr(), libc::RTLD_NOW | libc::RTLD_NOLOAD);
+        if libc.is_null() {
+            return 0;
+        }
+        libc::dlsym(libc, name.as_ptr()) as usize
+    }
 }
 
 /// Whether this process runs with a shadow stack: 0 not known yet, 1 no, 2 yes.

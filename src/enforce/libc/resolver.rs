@@ -93,9 +93,7 @@ struct Reals {
 fn reals() -> &'static Reals {
     static REALS: OnceLock<Reals> = OnceLock::new();
     REALS.get_or_init(|| {
-        // SAFETY: as in super::threads: the already loaded C library, read by name.
-        let libc = unsafe { libc::dlopen(c"libc.so.6".as_ptr(), libc::RTLD_NOW | libc::RTLD_NOLOAD) };
-        let find = |name: &CStr| if libc.is_null() { 0 } else { unsafe { libc::dlsym(libc, name.as_ptr()) as usize } };
+        let find = super::lookup::in_libc;
         Reals {
             query: find(c"res_query"),
             search: find(c"res_search"),

@@ -56,15 +56,7 @@ struct Reals {
 fn reals() -> &'static Reals {
     static REALS: OnceLock<Reals> = OnceLock::new();
     REALS.get_or_init(|| {
-        // SAFETY: dlopen with RTLD_NOLOAD only finds the already loaded C library; dlsym
-        // reads its symbol table. (This object's own calls are never guarded.)
-        let libc = unsafe { libc::dlopen(c"libc.so.6".as_ptr(), libc::RTLD_NOW | libc::RTLD_NOLOAD) };
-        let find = |name: &CStr| -> usize {
-            if libc.is_null() {
-                return 0;
-            }
-            unsafe { libc::dlsym(libc, name.as_ptr()) as usize }
-        };
+        let find = super::lookup::in_libc;
         Reals {
             thrd_create: find(c"thrd_create"),
             timer_create: find(c"timer_create"),
