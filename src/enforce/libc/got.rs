@@ -174,6 +174,14 @@ fn walk(table: &[Interposed], direction: Direction) -> usize {
         own_base: own_base(),
         written: 0,
     };
+    // Wait for another thread's dlopen to finish first: dlopen takes the dynamic linker's
+    // load lock, which that dlopen holds until its objects are relocated and initialised,
+    // and dl_iterate_phdr lists an object before it is relocated. (This narrows the window
+    // in which a walk could write a slot the dynamic linker has yet to relocate, or make
+    // its RELRO page read-only under it; a dlopen starting after this call can still
+    // overlap the walk.)
+    // SAFETY: dlopen(NULL, RTLD_NOLOAD) only returns the main program's handle.
+    unsafe { libc::dlopen(std::ptr::null(), libc::RTLD_LAZY | libc::RTLD_NOLOAD) };
     // SAFETY: the callback only reads the program headers dl_iterate_phdr hands it, and
     // the dynamic sections and relocation tables they point to, of objects the dynamic
     // linker keeps loaded for the duration of the call (it holds its load lock).
