@@ -108,21 +108,41 @@ pub fn restore_all(table: &[Interposed]) -> usize {
     walk(table, Direction::Restore)
 }
 
-/// For each byte value, the entries whose name has it first (`.0`), second (`.1`) and
-/// third (`.2`).
-struct Filter([u64; 256], [u64; 256], [u64; 256]);
+/// For each of a name's first [`FILTERED`] bytes and each byte value, the entries whose
+/// name has that byte there: most imported names differ from every interposed one within
+/// them (`__cxa_*` from `__connect`, `getenv` from `gethostbyname`), and are passed over
+/// without a comparison.
+struct Filter([[u64; 256]; FILTERED]);
+
+const FILTERED: usize = 4;
 
 impl Filter {
     fn new(table: &[Interposed]) -> Filter {
         assert!(table.len() <= 64, "one bit per interposed symbol");
-        let mut f = Filter([0; 256], [0; 256], [0; 256]);
+        let mut f = Filter([[0; 256]; FILTERED]);
         for (i, e) in table.iter().enumerate() {
             let name = e.name.to_bytes_with_nul();
-            f.0[usize::from(name[0])] |= 1 << i;
-            f.1[usize::from(name.get(1).copied().unwrap_or(0))] |= 1 << i;
-            f.2[usize::from(name.get(2).copied().unwrap_or(0))] |= 1 << i;
+            for (k, position) in f.0.iter_mut().enumerate() {
+                position[usize::from(name.get(k).copied().unwrap_or(0))] |= 1 << i;
+            }
         }
         f
+    }
+
+    /// The entries the NUL-terminated `name` could be.
+    ///
+    /// # Safety
+    /// `name` points to a NUL-terminated string.
+    unsafe fn candidates(&self, name: *const u8) -> u64 {
+        let mut candidates = u64::MAX;
+        for (k, position) in self.0.iter().enumerate() {
+            let byte = *name.add(k);
+            candidates &= position[usize::from(byte)];
+            if candidates == 0 || byte == 0 {
+                break;
+            }
+        }
+        candidates
     }
 }
 
@@ -341,25 +361,9 @@ impl Object {
             return 0;
         }
         let name = (self.strtab + sym.name as usize) as *const u8;
-        // Most imported names differ from every interposed one in their first two bytes:
-        // compare in place, without measuring the name first.
-        let first = *name;
-        let mut candidates = firsts.0[usize::from(first)];
+        let candidates = firsts.candidates(name);
         if candidates == 0 {
             return 0;
-        }
-        let second = *name.add(1);
-        candidates &= firsts.1[usize::from(second)];
-        if candidates == 0 {
-            return 0;
-        }
-        // Many names share two bytes with one of ours ("__cxa_..." with "__connect",
-        // "getenv" with "gethostbyname"): a third tells most of them apart.
-        if second != 0 {
-            candidates &= firsts.2[usize::from(*name.add(2))];
-            if candidates == 0 {
-                return 0;
-            }
         }
         let Some(entry) = (0..table.len())
             .filter(|i| candidates & (1 << i) != 0)
