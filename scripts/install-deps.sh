@@ -49,6 +49,7 @@ PACKAGES=(
     php8.2-curl       # ext/curl: libcurl's sockets (libc_curl_*.phpt, libc_ftp_*.phpt, corpus_curl.phpt)
     php8.2-ldap       # ext/ldap: libldap's sockets (libc_ldap_*.phpt)
     slapd             # an OpenLDAP server for the libldap tests
+    librdkafka-dev    # tests/escapes: librdkafka's broker threads (C11 thrd_create) judged as the request's
     python3-pyftpdlib # tests/netns/ftpd.py: a real FTP server for ext/ftp and curl ftp://
     dpkg-dev          # dpkg-source: tests/upstream unpacks Debian's php8.2 source package (PHP's own tests)
     # tests/backstop/run.sh: the nftables kernel backstop, against what no in-process guard stops

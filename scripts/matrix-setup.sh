@@ -75,6 +75,7 @@ ROOTFS_PACKAGES=(
     # generated ruleset, liburing for the io_uring probe, the curl program as a child;
     # libffi-dev for the ZTS build's FFI (the NTS packages have it in php8.4-common).
     nftables liburing-dev curl libffi-dev
+    librdkafka-dev                     # tests/escapes: librdkafka's broker threads (C11 thrd_create)
 )
 
 # The ZTS build's configure flags: the extensions the tests load, shared (as Debian

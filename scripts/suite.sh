@@ -57,6 +57,7 @@ step "fpm load"       3m      continue    tests/load/run.sh
 step metrics          3m      continue    tests/metrics/run.sh
 step faults           2m      continue    tests/faults/run.sh
 step robustness       4m      continue    tests/robustness/run.sh
+step escapes          5m      continue    tests/escapes/run.sh
 step "flat memory"    4m      continue    tests/memory/rss.sh
 # The nftables kernel backstop against FFI syscalls, io_uring, static binaries, curl, mail().
 step "kernel backstop" 3m     continue    tests/backstop/run.sh

@@ -4,7 +4,7 @@
 usage: catcher.py LOGFILE READYFILE [FIXTURES_DIR]
 
 Listens on 0.0.0.0 and :: (IPV6_V6ONLY=1) so that ANY address put on `lo` answers:
-  TCP  80 25 53 465 587 993 995 8080  -> banner "HELLO <local_ip> <local_port>\n", then echo
+  TCP  80 25 53 465 587 993 995 8080 9092 -> banner "HELLO <local_ip> <local_port>\n", then echo
   TLS  443 8443 (fixtures/tls.test.crt) -> same banner/echo, after the handshake
                                          (the log line is written at accept time)
   UDP  53 9999                        -> reply "HELLO <local_ip> <local_port>\n" per datagram
@@ -46,7 +46,7 @@ import sys
 import threading
 import urllib.parse
 
-TCP_PORTS = (80, 25, 53, 465, 587, 993, 995, 8080)
+TCP_PORTS = (80, 25, 53, 465, 587, 993, 995, 8080, 9092)
 TLS_PORTS = (443, 8443)
 UDP_PORTS = (53, 9999)
 HTTP_PORTS = (8081,)

@@ -11,6 +11,15 @@
 //! again after it. [`restore_all`] puts the real functions back into every slot that still
 //! holds a guarded one (module shutdown, before this object can be unloaded).
 //!
+//! A guarding walk also reads the writable data of each object it has not seen before
+//! (its `.data`, `.bss`, and its RELRO part: the GOT, and slots an ifunc resolver filled
+//! through `R_X86_64_IRELATIVE`): a word pointing into one of the real functions (a
+//! pointer a constructor saved, `connect + 16` stored at link time, an ifunc's choice) is
+//! given the guarded function at the same offset, as the dynamic linker would have
+//! written had the guarded function been the definition. Pointers kept in memory the
+//! object allocated are not seen, nor the data of objects loaded before module start-up
+//! (the README's "not covered" list).
+//!
 //! Objects left alone: this extension itself (it calls the real functions), the C library
 //! and the dynamic linker (their internal calls use hidden aliases and never go through
 //! a GOT slot: glibc's resolver traffic is not seen), and the vDSO.
@@ -99,21 +108,83 @@ pub fn restore_all(table: &[Interposed]) -> usize {
     walk(table, Direction::Restore)
 }
 
-/// For each byte value, the entries whose name has it first (`.0`) and second (`.1`).
-struct Filter([u32; 256], [u32; 256]);
+/// For each of a name's first [`FILTERED`] bytes and each byte value, the entries whose
+/// name has that byte there: most imported names differ from every interposed one within
+/// them (`__cxa_*` from `__connect`, `getenv` from `gethostbyname`), and are passed over
+/// without a comparison.
+struct Filter([[u64; 256]; FILTERED]);
+
+const FILTERED: usize = 4;
 
 impl Filter {
     fn new(table: &[Interposed]) -> Filter {
-        assert!(table.len() <= 32, "one bit per interposed symbol");
-        let mut f = Filter([0; 256], [0; 256]);
+        assert!(table.len() <= 64, "one bit per interposed symbol");
+        let mut f = Filter([[0; 256]; FILTERED]);
         for (i, e) in table.iter().enumerate() {
             let name = e.name.to_bytes_with_nul();
-            f.0[usize::from(name[0])] |= 1 << i;
-            f.1[usize::from(name.get(1).copied().unwrap_or(0))] |= 1 << i;
+            for (k, position) in f.0.iter_mut().enumerate() {
+                position[usize::from(name.get(k).copied().unwrap_or(0))] |= 1 << i;
+            }
         }
         f
     }
+
+    /// The entries the NUL-terminated `name` could be.
+    ///
+    /// # Safety
+    /// `name` points to a NUL-terminated string.
+    unsafe fn candidates(&self, name: *const u8) -> u64 {
+        let mut candidates = u64::MAX;
+        for (k, position) in self.0.iter().enumerate() {
+            let byte = *name.add(k);
+            candidates &= position[usize::from(byte)];
+            if candidates == 0 || byte == 0 {
+                break;
+            }
+        }
+        candidates
+    }
 }
+
+/// dladdr1: return the symbol table entry.
+const RTLD_DL_SYMENT: c_int = 1;
+
+/// Each real function's address range and its guarded function, for the data scan.
+fn ranges(table: &[Interposed]) -> &'static [(usize, usize, usize)] {
+    static RANGES: std::sync::OnceLock<Vec<(usize, usize, usize)>> = std::sync::OnceLock::new();
+    RANGES.get_or_init(|| {
+        let mut v = Vec::new();
+        for e in table {
+            let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
+            let mut sym: *const libc::Elf64_Sym = std::ptr::null();
+            // SAFETY: dladdr1 with RTLD_DL_SYMENT fills `info` and points `sym` at the
+            // dynamic symbol table entry of the function at that address.
+            let found = unsafe {
+                libc::dladdr1(e.real as *const c_void, &mut info, (&mut sym as *mut *const libc::Elf64_Sym).cast(), RTLD_DL_SYMENT)
+            } != 0;
+            let size = if found && !sym.is_null() { unsafe { (*sym).st_size as usize } } else { 0 };
+            if !v.iter().any(|&(real, _, _)| real == e.real) {
+                v.push((e.real, size.max(1), e.guarded));
+            }
+        }
+        v
+    })
+}
+
+/// Count every object loaded now as scanned: module start-up does not read the data of the
+/// objects loaded before it (reading PHP's own `.data` and `.bss` would cost more than the
+/// rest of start-up; their pointers were saved before any request ran).
+pub fn skip_scan_of_loaded() {
+    unsafe extern "C" fn note(info: *mut libc::dl_phdr_info, _size: usize, _data: *mut c_void) -> c_int {
+        SCANNED.lock().push((*info).dlpi_addr as usize);
+        0
+    }
+    // SAFETY: the callback reads one field of each object's info.
+    unsafe { libc::dl_iterate_phdr(Some(note), std::ptr::null_mut()) };
+}
+
+/// Objects whose data was scanned (their load addresses).
+static SCANNED: crate::sync::PthreadMutex<Vec<usize>> = crate::sync::PthreadMutex::new(Vec::new());
 
 fn walk(table: &[Interposed], direction: Direction) -> usize {
     let mut w = Walk {
@@ -123,6 +194,14 @@ fn walk(table: &[Interposed], direction: Direction) -> usize {
         own_base: own_base(),
         written: 0,
     };
+    // Wait for another thread's dlopen to finish first: dlopen takes the dynamic linker's
+    // load lock, which that dlopen holds until its objects are relocated and initialised,
+    // and dl_iterate_phdr lists an object before it is relocated. (This narrows the window
+    // in which a walk could write a slot the dynamic linker has yet to relocate, or make
+    // its RELRO page read-only under it; a dlopen starting after this call can still
+    // overlap the walk.)
+    // SAFETY: dlopen(NULL, RTLD_NOLOAD) only returns the main program's handle.
+    unsafe { libc::dlopen(std::ptr::null(), libc::RTLD_LAZY | libc::RTLD_NOLOAD) };
     // SAFETY: the callback only reads the program headers dl_iterate_phdr hands it, and
     // the dynamic sections and relocation tables they point to, of objects the dynamic
     // linker keeps loaded for the duration of the call (it holds its load lock).
@@ -169,6 +248,9 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
         }
     }
     let Some(dynamic) = dynamic else { return 0 };
+    if w.direction == Direction::Guard {
+        w.written += scan_data(info, relro, w.table);
+    }
     // The dynamic linker has relocated most d_ptr values in place for ordinary objects;
     // the vDSO and some loaders leave them relative. An address below the base is relative.
     let abs = |v: u64| {
@@ -221,6 +303,40 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
     0
 }
 
+/// Give guarded functions to the words of `info`'s writable segments that point into a
+/// real one, the first time an object is seen.
+unsafe fn scan_data(info: &libc::dl_phdr_info, relro: Option<(usize, usize)>, table: &[Interposed]) -> usize {
+    let base = info.dlpi_addr as usize;
+    {
+        let mut scanned = SCANNED.lock();
+        if scanned.contains(&base) {
+            return 0;
+        }
+        scanned.push(base);
+    }
+    let ranges = ranges(table);
+    let lo = ranges.iter().map(|r| r.0).min().unwrap_or(0);
+    let hi = ranges.iter().map(|r| r.0 + r.1).max().unwrap_or(0);
+    let obj = Object { base, strtab: 0, strsz: 0, symtab: 0, relro };
+    let phdrs = std::slice::from_raw_parts(info.dlpi_phdr, usize::from(info.dlpi_phnum));
+    let mut written = 0;
+    for ph in phdrs.iter().filter(|p| p.p_type == libc::PT_LOAD && p.p_flags & libc::PF_W != 0) {
+        let start = (base + ph.p_vaddr as usize + 7) & !7;
+        let end = base + ph.p_vaddr as usize + ph.p_memsz as usize;
+        let words = std::slice::from_raw_parts(start as *const usize, end.saturating_sub(start) / 8);
+        for (i, &word) in words.iter().enumerate() {
+            if word < lo || word >= hi {
+                continue;
+            }
+            if let Some(&(real, _, guarded)) = ranges.iter().find(|&&(real, size, _)| word.wrapping_sub(real) < size) {
+                obj.write((start + i * 8) as *mut usize, guarded + (word - real));
+                written += 1;
+            }
+        }
+    }
+    written
+}
+
 struct Object {
     base: usize,
     strtab: usize,
@@ -245,14 +361,7 @@ impl Object {
             return 0;
         }
         let name = (self.strtab + sym.name as usize) as *const u8;
-        // Most imported names differ from every interposed one in their first two bytes:
-        // compare in place, without measuring the name first.
-        let first = *name;
-        let mut candidates = firsts.0[usize::from(first)];
-        if candidates == 0 {
-            return 0;
-        }
-        candidates &= firsts.1[usize::from(*name.add(1))];
+        let candidates = firsts.candidates(name);
         if candidates == 0 {
             return 0;
         }

@@ -174,6 +174,7 @@ unsafe extern "C" fn guarded_getaddrinfo(
     res: *mut *mut libc::addrinfo,
 ) -> c_int {
     let rc = libc::getaddrinfo(node, service, hints, res);
+    super::loads::patch_new();
     if rc == 0 && !node.is_null() && !res.is_null() && judge::enforcing() {
         let mut addresses: Vec<IpAddr> = Vec::new();
         let mut ai = *res;
@@ -266,60 +267,41 @@ fn in_main_program(address: usize) -> bool {
     main != 0 && object_base(address) == Some(main)
 }
 
-unsafe extern "C" fn guarded_dlopen(file: *const c_char, mode: c_int) -> *mut c_void {
+pub(super) unsafe extern "C" fn guarded_dlopen(file: *const c_char, mode: c_int) -> *mut c_void {
     let handle = libc::dlopen(file, mode);
     if !handle.is_null() {
-        super::got::patch_all(table());
+        patch();
     }
     handle
 }
 
-/// The C library's `dlsym`, for the trampoline's `RTLD_NEXT` path.
-static REAL_DLSYM: AtomicUsize = AtomicUsize::new(0);
-
-// `dlsym(RTLD_NEXT, ...)` searches the objects after its *caller*, which glibc finds from
-// the return address: that path jumps straight to the real dlsym with the caller's frame
-// untouched. Every other handle goes to `guarded_dlsym`.
-std::arch::global_asm!(
-    ".pushsection .text.appengine_sockets_dlsym,\"ax\",@progbits",
-    ".p2align 4",
-    ".globl appengine_sockets_dlsym_entry",
-    ".hidden appengine_sockets_dlsym_entry",
-    ".type appengine_sockets_dlsym_entry,@function",
-    "appengine_sockets_dlsym_entry:",
-    "cmp rdi, -1",
-    "je 2f",
-    "jmp {guarded}",
-    "2:",
-    "jmp qword ptr [rip + {real}]",
-    ".popsection",
-    guarded = sym guarded_dlsym,
-    real = sym REAL_DLSYM,
-);
-
-extern "C" {
-    fn appengine_sockets_dlsym_entry();
+/// Guard every loaded object (those already guarded are passed over); returns the number
+/// of slots written.
+pub fn patch() -> usize {
+    super::loads::walking();
+    super::got::patch_all(table())
 }
 
-unsafe extern "C" fn guarded_dlsym(handle: *mut c_void, name: *const c_char) -> *mut c_void {
-    let found = libc::dlsym(handle, name);
-    if found.is_null() || name.is_null() {
-        return found;
+/// `dlmopen`: a new link-map namespace loads its own copy of the C library, whose socket
+/// functions no GOT slot of ours leads to. Refused on a judged thread (NULL, as for a
+/// library that cannot be loaded), unless it loads into the main namespace.
+unsafe extern "C" fn guarded_dlmopen(lmid: libc::Lmid_t, file: *const c_char, mode: c_int) -> *mut c_void {
+    const LM_ID_BASE: libc::Lmid_t = 0;
+    if lmid == LM_ID_BASE {
+        return guarded_dlopen(file, mode);
     }
-    let found_at = found as usize;
-    table()
-        .iter()
-        .find(|e| e.real == found_at)
-        .map_or(found, |e| e.guarded as *mut c_void)
+    if judge::enforcing() {
+        return std::ptr::null_mut();
+    }
+    libc::dlmopen(lmid, file, mode)
 }
 
 /// The interposed symbols.
 pub fn table() -> &'static [Interposed] {
     static TABLE: OnceLock<Vec<Interposed>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        REAL_DLSYM.store(libc::dlsym as *const () as usize, Ordering::Relaxed);
         let e = |name: &'static CStr, real: usize, guarded: usize| Interposed { name, real, guarded };
-        vec![
+        let mut table = vec![
             e(c"connect", libc::connect as *const () as usize, guarded_connect as *const () as usize),
             e(c"sendto", libc::sendto as *const () as usize, guarded_sendto as *const () as usize),
             e(c"sendmsg", libc::sendmsg as *const () as usize, guarded_sendmsg as *const () as usize),
@@ -332,8 +314,18 @@ pub fn table() -> &'static [Interposed] {
             e(c"getaddrinfo", libc::getaddrinfo as *const () as usize, guarded_getaddrinfo as *const () as usize),
             e(c"pthread_create", libc::pthread_create as *const () as usize, guarded_pthread_create as *const () as usize),
             e(c"dlopen", libc::dlopen as *const () as usize, guarded_dlopen as *const () as usize),
-            e(c"dlsym", libc::dlsym as *const () as usize, appengine_sockets_dlsym_entry as *const () as usize),
-        ]
+            e(c"dlsym", libc::dlsym as *const () as usize, super::lookup::dlsym_entry()),
+            e(c"dlvsym", libc::dlvsym as *const () as usize, super::lookup::dlvsym_entry()),
+            e(c"dlmopen", libc::dlmopen as *const () as usize, guarded_dlmopen as *const () as usize),
+            // The C library's exported aliases of guarded functions (the same code).
+            e(c"__connect", libc::connect as *const () as usize, guarded_connect as *const () as usize),
+            e(c"__socket", libc::socket as *const () as usize, guarded_socket as *const () as usize),
+            e(c"__sendmmsg", libc::sendmmsg as *const () as usize, guarded_sendmmsg as *const () as usize),
+        ];
+        table.extend(super::threads::entries());
+        table.extend(super::loads::entries());
+        table.extend(super::resolver::entries());
+        table
     })
 }
 
@@ -348,7 +340,9 @@ pub fn install() -> usize {
     let entry = unsafe { libc::getauxval(libc::AT_ENTRY) } as usize;
     MAIN_BASE.store(object_base(entry).unwrap_or(0), Ordering::Relaxed);
     crate::zend::internal::install_after_internal_call(after_internal_call);
-    super::got::patch_all(table())
+    super::got::skip_scan_of_loaded();
+    super::loads::preload_nss();
+    patch()
 }
 
 /// Keep this object mapped after PHP unloads it: a library may have kept a guarded

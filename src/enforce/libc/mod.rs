@@ -32,6 +32,10 @@
 pub mod got;
 pub mod hooks;
 pub mod judge;
+pub mod loads;
+pub mod lookup;
+pub mod resolver;
+pub mod threads;
 
 /// Module start-up: guard every loaded object. Returns the number of slots written.
 pub fn install() -> usize {
@@ -46,6 +50,7 @@ pub fn uninstall() -> usize {
 
 /// Request start: judge calls from now on.
 pub fn request_start() {
+    loads::patch_new();
     judge::request_start(hooks::current_thread());
 }
 

@@ -1,0 +1,2 @@
+<?php
+echo gethostbyname('nss-escape.test'), "\n";

@@ -1,0 +1,3 @@
+<?php
+gethostbyname('first.test');
+echo gethostbyname('second.test'), "\n";
