@@ -29,14 +29,15 @@ extern "C" {
 
 /// The interrupt function that was installed before ours (pcntl's), called after ours.
 static PREVIOUS: AtomicUsize = AtomicUsize::new(0);
-/// What to run on an interrupt (a `fn()`), 0 when not installed.
+/// What to run on an interrupt (a `fn(usize)`, given the interrupted frame), 0 when not
+/// installed.
 static ON_INTERRUPT: AtomicUsize = AtomicUsize::new(0);
 
 unsafe extern "C" fn interrupted(ex: *mut zend_execute_data) {
     let run = ON_INTERRUPT.load(Ordering::Relaxed);
     if run != 0 {
-        // SAFETY: only ever stored from a `fn()`.
-        unsafe { std::mem::transmute::<usize, fn()>(run)() };
+        // SAFETY: only ever stored from a `fn(usize)`.
+        unsafe { std::mem::transmute::<usize, fn(usize)>(run)(ex as usize) };
     }
     let previous = PREVIOUS.load(Ordering::Relaxed);
     if previous != 0 {
@@ -45,9 +46,10 @@ unsafe extern "C" fn interrupted(ex: *mut zend_execute_data) {
     }
 }
 
-/// Run `run()` whenever the VM is interrupted (module start-up); the interrupt function
-/// installed before (pcntl's) keeps running after it.
-pub fn install_interrupt(run: fn()) {
+/// Run `run(frame)` whenever the VM is interrupted (module start-up), with the frame PHP
+/// hands the interrupt function; the interrupt function installed before (pcntl's) keeps
+/// running after it.
+pub fn install_interrupt(run: fn(usize)) {
     ON_INTERRUPT.store(run as usize, Ordering::Relaxed);
     // SAFETY: module start-up, on PHP's one thread, before any script runs.
     unsafe {
@@ -121,7 +123,10 @@ unsafe extern "C" fn wake_on_release(value: *mut ffi::zval) {
 
 /// Whether the PHP call `frame` (a [`frame_key`]) is still running on this thread and will
 /// wake the VM (see [`wake`]) when it returns; `false`: it has returned, or cannot be
-/// watched (then its messages are raised now).
+/// watched (then its messages are raised now). `interrupted`: the frame PHP handed the
+/// interrupt function. PHP 8.2 interrupts the VM after an internal call has been left
+/// (with the caller's frame); 8.3 and later (`zend_fcall_interrupt`) just before, with the
+/// returning call's own frame, still the current one: that call has returned.
 ///
 /// The VM is interrupted inside the call only when PHP code runs nested in it (an error
 /// handler run for the function's own warning, a library's callback): the frame nested
@@ -130,7 +135,10 @@ unsafe extern "C" fn wake_on_release(value: *mut ffi::zval) {
 /// for every frame they leave), so the VM is interrupted again right after `frame`
 /// returns. A frame that already has extra named parameters, or takes variadic ones, is
 /// not watched.
-pub fn wake_when_returns(frame: usize) -> bool {
+pub fn wake_when_returns(frame: usize, interrupted: usize) -> bool {
+    if frame == interrupted {
+        return false;
+    }
     // SAFETY: the chain from EG(current_execute_data) is this thread's live frames; the
     // frame given the array is one of them, owned by Zend until it is left.
     unsafe {

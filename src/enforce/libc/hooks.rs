@@ -386,11 +386,12 @@ pub fn uninstall() -> usize {
 /// right after the internal function returns): raise what C libraries' refused calls
 /// queued (on this thread, or on threads they started in this request), so the app's
 /// error handler runs after the function, never inside a library.
-fn raise_queued() {
+fn raise_queued(interrupted: usize) {
     if judge::pending() {
         // A message of a call still running (PHP code nested in it is running now) waits
         // until it returns.
-        for (level, text) in judge::take(crate::zend::interrupt::wake_when_returns) {
+        let running = |frame| crate::zend::interrupt::wake_when_returns(frame, interrupted);
+        for (level, text) in judge::take(running) {
             crate::zend::interrupt::raise(level == judge::Level::Warning, &text);
         }
     }
