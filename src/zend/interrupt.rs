@@ -115,18 +115,32 @@ const ACC_VARIADIC: u32 = 1 << 14;
 /// The key of the one element of [`wake_when_returns`]'s array.
 const WAKE_KEY: &std::ffi::CStr = c"appengine_sockets";
 
+thread_local! {
+    /// Whether a frame given [`wake_when_returns`]'s array was left since the VM was last
+    /// interrupted for a waiting message.
+    static RELEASED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The destructor of [`wake_when_returns`]'s array: its frame is being left.
 unsafe extern "C" fn wake_on_release(value: *mut ffi::zval) {
     let _ = value;
+    RELEASED.with(|r| r.set(true));
     wake(this_threads_flag());
 }
+
+/// `ZEND_INTERNAL_FUNCTION` (zend_compile.h).
+const INTERNAL_FUNCTION: u8 = 1;
 
 /// Whether the PHP call `frame` (a [`frame_key`]) is still running on this thread and will
 /// wake the VM (see [`wake`]) when it returns; `false`: it has returned, or cannot be
 /// watched (then its messages are raised now). `interrupted`: the frame PHP handed the
 /// interrupt function. PHP 8.2 interrupts the VM after an internal call has been left
 /// (with the caller's frame); 8.3 and later (`zend_fcall_interrupt`) just before, with the
-/// returning call's own frame, still the current one: that call has returned.
+/// returning call's own frame, still the current one: that call has returned; unless
+/// PHP code nested in it has just ended (its frame was given the array) and
+/// `zend_call_function` looks at the flag right after it, with the same frame: then the
+/// call goes on, and the flag is set again for its return (outside the VM's loop, so
+/// without interrupting again at once).
 ///
 /// The VM is interrupted inside the call only when PHP code runs nested in it (an error
 /// handler run for the function's own warning, a library's callback): the frame nested
@@ -137,6 +151,16 @@ unsafe extern "C" fn wake_on_release(value: *mut ffi::zval) {
 /// not watched.
 pub fn wake_when_returns(frame: usize, interrupted: usize) -> bool {
     if frame == interrupted {
+        let released = RELEASED.with(|r| r.replace(false));
+        // SAFETY: `frame` is the frame PHP handed the interrupt function, live.
+        let internal = unsafe {
+            let func = (*(frame as *const zend_execute_data)).func;
+            !func.is_null() && (*func).type_ == INTERNAL_FUNCTION
+        };
+        if released && internal {
+            wake(this_threads_flag());
+            return true;
+        }
         return false;
     }
     // SAFETY: the chain from EG(current_execute_data) is this thread's live frames; the
@@ -149,6 +173,7 @@ pub fn wake_when_returns(frame: usize, interrupted: usize) -> bool {
             ex = (*ex).prev_execute_data;
         }
         if ex.is_null() {
+            RELEASED.with(|r| r.set(false));
             return false;
         }
         // Nothing nested: the call itself (its caller releases the array; the JIT only for
