@@ -151,7 +151,8 @@ fn gnu_hash(name: &[u8]) -> u32 {
     name.iter().fold(5381u32, |h, &c| h.wrapping_mul(33).wrapping_add(u32::from(c)))
 }
 
-/// The symbols an object imports that are interposed, as (symbol index, entry index):
+/// The symbols an object imports that are interposed: by symbol index, the entry's index
+/// plus one (0: none; indices past the end: none):
 /// `None` when that cannot be told from its GNU hash table alone (no such table, or its
 /// bloom filter says the object may define one of them itself: then every relocation is
 /// looked at).
@@ -163,7 +164,7 @@ fn gnu_hash(name: &[u8]) -> u32 {
 ///
 /// # Safety
 /// `gnu_hash`, `symtab` and `strtab` are the object's live tables.
-unsafe fn imports(w: &Walk<'_>, gnu_hash: usize, obj: &Object) -> Option<Vec<(usize, usize)>> {
+unsafe fn imports(w: &Walk<'_>, gnu_hash: usize, obj: &Object) -> Option<Vec<u8>> {
     if gnu_hash == 0 {
         return None;
     }
@@ -188,7 +189,8 @@ unsafe fn imports(w: &Walk<'_>, gnu_hash: usize, obj: &Object) -> Option<Vec<(us
             continue;
         }
         if let Some(entry) = obj.entry_named(sym, w.table, &w.firsts) {
-            found.push((index, entry));
+            found.resize(index + 1, 0);
+            found[index] = entry as u8 + 1;
         }
     }
     Some(found)
@@ -275,7 +277,7 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
             let entry = match &imported {
                 Some(found) => {
                     let index = (r.info >> 32) as usize;
-                    found.iter().find(|(i, _)| *i == index).map(|&(_, e)| e)
+                    found.get(index).and_then(|&e| (e as usize).checked_sub(1))
                 }
                 None => obj.entry_for(r, w.table, &w.firsts),
             };
