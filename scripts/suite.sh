@@ -43,6 +43,9 @@ if [[ $QUICK == 0 ]]; then
 step "cargo test"    10m      continue    "${CARGO[@]}" test --workspace
 fi
 step phpt            10m      continue    scripts/test-php.sh
+# The opcodes PHP compiles with the extension loaded are stock PHP's (DO_ICALL, OPcache's
+# folding, 8.4's frameless calls).
+step opcodes          2m      continue    bench/opcodes.sh
 if [[ $QUICK == 0 ]]; then
 step "netns selftest" 2m      continue    tests/netns/selftest.sh
 step "php-fpm apps"   2m      continue    tests/fpm/run.sh

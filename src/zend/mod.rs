@@ -8,13 +8,13 @@
 //!   handler);
 //! * [`socket`]: ext/sockets' `Socket` and `AddressInfo` objects, socket addresses and
 //!   `socket_last_error()`;
-//! * [`internal`]: the hook after every internal function call, the running call's
-//!   identity, and raising a queued message.
+//! * [`interrupt`]: raising queued messages from the VM's interrupt (no hook on the
+//!   internal-call path), the running call's identity, and raising a message.
 
 #![allow(unsafe_code)]
 
 pub mod call;
-pub mod internal;
+pub mod interrupt;
 pub mod socket;
 
 use std::ffi::{c_char, c_int, CStr, CString};
@@ -25,7 +25,7 @@ use ext_php_rs::ffi::{self, zend_reference, zend_long, zend_string, HashTable};
 use ext_php_rs::types::ZendStr;
 
 pub use call::{Call, Original};
-pub use internal::frame_key;
+pub use interrupt::frame_key;
 pub use socket::{set_sockets_last_error, sockaddr_to_std, AddrInfo, SocketRef};
 
 // ---------------------------------------------------------------------------------------

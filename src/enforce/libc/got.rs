@@ -48,6 +48,7 @@ const DT_RELASZ: i64 = 8;
 const DT_STRSZ: i64 = 10;
 const DT_JMPREL: i64 = 23;
 const DT_RELACOUNT: i64 = 0x6fff_fff9;
+const DT_GNU_HASH: i64 = 0x6fff_fef5;
 
 const R_X86_64_64: u32 = 1;
 const R_X86_64_GLOB_DAT: u32 = 6;
@@ -92,6 +93,8 @@ struct Walk<'a> {
     /// `pthread_create` only their first).
     firsts: Filter,
     direction: Direction,
+    /// The GNU hash of each entry's name (for objects' bloom filters).
+    hashes: Vec<u32>,
     /// The load address of this extension (skipped).
     own_base: usize,
     /// Slots written.
@@ -190,6 +193,7 @@ fn walk(table: &[Interposed], direction: Direction) -> usize {
     let mut w = Walk {
         table,
         firsts: Filter::new(table),
+        hashes: table.iter().map(|e| gnu_hash(e.name.to_bytes())).collect(),
         direction,
         own_base: own_base(),
         written: 0,
@@ -219,6 +223,56 @@ fn own_base() -> usize {
     } else {
         info.dli_fbase as usize
     }
+}
+
+/// The hash of `DT_GNU_HASH` tables.
+fn gnu_hash(name: &[u8]) -> u32 {
+    name.iter().fold(5381u32, |h, &c| h.wrapping_mul(33).wrapping_add(u32::from(c)))
+}
+
+/// The symbols an object imports that are interposed: by symbol index, the entry's index
+/// plus one (0: none; indices past the end: none):
+/// `None` when that cannot be told from its GNU hash table alone (no such table, or its
+/// bloom filter says the object may define one of them itself: then every relocation is
+/// looked at).
+///
+/// The dynamic symbols below the table's `symoffset` are those left out of the hash
+/// table: the undefined ones, which is what an object imports. Reading them is much
+/// cheaper than reading every relocation, and most objects import none of the
+/// interposed symbols (they are then skipped whole).
+///
+/// # Safety
+/// `gnu_hash`, `symtab` and `strtab` are the object's live tables.
+unsafe fn imports(w: &Walk<'_>, gnu_hash: usize, obj: &Object) -> Option<Vec<u8>> {
+    if gnu_hash == 0 {
+        return None;
+    }
+    let header = gnu_hash as *const u32;
+    let (symoffset, bloom_size, bloom_shift) = (*header.add(1), *header.add(2), *header.add(3));
+    if bloom_size == 0 {
+        return None;
+    }
+    let bloom = header.add(4).cast::<u64>();
+    let maybe_defined = w.hashes.iter().any(|&h| {
+        let word = *bloom.add(((h / 64) % bloom_size) as usize);
+        let mask = (1u64 << (h % 64)) | (1u64 << ((h >> bloom_shift) % 64));
+        word & mask == mask
+    });
+    if maybe_defined {
+        return None;
+    }
+    let mut found = Vec::new();
+    for index in 1..symoffset as usize {
+        let sym = &*(obj.symtab as *const Sym).add(index);
+        if sym.shndx != 0 {
+            continue;
+        }
+        if let Some(entry) = obj.entry_named(sym, w.table, &w.firsts) {
+            found.resize(index + 1, 0);
+            found[index] = entry as u8 + 1;
+        }
+    }
+    Some(found)
 }
 
 fn skipped(name: &[u8]) -> bool {
@@ -263,7 +317,7 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
     };
     let (mut strtab, mut strsz, mut symtab) = (0usize, 0usize, 0usize);
     let (mut rela, mut relasz, mut jmprel, mut pltrelsz) = (0usize, 0usize, 0usize, 0usize);
-    let mut relacount = 0usize;
+    let (mut relacount, mut gnu_hash) = (0usize, 0usize);
     let mut d = dynamic as *const Dyn;
     while (*d).tag != DT_NULL {
         match (*d).tag {
@@ -275,6 +329,7 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
             DT_JMPREL => jmprel = abs((*d).val),
             DT_PLTRELSZ => pltrelsz = (*d).val as usize,
             DT_RELACOUNT => relacount = (*d).val as usize,
+            DT_GNU_HASH => gnu_hash = abs((*d).val),
             _ => {}
         }
         d = d.add(1);
@@ -289,6 +344,10 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
         symtab,
         relro,
     };
+    let imported = imports(w, gnu_hash, &obj);
+    if imported.as_ref().is_some_and(Vec::is_empty) {
+        return 0;
+    }
     // DT_RELACOUNT R_X86_64_RELATIVE entries (no symbol) come first in .rela.dyn: most of
     // an object's relocations, skipped without a look.
     for (table, size, skip) in [(jmprel, pltrelsz, 0), (rela, relasz, relacount)] {
@@ -297,7 +356,16 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
         }
         let relocs = std::slice::from_raw_parts(table as *const Rela, size / std::mem::size_of::<Rela>());
         for r in relocs.get(skip..).unwrap_or_default() {
-            w.written += obj.apply(r, w.table, &w.firsts, w.direction);
+            let entry = match &imported {
+                Some(found) => {
+                    let index = (r.info >> 32) as usize;
+                    found.get(index).and_then(|&e| (e as usize).checked_sub(1))
+                }
+                None => obj.entry_for(r, w.table, &w.firsts),
+            };
+            if let Some(entry) = entry {
+                w.written += obj.apply(r, &w.table[entry], w.direction);
+            }
         }
     }
     0
@@ -346,32 +414,34 @@ struct Object {
 }
 
 impl Object {
-    /// Apply one relocation's slot change, if it names an interposed symbol.
-    unsafe fn apply(&self, r: &Rela, table: &[Interposed], firsts: &Filter, direction: Direction) -> usize {
-        let kind = (r.info & 0xffff_ffff) as u32;
-        if !matches!(kind, R_X86_64_64 | R_X86_64_GLOB_DAT | R_X86_64_JUMP_SLOT) {
-            return 0;
-        }
+    /// The interposed symbol a relocation names, as an index into `table`.
+    unsafe fn entry_for(&self, r: &Rela, table: &[Interposed], firsts: &Filter) -> Option<usize> {
         let sym_index = (r.info >> 32) as usize;
         if sym_index == 0 {
-            return 0;
+            return None;
         }
-        let sym = &*(self.symtab as *const Sym).add(sym_index);
+        self.entry_named(&*(self.symtab as *const Sym).add(sym_index), table, firsts)
+    }
+
+    /// The interposed symbol `sym` is, as an index into `table`.
+    unsafe fn entry_named(&self, sym: &Sym, table: &[Interposed], firsts: &Filter) -> Option<usize> {
         if self.strsz != 0 && sym.name as usize >= self.strsz {
-            return 0;
+            return None;
         }
         let name = (self.strtab + sym.name as usize) as *const u8;
         let candidates = firsts.candidates(name);
         if candidates == 0 {
+            return None;
+        }
+        (0..table.len()).filter(|i| candidates & (1 << i) != 0).find(|&i| same_name(name, table[i].name))
+    }
+
+    /// Apply one relocation's slot change for the interposed symbol it names.
+    unsafe fn apply(&self, r: &Rela, entry: &Interposed, direction: Direction) -> usize {
+        let kind = (r.info & 0xffff_ffff) as u32;
+        if !matches!(kind, R_X86_64_64 | R_X86_64_GLOB_DAT | R_X86_64_JUMP_SLOT) {
             return 0;
         }
-        let Some(entry) = (0..table.len())
-            .filter(|i| candidates & (1 << i) != 0)
-            .map(|i| &table[i])
-            .find(|e| same_name(name, e.name))
-        else {
-            return 0;
-        };
         let slot = (self.base + r.offset as usize) as *mut usize;
         let current = slot.read_volatile();
         let new = match direction {

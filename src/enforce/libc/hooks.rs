@@ -226,7 +226,7 @@ unsafe extern "C" fn guarded_pthread_create(
     if !judge::enforcing() || in_main_program(routine as usize) {
         return real(routine, arg);
     }
-    let Some(from) = judge::inheritance() else {
+    let Some(from) = judge::inheritance(crate::zend::interrupt::starting_function_label) else {
         return real(routine, arg);
     };
     let start = Box::into_raw(Box::new(Start { routine, arg, from }));
@@ -333,13 +333,14 @@ pub fn table() -> &'static [Interposed] {
 // Installing.
 
 /// Install the guarded functions in every loaded object, and raise queued messages when
-/// an internal function returns. Returns the number of slots written.
+/// the VM is interrupted (right after the PHP function that queued them returns). Returns
+/// the number of slots written.
 pub fn install() -> usize {
     PINNED.store(pin_in_memory(), Ordering::Relaxed);
     // SAFETY: getauxval has no preconditions; AT_ENTRY is the main program's entry point.
     let entry = unsafe { libc::getauxval(libc::AT_ENTRY) } as usize;
     MAIN_BASE.store(object_base(entry).unwrap_or(0), Ordering::Relaxed);
-    crate::zend::internal::install_after_internal_call(after_internal_call);
+    crate::zend::interrupt::install_interrupt(raise_queued);
     super::got::skip_scan_of_loaded();
     super::loads::preload_nss();
     patch()
@@ -368,25 +369,29 @@ static PINNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::ne
 /// process (the embed SAPI) finds them installed. Walking every object again costs as much
 /// as the start-up walk, so it is done only when the object could not be kept mapped.
 pub fn uninstall() -> usize {
-    crate::zend::internal::restore_internal_call_hook();
+    crate::zend::interrupt::restore_interrupt();
     if PINNED.load(Ordering::Relaxed) {
         return 0;
     }
     super::got::restore_all(table())
 }
 
-/// After each internal function: raise what its C libraries' refused calls queued (on this
-/// thread, or on threads they started in this request), so the app's error handler runs
-/// after the function, never inside a library.
-fn after_internal_call(frame: usize) {
+/// When the VM is interrupted (queueing a message set `EG(vm_interrupt)`; the VM tests it
+/// right after the internal function returns): raise what C libraries' refused calls
+/// queued (on this thread, or on threads they started in this request), so the app's
+/// error handler runs after the function, never inside a library.
+fn raise_queued(interrupted: usize) {
     if judge::pending() {
-        for (level, text) in judge::take_for(frame, || crate::zend::internal::returning_function_label(frame)) {
-            crate::zend::internal::raise(level == judge::Level::Warning, &text);
+        // A message of a call still running (PHP code nested in it is running now) waits
+        // until it returns.
+        let running = |frame| crate::zend::interrupt::wake_when_returns(frame, interrupted);
+        for (level, text) in judge::take(running) {
+            crate::zend::interrupt::raise(level == judge::Level::Warning, &text);
         }
     }
 }
 
-/// This thread's id, for [`judge::request_start`].
-pub fn current_thread() -> u64 {
-    thread()
+/// This thread's id and its `EG(vm_interrupt)`, for [`judge::request_start`].
+pub fn current_thread() -> (u64, usize) {
+    (thread(), crate::zend::interrupt::this_threads_flag())
 }

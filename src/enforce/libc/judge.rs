@@ -41,6 +41,8 @@ pub struct Inheritance {
     slot: usize,
     app_id: String,
     acl: Option<crate::acl::Snapshot>,
+    /// The PHP function running when the thread was started, which its messages name.
+    function: String,
 }
 
 /// Whether this thread queued messages of its own, and the mail flag it watches (slot + 1)
@@ -62,8 +64,11 @@ struct Local {
     slot: Cell<usize>,
     /// How many requests this thread has started.
     requests: Cell<u64>,
-    /// What [`pending`] reads after every internal call.
+    /// What [`pending`] reads when the VM is interrupted.
     hot: Cell<Hot>,
+    /// The request's `EG(vm_interrupt)` (see [`zend::interrupt::wake`]), set when a
+    /// message is queued on this thread (0: none).
+    wake: Cell<usize>,
 }
 
 thread_local! {
@@ -74,6 +79,7 @@ thread_local! {
             slot: Cell::new(0),
             requests: Cell::new(0),
             hot: Cell::new(Hot { own: false, watch: 0 }),
+            wake: Cell::new(0),
         }
     };
     /// Messages this PHP thread queued itself: level, text, and the PHP call (frame) they
@@ -82,6 +88,8 @@ thread_local! {
     /// A library's thread: the app id of the request that started it (logged with its
     /// decisions).
     static INHERITED_APP: RefCell<String> = const { RefCell::new(String::new()) };
+    /// A library's thread: the PHP function its messages name (see [`Inheritance`]).
+    static INHERITED_FUNCTION: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// Whether calls on this thread are judged now: it runs a PHP request, or a C library
@@ -93,8 +101,9 @@ pub fn enforcing() -> bool {
     LOCAL.with(|l| l.owner.get().thread != 0)
 }
 
-/// A request starts on this thread (`thread`: its id).
-pub fn request_start(thread: u64) {
+/// A request starts on this thread (`thread`: its id; `wake`: the address of its
+/// `EG(vm_interrupt)`, set when a message is queued for it).
+pub fn request_start(thread: u64, wake: usize) {
     let n = LOCAL.with(|l| {
         l.requests.set(l.requests.get() + 1);
         l.requests.get()
@@ -113,12 +122,14 @@ pub fn request_start(thread: u64) {
             slot,
             names: Names::default(),
             mail: Vec::new(),
+            wake,
         });
         slot
     };
     LOCAL.with(|l| {
         l.slot.set(slot);
         l.owner.set(owner);
+        l.wake.set(wake);
         l.in_request.set(true);
     });
 }
@@ -147,21 +158,23 @@ fn on_php_thread(_thread: u64) -> bool {
 /// What a thread being started now inherits, when the starting thread is judged (it runs
 /// a request, or a library started it in one); `None` otherwise: the new thread is not
 /// judged.
-pub fn inheritance() -> Option<Inheritance> {
+/// `function()`: on a request's thread, the PHP function running now, which the new
+/// thread's messages name.
+pub fn inheritance(function: impl FnOnce() -> String) -> Option<Inheritance> {
     let owner = LOCAL.with(|l| l.owner.get());
     if owner.thread == 0 {
         return None;
     }
     let slot = LOCAL.with(|l| l.slot.get());
-    let app_id = if LOCAL.with(|l| l.in_request.get()) {
+    let (app_id, function) = if LOCAL.with(|l| l.in_request.get()) {
         // From now on this request's thread watches its mail flag.
         LOCAL.with(|l| l.hot.set(Hot { watch: slot + 1, ..l.hot.get() }));
-        state::with_app_id(str::to_owned)
+        (state::with_app_id(str::to_owned), function())
     } else {
-        INHERITED_APP.with(|a| a.borrow().clone())
+        (INHERITED_APP.with(|a| a.borrow().clone()), INHERITED_FUNCTION.with(|f| f.borrow().clone()))
     };
     // The ACL the request started with (a library's thread hands on what it inherited).
-    Some(Inheritance { owner, slot, app_id, acl: crate::acl::snapshot() })
+    Some(Inheritance { owner, slot, app_id, acl: crate::acl::snapshot(), function })
 }
 
 /// The first thing a thread started with an [`Inheritance`] does: its calls belong to
@@ -174,25 +187,27 @@ pub fn inherit(from: Inheritance) {
     crate::metrics::inherit_app(&from.app_id);
     INHERITED_APP.with(|a| *a.borrow_mut() = from.app_id);
     crate::acl::inherit(from.acl);
+    INHERITED_FUNCTION.with(|f| *f.borrow_mut() = from.function);
 }
 
 // ---------------------------------------------------------------------------------------
 // What a request shares with its libraries' threads.
 
-/// One running request: the names its libraries resolved (on any of its threads) and the
-/// messages its libraries' threads queued for it.
+/// One running request: the names its libraries resolved (on any of its threads), the
+/// messages its libraries' threads queued for it, and its thread's `EG(vm_interrupt)`.
 struct Live {
     owner: Owner,
     slot: usize,
     names: Names,
     mail: Vec<(Level, String)>,
+    wake: usize,
 }
 
 /// The running requests (NTS: one at most; ZTS: one per thread in a request).
 static LIVE: PthreadMutex<Vec<Live>> = PthreadMutex::new(Vec::new());
 
 /// Mail flags: set (under [`LIVE`]'s lock) when a library's thread queued a message for a
-/// request of that slot, read by the request's thread after every internal call once it
+/// request of that slot, read by the request's thread when the VM is interrupted once it
 /// started a thread. Each running request has a slot of its own while there are enough.
 const SLOTS: usize = 64;
 static MAIL: [AtomicBool; SLOTS] = [const { AtomicBool::new(false) }; SLOTS];
@@ -567,7 +582,9 @@ fn settle_as(
     if v.allowed {
         return true;
     }
-    let prefix = if function.is_empty() { String::new() } else { format!("{function}(): ") };
+    // A library's thread says its messages as the PHP function that started it.
+    let said_as = if php { function } else { INHERITED_FUNCTION.with(|f| f.borrow().clone()) };
+    let prefix = if said_as.is_empty() { String::new() } else { format!("{said_as}(): ") };
     if let Some(would) = report {
         queue(Level::Notice, format!("{prefix}{would}: {}", v.reason), frame);
         return true;
@@ -596,9 +613,10 @@ pub enum Level {
     Notice,
 }
 
-/// Queue a message for the PHP call `frame` (0: the next one to return): on a request's
-/// own thread, in that thread's queue; on a library's thread, in the mail of the request
-/// that started it (dropped when that request has ended).
+/// Queue a message (its text names its PHP function) for the PHP call `frame` (0: none),
+/// and wake the request's thread (see [`zend::interrupt`]): on a request's own thread, in
+/// that thread's queue; on a library's thread, in the mail of the request that started it
+/// (dropped when that request has ended).
 fn queue(level: Level, text: String, frame: usize) {
     // One message per refusal: libraries retry the same address (happy eyeballs, loops).
     if LOCAL.with(|l| l.in_request.get()) {
@@ -609,6 +627,7 @@ fn queue(level: Level, text: String, frame: usize) {
             }
         });
         LOCAL.with(|l| l.hot.set(Hot { own: true, ..l.hot.get() }));
+        zend::interrupt::wake(LOCAL.with(|l| l.wake.get()));
         return;
     }
     let owner = LOCAL.with(|l| l.owner.get());
@@ -618,10 +637,12 @@ fn queue(level: Level, text: String, frame: usize) {
             l.mail.push((level, text));
         }
         MAIL[l.slot].store(true, Ordering::Release);
+        // Under the lock: the request (and its thread's flag) is still alive.
+        zend::interrupt::wake(l.wake);
     }
 }
 
-/// Whether messages wait to be raised on this thread (after every internal call: one
+/// Whether messages wait to be raised on this thread (when the VM is interrupted: one
 /// thread-local read, and the request's mail flag once it started a thread).
 #[inline]
 pub fn pending() -> bool {
@@ -631,35 +652,29 @@ pub fn pending() -> bool {
     })
 }
 
-/// Take this thread's messages for the PHP call `frame` that is returning (and those of
-/// no call), then the mail its libraries' threads queued, prefixed with `label()`'s
-/// function name (the returning function's).
-pub fn take_for(frame: usize, label: impl FnOnce() -> String) -> Vec<(Level, String)> {
+/// Take this thread's messages but those whose PHP call `wait(frame)` says is still
+/// running, then the mail its libraries' threads queued.
+pub fn take(mut wait: impl FnMut(usize) -> bool) -> Vec<(Level, String)> {
     let mut out = Vec::new();
     let hot = LOCAL.with(|l| l.hot.get());
     if hot.own {
-        let left = OWN_QUEUE.with(|q| {
+        let q = OWN_QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
+        let (waiting, now): (Vec<_>, Vec<_>) = q.into_iter().partition(|(_, _, f)| *f != 0 && wait(*f));
+        out.extend(now.into_iter().map(|(l, t, _)| (l, t)));
+        let left = !waiting.is_empty();
+        OWN_QUEUE.with(|q| {
             let mut q = q.borrow_mut();
-            let (mine, rest): (Vec<_>, Vec<_>) = q.drain(..).partition(|(_, _, f)| *f == frame || *f == 0);
-            *q = rest;
-            out.extend(mine.into_iter().map(|(l, t, _)| (l, t)));
-            !q.is_empty()
+            q.splice(0..0, waiting);
         });
         LOCAL.with(|l| l.hot.set(Hot { own: left, ..l.hot.get() }));
     }
     if hot.watch != 0 && MAIL[hot.watch - 1].load(Ordering::Acquire) {
         let owner = LOCAL.with(|l| l.owner.get());
-        let mail = {
-            let mut live = LIVE.lock();
-            let mail = live.iter_mut().find(|l| l.owner == owner).map(|l| std::mem::take(&mut l.mail));
-            refresh_mail(&live, hot.watch - 1);
-            mail.unwrap_or_default()
-        };
-        if !mail.is_empty() {
-            let function = label();
-            let prefix = if function.is_empty() { String::new() } else { format!("{function}(): ") };
-            out.extend(mail.into_iter().map(|(l, t)| (l, format!("{prefix}{t}"))));
+        let mut live = LIVE.lock();
+        if let Some(l) = live.iter_mut().find(|l| l.owner == owner) {
+            out.append(&mut l.mail);
         }
+        refresh_mail(&live, hot.watch - 1);
     }
     out
 }
@@ -672,7 +687,7 @@ mod tests {
 
     #[test]
     fn whitelist_needs_every_name_whitelisted() {
-        request_start(0x1001);
+        request_start(0x1001, 0);
         let google: IpAddr = "142.250.80.46".parse().unwrap();
         assert_eq!(destination_verdict(google, 465).0.rule, Rule::Google);
         resolved("smtp.gmail.com", &[google]);
@@ -686,14 +701,14 @@ mod tests {
     #[test]
     fn judged_threads_are_a_requests_and_the_threads_it_started() {
         assert!(!enforcing(), "a thread outside any request");
-        assert!(inheritance().is_none(), "nothing to inherit outside a request");
-        request_start(0x1003);
+        assert!(inheritance(String::new).is_none(), "nothing to inherit outside a request");
+        request_start(0x1003, 0);
         assert!(enforcing());
-        let from = inheritance().expect("a request's thread hands on its request");
+        let from = inheritance(String::new).expect("a request's thread hands on its request");
         let (child, grandchild) = std::thread::spawn(move || {
             let before = enforcing();
             inherit(from);
-            let grandchild = inheritance().map(|g| std::thread::spawn(move || {
+            let grandchild = inheritance(String::new).map(|g| std::thread::spawn(move || {
                 inherit(g);
                 enforcing()
             }));
@@ -711,32 +726,35 @@ mod tests {
     #[test]
     fn names_and_mail_belong_to_their_request() {
         let google: IpAddr = "142.250.80.46".parse().unwrap();
-        request_start(0x1004);
+        // The request thread's EG(vm_interrupt), as a library's thread sets it.
+        static WAKE: AtomicBool = AtomicBool::new(false);
+        request_start(0x1004, WAKE.as_ptr() as usize);
         resolved("smtp.gmail.com", &[google]);
         // Another thread's request resolves a name spoiling the whitelist: not ours.
         let other = std::thread::spawn(move || {
-            request_start(0x1005);
+            request_start(0x1005, 0);
             resolved("evil-gmail.test", &[google]);
             let theirs = destination_verdict(google, 465).0.allowed;
             std::thread::sleep(std::time::Duration::from_millis(50));
-            let mail = (pending(), take_for(0, || "theirs".into()));
+            let mail = (pending(), take(|_| false));
             request_end();
             (theirs, mail)
         });
         assert!(destination_verdict(google, 465).0.allowed);
         // This request's library thread resolves it: now ours too.
-        let from = inheritance().unwrap();
+        let from = inheritance(|| "spawn_connect".into()).unwrap();
         std::thread::spawn(move || {
             inherit(from);
             resolved("evil-gmail.test", &[google]);
-            queue(Level::Warning, "connection to 10.0.0.5:80 refused (private address 10.0.0.5)".into(), 0);
+            queue(Level::Warning, "spawn_connect(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)".into(), 0);
         })
         .join()
         .unwrap();
         assert_eq!(destination_verdict(google, 465).0.rule, Rule::Google);
+        assert!(WAKE.load(Ordering::SeqCst), "the request's thread is woken");
         assert!(pending());
         assert_eq!(
-            take_for(0, || "spawn_connect".into()),
+            take(|_| false),
             vec![(Level::Warning, "spawn_connect(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)".to_owned())]
         );
         assert!(!pending());
@@ -748,14 +766,14 @@ mod tests {
 
     #[test]
     fn a_requests_end_drops_what_its_threads_say_later() {
-        request_start(0x1006);
-        let from = inheritance().unwrap();
+        request_start(0x1006, 0);
+        let from = inheritance(String::new).unwrap();
         queue(Level::Warning, "own".into(), 0);
         assert!(pending());
         request_end();
         assert!(!pending(), "the request's own queue is dropped");
-        request_start(0x1006);
-        let _ = inheritance(); // this request watches its mail too
+        request_start(0x1006, 0);
+        let _ = inheritance(String::new); // this request watches its mail too
         let google: IpAddr = "142.250.80.46".parse().unwrap();
         std::thread::spawn(move || {
             inherit(from);
@@ -766,8 +784,23 @@ mod tests {
         .join()
         .unwrap();
         assert!(!pending());
-        assert!(take_for(0, String::new).is_empty());
+        assert!(take(|_| false).is_empty());
         assert_eq!(destination_verdict(google, 465).0.rule, Rule::Google, "the old request's name");
+        request_end();
+    }
+
+    #[test]
+    fn a_message_waits_while_its_call_runs() {
+        static WAKE: AtomicBool = AtomicBool::new(false);
+        request_start(0x1008, WAKE.as_ptr() as usize);
+        queue(Level::Warning, "curl_exec(): refused".into(), 7);
+        queue(Level::Notice, "pg_connect(): would be refused".into(), 8);
+        assert!(WAKE.load(Ordering::SeqCst), "queueing wakes the request's thread");
+        // The call of frame 7 still runs (PHP code nested in it interrupted the VM).
+        assert_eq!(take(|f| f == 7), vec![(Level::Notice, "pg_connect(): would be refused".to_owned())]);
+        assert!(pending(), "frame 7's message waits");
+        assert_eq!(take(|_| false), vec![(Level::Warning, "curl_exec(): refused".to_owned())]);
+        assert!(!pending());
         request_end();
     }
 
@@ -816,7 +849,7 @@ mod tests {
         let n = recorded(&[("public.test", &["11.0.0.1"]), ("mixed.test", &["11.0.0.1", "10.0.0.5"])]);
         assert_eq!(names_verdict(policy, &n, public, 80).1.as_deref(), Some("mixed.test"));
         // A lookup made again is the latest; past MAX_NAMES the oldest are dropped.
-        request_start(0x1007);
+        request_start(0x1007, 0);
         resolved("mixed.test", &[public, "10.0.0.5".parse().unwrap()]);
         resolved("public.test", &[public]);
         assert!(destination_verdict(public, 80).0.allowed);

@@ -25,8 +25,9 @@
 //! What a request gathers is its own: the names its libraries resolved (on its thread or
 //! theirs) and the messages their refusals queued. The request's thread keeps its own
 //! messages in thread-locals; its libraries' threads hand theirs over under a
-//! [`crate::sync`] mutex (which thread checkers see), and they are raised on the request's thread when
-//! its next internal function returns. A library's thread outliving its request stays
+//! [`crate::sync`] mutex (which thread checkers see) and set the request thread's
+//! `EG(vm_interrupt)`: they are raised on the request's thread at the VM's next check,
+//! right after the PHP function running there returns. A library's thread outliving its request stays
 //! judged for that app; what it says after the request ended is dropped.
 
 pub mod got;
@@ -51,7 +52,8 @@ pub fn uninstall() -> usize {
 /// Request start: judge calls from now on.
 pub fn request_start() {
     loads::patch_new();
-    judge::request_start(hooks::current_thread());
+    let (thread, wake) = hooks::current_thread();
+    judge::request_start(thread, wake);
 }
 
 /// Request end: stop judging; drop what was not raised; put on PHP's error log what

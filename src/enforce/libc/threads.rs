@@ -110,7 +110,7 @@ unsafe extern "C" fn guarded_thrd_create(thread: *mut libc::pthread_t, routine: 
     let (Some(routine), true) = (routine, judge::enforcing()) else {
         return real(thread, routine, arg);
     };
-    let Some(from) = judge::inheritance() else {
+    let Some(from) = judge::inheritance(crate::zend::interrupt::starting_function_label) else {
         return real(thread, Some(routine), arg);
     };
     let start = Box::into_raw(Box::new(C11 { routine, arg, from }));
@@ -167,7 +167,7 @@ unsafe fn wrapped(sev: *const SigEvent, once: bool) -> Option<SigEvent> {
         return None;
     }
     let function = (*sev).function?;
-    let from = judge::inheritance()?;
+    let from = judge::inheritance(crate::zend::interrupt::starting_function_label)?;
     let n = Box::into_raw(Box::new(Notification {
         function,
         value: (*sev).value,
