@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 
-use appengine_sockets_policy::sockets::{check_socket, linger_read_back, option_name, socket_option, SocketOption, ENOPROTOOPT};
+use appengine_sockets_policy::sockets::{check_socket, linger_read_back, AF_PACKET, option_name, socket_option, SocketOption, ENOPROTOOPT};
 
 use crate::guard::{self, Plan, SocketPlan, EACCES};
 use crate::idle;
@@ -245,9 +245,12 @@ fn apply(call: &mut Call, socket: SocketRef, what: &str, plan: SocketPlan) -> Re
 }
 
 /// The argument values ext/sockets accepts for a domain and type; anything else is left
-/// to the original function, which throws its own ValueError.
-fn valid_domain_and_type(domain: i64, kind: i64) -> bool {
-    matches!(domain, 1 | 2 | 10) && kind <= 10
+/// to the original function, which throws its own ValueError. PHP 8.5's also takes
+/// AF_PACKET on Linux for socket_create() (it defines the constant then): judged, and
+/// refused as raw; socket_create_pair() does not (`packet` false).
+fn valid_domain_and_type(domain: i64, kind: i64, packet: bool) -> bool {
+    let packet = packet && domain == AF_PACKET && zend::long_constant("AF_PACKET") == Some(AF_PACKET);
+    (matches!(domain, 1 | 2 | 10) || packet) && kind <= 10
 }
 
 /// The socket type without the flags an app may OR into it where ext/sockets takes them:
@@ -269,7 +272,7 @@ fn socket_create(call: &mut Call, original: Original) {
     }
     let (domain, kind, protocol) = (call.arg_long(1).unwrap_or(0), call.arg_long(2).unwrap_or(0), call.arg_long(3).unwrap_or(0));
     let kind = base_socket_type(kind);
-    if valid_domain_and_type(domain, kind)
+    if valid_domain_and_type(domain, kind, true)
         && refused(call, None, "Unable to create socket", check_socket(domain, kind, protocol), "")
     {
         return;
@@ -283,7 +286,7 @@ fn socket_create_pair(call: &mut Call, original: Original) {
     }
     let (domain, kind) = (call.arg_long(1).unwrap_or(0), base_socket_type(call.arg_long(2).unwrap_or(0)));
     let v = Some(state::get().policy().check_pair());
-    if valid_domain_and_type(domain, kind) && refused(call, None, "Unable to create socket pair", v, "") {
+    if valid_domain_and_type(domain, kind, false) && refused(call, None, "Unable to create socket pair", v, "") {
         return;
     }
     original.call(call);
