@@ -26,7 +26,7 @@ use ext_php_rs::types::ZendStr;
 
 pub use call::{Call, Original};
 pub use internal::frame_key;
-pub use socket::{set_sockets_last_error, sockaddr_to_std, AddrInfo, SocketRef};
+pub use socket::{module_globals_named, set_sockets_last_error, sockaddr_to_std, AddrInfo, SocketRef};
 
 // ---------------------------------------------------------------------------------------
 // Declarations the ext-php-rs bindings do not carry (zend_API.h, main/*.h of PHP 8.x).
