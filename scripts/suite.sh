@@ -66,6 +66,9 @@ if [[ $PHP_ZTS == 1 ]]; then
 step "zts threads"    5m      continue    tests/zts/run.sh
 fi
 if [[ $QUICK == 0 ]]; then
+# phpize && ./configure && make && make install from a clean tree (phpize/config.m4), into
+# the PHP under test's extension dir, removed again after.
+step "phpize build"   6m      continue    scripts/ci-phpize.sh
 # Installs into and uninstalls from the PHP under test: after the suites that load the
 # extension by path.
 step packaging        8m      continue    scripts/ci-packaging.sh
