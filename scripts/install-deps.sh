@@ -51,6 +51,8 @@ PACKAGES=(
     python3-pyftpdlib # tests/netns/ftpd.py: a real FTP server for ext/ftp and curl ftp://
     dpkg-dev          # dpkg-source: tests/upstream unpacks Debian's php8.2 source package (PHP's own tests)
     mmdebstrap        # scripts/matrix-setup.sh: the Debian 13 root file system with PHP 8.4 (NTS, and ZTS built there)
+    composer          # scripts/ci-packaging.sh: `composer validate` of composer.json (PIE's metadata) only
+    zip               # scripts/release-binaries.sh: the pre-packaged binaries PIE unpacks (.zip)
 )
 
 if [[ "${1:-}" == --list ]]; then
