@@ -324,6 +324,7 @@ t_composer() {
     ensure_package composer composer || { echo "composer not available"; return 1; }
     local d=$SCRATCH/composer ok=0 out
     mkdir -p "$d"
+    # shellcheck disable=SC2016  # PHP code
     php -n -r '$j = json_decode(file_get_contents($argv[1]), true, 64, JSON_THROW_ON_ERROR);
         unset($j["php-ext"]);
         file_put_contents($argv[2], json_encode($j, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES));' \
