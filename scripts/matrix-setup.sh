@@ -128,7 +128,8 @@ SID_PACKAGES=(
     libfcgi-bin                        # cgi-fcgi for tests/fpm
     libclang-dev gcc g++ libc6-dev make pkg-config  # cargo build (bindgen, cc) and C test harnesses
     ca-certificates iproute2 util-linux mount procps python3 openssl valgrind git file
-    autoconf libtool                   # phpize (scripts/ci-packaging.sh: the phpize build)
+    autoconf libtool                   # phpize (the phpize build of phpize/config.m4)
+    dpkg-dev xz-utils debian-keyring   # tests/upstream/fetch-php-src.sh: php8.5's source package, its signature
     redis-server mariadb-server memcached postgresql slapd python3-pyftpdlib  # the tests' servers
 )
 if [[ $SID == 1 ]]; then
