@@ -130,13 +130,16 @@ fi
 run_checks "stock PHP control" ncd -d extension=sockets "$HERE/stock.php"
 
 echo "== 2. opcache JIT"
+# OPcache: loaded here where it is a shared module; built in from PHP 8.5 on.
+opcache=()
+[[ -z "$PHP_OPCACHE_INI" ]] || opcache=(-d "$PHP_OPCACHE_INI")
 for jit in tracing function; do
     run_checks "JIT $jit, sockets first" \
-        ncd -d extension=sockets -d "extension=$EXT" -d zend_extension=opcache -d opcache.enable_cli=1 \
+        ncd -d extension=sockets -d "extension=$EXT" "${opcache[@]}" -d opcache.enable_cli=1 \
             -d "opcache.jit=$jit" -d opcache.jit_buffer_size=32M "$HERE/jit.php"
 done
 run_checks "JIT tracing, appengine_sockets first" \
-    ncd -d "extension=$EXT" -d extension=sockets -d zend_extension=opcache -d opcache.enable_cli=1 \
+    ncd -d "extension=$EXT" -d extension=sockets "${opcache[@]}" -d opcache.enable_cli=1 \
         -d opcache.jit=tracing -d opcache.jit_buffer_size=32M "$HERE/jit.php"
 
 echo "== 4. embed SAPI: start-up, shutdown, start-up"
