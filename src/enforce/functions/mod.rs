@@ -292,9 +292,20 @@ fn socket_create_pair(call: &mut Call, original: Original) {
     original.call(call);
 }
 
+/// PHP 8.5's socket_create_listen(), socket_bind() and socket_sendto() throw a ValueError
+/// for a port outside 0..=65535 (earlier PHPs truncate it to 16 bits, and so are judged
+/// on the port they would use): such a call is left to the original, which throws.
+fn port_value_error(call: &Call, arg: u32) -> bool {
+    call.arg_long(arg).is_some_and(|port| !(0..=65535).contains(&port))
+        && zend::long_constant("PHP_VERSION_ID").is_some_and(|v| v >= 80500)
+}
+
 fn socket_create_listen(call: &mut Call, original: Original) {
     if !call.parse(c"l|l") {
         return;
+    }
+    if port_value_error(call, 1) {
+        return original.call(call);
     }
     let v = Some(state::get().policy().check_listen());
     if !refused(call, None, "Unable to create listening socket", v, "") {
@@ -327,6 +338,9 @@ fn socket_bind(call: &mut Call, original: Original) {
     let Some(socket) = socket_call(call, original, c"OS|l") else {
         return;
     };
+    if port_value_error(call, 3) {
+        return original.call(call);
+    }
     let address = call.arg_bytes(2).unwrap_or_default();
     let port = call.arg_long(3).unwrap_or(0) as u16;
     let v = guard::socket_bind_verdict(&address, port);
@@ -369,9 +383,12 @@ fn socket_destination_call(call: &mut Call, original: Original, spec: &std::ffi:
     let Some(socket) = socket_call(call, original, spec) else {
         return;
     };
-    if call.arg_is_null(port_arg) || call.arg_long(3).is_some_and(|len| addr_arg == 5 && len < 0) {
-        // AF_INET and AF_INET6 need a port, socket_sendto a length of at least 0: the
-        // original throws its ValueError.
+    if call.arg_is_null(port_arg)
+        || call.arg_long(3).is_some_and(|len| addr_arg == 5 && len < 0)
+        || (addr_arg == 5 && port_value_error(call, port_arg))
+    {
+        // AF_INET and AF_INET6 need a port, socket_sendto a length of at least 0 and (PHP
+        // 8.5) a port that fits in 16 bits: the original throws its ValueError.
         return original.call(call);
     }
     let port = call.arg_long(port_arg).unwrap_or(0) as u16;
