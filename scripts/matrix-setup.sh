@@ -179,7 +179,7 @@ if [[ $SID == 1 ]]; then
             echo "matrix-setup: PHP 8.6 cached ($(chroot "$RFS" dpkg-query -W -f='php8.6-cli ${Version}' php8.6-cli))"
         else
             t=$SECONDS
-            "$ROOT/scripts/rootfs.sh" env DEBIAN_FRONTEND=noninteractive bash -euo pipefail -c \
+            AES_ROOTFS=sid "$ROOT/scripts/rootfs.sh" env DEBIAN_FRONTEND=noninteractive bash -euo pipefail -c \
                 'apt-get -q update >/dev/null && apt-get -q -y install --no-install-recommends "$@" >/dev/null' \
                 apt "${p86[@]}"
             echo "$stamp86" >"$RFS/.aes-php8.6-ready"
