@@ -37,7 +37,9 @@ wrapper_step('302 to public', fn() => file_get_contents(wrapper_redirect('http:/
 wrapper_step('follow_location=0', function () {
     $r = file_get_contents(wrapper_redirect('http://10.0.0.5:8081/second'), false,
         wrapper_http_context(['follow_location' => 0]));
-    return $r === false ? false : $http_response_header[0];
+    // PHP 8.5 deprecates $http_response_header for http_get_last_response_headers().
+    $headers = function_exists('http_get_last_response_headers') ? http_get_last_response_headers() : $http_response_header;
+    return $r === false ? false : $headers[0];
 });
 
 ?>
