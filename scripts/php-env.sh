@@ -44,7 +44,11 @@ php_env_api=$("$PHP_CONFIG" --phpapi)
 
 if "$PHP_BIN" -n -r 'exit(PHP_ZTS ? 0 : 1);'; then PHP_ZTS=1; else PHP_ZTS=0; fi
 PHP_LABEL="PHP $PHP_VERSION $([[ $PHP_ZTS == 1 ]] && echo ZTS || echo NTS)"
-if "$PHP_BIN" -n -m 2>/dev/null | grep -qx 'Zend OPcache'; then PHP_OPCACHE_INI=; else PHP_OPCACHE_INI=zend_extension=opcache; fi
+if "$PHP_BIN" -n -r 'exit(extension_loaded("Zend OPcache") ? 0 : 1);' 2>/dev/null; then
+    PHP_OPCACHE_INI=
+else
+    PHP_OPCACHE_INI=zend_extension=opcache
+fi
 
 # php-fpm: Debian's is /usr/sbin/php-fpmX.Y; a source build's is PREFIX/sbin/php-fpm.
 PHP_FPM=
