@@ -7,10 +7,11 @@
 #   8.4-zts   PHP 8.4 built with --enable-zts from Debian 13's php8.4 source package,
 #             under its own prefix in that root file system (official-image layout)
 #   8.5       PHP 8.5 (NTS) from Debian experimental's php8.5 packages, in a Debian
-#             unstable root file system
+#             unstable root file system (not yet in the default set nor in CI: its line
+#             does not pass yet, docs/php-versions.md says why)
 #   8.6       PHP 8.6's release candidate from experimental, in that same root file
 #             system: not in the default set nor in CI; its failures do not fail the run
-# (default: 8.2 8.4 8.4-zts 8.5). What 8.4 and 8.5 need is made by scripts/matrix-setup.sh
+# (default: 8.2 8.4 8.4-zts). What 8.4 and 8.5 need is made by scripts/matrix-setup.sh
 # first, once: it is cached under /var/cache/appengine-sockets/matrix, and a second run
 # reuses it.
 #   --quick     build + phpt (+ the threaded test on ZTS) per PHP, for day-to-day work
@@ -32,7 +33,7 @@ for a in "$@"; do
         *) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 done
-[[ ${#WANT[@]} -gt 0 ]] || WANT=(8.2 8.4 8.4-zts 8.5)
+[[ ${#WANT[@]} -gt 0 ]] || WANT=(8.2 8.4 8.4-zts)
 
 # shellcheck source=common.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -58,6 +59,10 @@ NONBLOCKING=()
 # with other builds running): 29.5 min in all, deps included. PHP's own networking tests
 # (tests/upstream) then added ~1 min to the 8.4 NTS suite and ~1.5-2 min to the ZTS one,
 # so the ZTS line has 15m (from 12m) and the set-up, 3x its cold time, 27m (from 30m).
+# 8.5 and 8.6 (not in CI, outside that budget): the unstable root fs took 391 s and 461 s
+# cold (with a ZTS build running beside it), and a cold 8.5 suite more than 15 min (~10 of
+# them compiling, on a loaded machine): 12m for the set-up and 20m per line. Before 8.5
+# joins CI_PHPS, the budget above must make room for both (measure them on a quiet machine).
 #    name            timeout  on failure  command
 for w in "${WANT[@]}"; do
     case "$w" in
@@ -79,11 +84,11 @@ for w in "${WANT[@]}"; do
                 scripts/rootfs.sh scripts/suite.sh "${QUICK[@]}" ;;
         8.5 | 8.6)
             if [[ $SETUP == 1 && $needs_sid == 1 ]]; then
-                step "unstable set-up" 20m stop  "${sid_setup[@]}"
+                step "unstable set-up" 12m stop  "${sid_setup[@]}"
                 needs_sid=0
             fi
             failed_before=$FAILED failed_n_before=$FAILED_N
-            step "PHP $w NTS"   15m  continue  env AES_ROOTFS=sid PHP_CONFIG=/usr/bin/php-config$w \
+            step "PHP $w NTS"   20m  continue  env AES_ROOTFS=sid PHP_CONFIG=/usr/bin/php-config$w \
                 CARGO_TARGET_DIR=target/php-$w-nts scripts/rootfs.sh scripts/suite.sh "${QUICK[@]}"
             if [[ $w == 8.6 && $FAILED -gt $failed_before ]]; then
                 NONBLOCKING+=("PHP 8.6 NTS: $((FAILED_N - failed_n_before)) failed checks")
