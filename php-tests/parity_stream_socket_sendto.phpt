@@ -18,7 +18,7 @@ var_dump(stream_socket_sendto($exported, "x\n", 0, '10.0.0.5:9999'));
 echo settings_catcher($mark);
 ?>
 --EXPECTF--
-closed stream: TypeError: stream_socket_sendto(): supplied resource is not a valid stream resource
+closed stream: TypeError: stream_socket_sendto(): %r(supplied resource is not a valid stream resource|Argument #1 \(\$socket\) must be an open stream resource)%r
 memory stream: -1
 plain file: 
 Warning: stream_socket_sendto(): php_network_getaddresses: getaddrinfo for totes.invalid failed: Name or service not known in %s on line 8

@@ -35,9 +35,11 @@ wrapper_step('rebind4.test 302 to rebind4.test', fn() => file_get_contents(
 // Allowed: a public second hop is followed; follow_location=0 stops at the first.
 wrapper_step('302 to public', fn() => file_get_contents(wrapper_redirect('http://11.0.0.1:8081/final'), false, $ctx));
 wrapper_step('follow_location=0', function () {
-    $r = file_get_contents(wrapper_redirect('http://10.0.0.5:8081/second'), false,
+    // The status line from the stream's metadata (not $http_response_header, which PHP
+    // 8.5 deprecates, nor http_get_last_response_headers(), which only 8.4+ has).
+    $f = fopen(wrapper_redirect('http://10.0.0.5:8081/second'), 'r', false,
         wrapper_http_context(['follow_location' => 0]));
-    return $r === false ? false : $http_response_header[0];
+    return $f === false ? false : stream_get_meta_data($f)['wrapper_data'][0];
 });
 
 ?>

@@ -11,14 +11,15 @@
 #      there (so a file the build needs but the context lacks fails here);
 #   5. the image's runtime stage: `build-image-steps.sh runtime OUT` from OUT, installing
 #      into a scratch root (DESTDIR) and checking it there (php -m, php-fpm -m, php-fpm -t);
-#   6. the live install: make install, php -m and php-fpm -m list appengine_sockets,
+#   6. composer.json (PIE's metadata): `composer validate` and PIE's php-ext rules;
+#   7. the live install: make install, php -m and php-fpm -m list appengine_sockets,
 #      a php-fpm pool with its own php_admin_value[appengine_sockets.app_id] serves a
 #      request with that app id (and one that sets a start-up-only setting per pool is
 #      refused), make uninstall, php -m no longer lists it and no file is left. The system PHP is changed only between install and uninstall, and uninstall
 #      runs even if a check in between fails.
-# Which PHP: PHP_CONFIG (scripts/php-env.sh; default Debian 12's PHP 8.2). Steps 1-3 do not
+# Which PHP: PHP_CONFIG (scripts/php-env.sh; default Debian 12's PHP 8.2). Steps 1-3 and 6 do not
 # depend on the PHP and run with the default only; steps 4-5 (the image's Debian packages)
-# run for a Debian phpX.Y (the image's PHP_VERSION build argument), and step 6 for every
+# run for a Debian phpX.Y (the image's PHP_VERSION build argument), and step 7 for every
 # PHP: `make install PHP_CONFIG=...` into a PHP under its own prefix (official images'
 # layout) installs into its extension dir and conf.d.
 # Ends with the line "N passed, M failed"; exits non-zero if any check failed.
@@ -315,6 +316,29 @@ t_php_m_absent() {
     return $ok
 }
 
+# composer.json, PIE's metadata. Debian 12's composer (2.5) predates the php-ext property in
+# Composer's schema: everything else is validated strictly (a copy without php-ext), the
+# file as it is must be valid with php-ext as the only publish error, and php-ext itself
+# is checked against PIE's documented rules (tests/pie-metadata.php).
+t_composer() {
+    ensure_package composer composer || { echo "composer not available"; return 1; }
+    local d=$SCRATCH/composer ok=0 out
+    mkdir -p "$d"
+    # shellcheck disable=SC2016  # PHP code
+    php -n -r '$j = json_decode(file_get_contents($argv[1]), true, 64, JSON_THROW_ON_ERROR);
+        unset($j["php-ext"]);
+        file_put_contents($argv[2], json_encode($j, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES));' \
+        composer.json "$d/composer.json" || return 1
+    composer validate --no-interaction --strict --no-check-lock "$d/composer.json" || ok=1
+    out=$(composer validate --no-interaction --no-check-lock composer.json 2>&1)
+    echo "$out"
+    if [[ "$(grep '^- ' <<<"$out")" != "- The property php-ext is not defined and the definition does not allow additional properties" ]]; then
+        echo "composer.json: errors other than the php-ext property this composer does not know"; ok=1
+    fi
+    php -n tests/pie-metadata.php composer.json || ok=1
+    return $ok
+}
+
 echo "ci-packaging: $PHP_LABEL ($LAYOUT layout, ${PHP_CONFIG:-the default php-config})"
 # The checks that do not depend on the PHP run once per matrix: on the default PHP (8.2,
 # which scripts/suite.sh passes as an explicit PHP_CONFIG too).
@@ -322,6 +346,7 @@ if [[ -z "$CHOSEN" || $PHPV == 8.2 ]]; then
     check "hadolint Dockerfile" t_hadolint
     check "shellcheck packaging scripts" t_shellcheck
     check "Dockerfile steps and context" t_dockerfile
+    check "composer validate (PIE's composer.json)" t_composer
 fi
 if [[ $LAYOUT == debian ]]; then
     check "image build stage (build-image-steps.sh build)" t_build_stage

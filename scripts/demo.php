@@ -49,6 +49,47 @@ function fsock(string $host, int $port): array
     return [true, $errno, greeting($s)];
 }
 
+// curl (libcurl's own sockets: what Guzzle, Symfony HttpClient and the cloud SDKs use),
+// following redirects. ALLOWED when a connection was made (even if the reply is not
+// HTTP: the catcher's banner is shown as HTTP/0.9), REFUSED when curl could not connect.
+function curl_get(string $url, array $headers = []): array
+{
+    if (!function_exists('curl_init')) {
+        return [false, 0, 'ext/curl is not loaded'];
+    }
+    $ch = curl_init($url);
+    curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_FOLLOWLOCATION => true,
+        CURLOPT_TIMEOUT => (int) TIMEOUT, CURLOPT_HTTPHEADER => $headers]);
+    if (defined('CURLOPT_HTTP09_ALLOWED')) {
+        curl_setopt($ch, CURLOPT_HTTP09_ALLOWED, true);
+    }
+    $body = @curl_exec($ch);
+    if ($body === false && curl_errno($ch) === 7 /* CURLE_COULDNT_CONNECT */) {
+        $warning = last_error();
+        return [false, 0, $warning !== '(no message)' ? $warning : curl_error($ch)];
+    }
+    $where = curl_getinfo($ch, CURLINFO_PRIMARY_IP) . ':' . curl_getinfo($ch, CURLINFO_PRIMARY_PORT);
+    return [true, 0, $body === false ? "reached $where, curl: " . curl_error($ch) : "reached $where: " . trim((string) $body)];
+}
+
+// phpredis against the real Redis server scripts/demo.sh starts on a private address.
+function redis_ping(string $host, int $port): array
+{
+    if (!class_exists('Redis')) {
+        return [false, 0, 'phpredis is not loaded'];
+    }
+    try {
+        $r = new Redis();
+        if (!@$r->connect($host, $port, TIMEOUT)) {
+            return [false, 0, last_error()];
+        }
+        return [true, 0, 'PING: ' . var_export($r->ping(), true) . ', server ' . $r->info('server')['redis_version']];
+    } catch (RedisException $e) {
+        $warning = last_error();
+        return [false, 0, $warning !== '(no message)' ? $warning : $e->getMessage()];
+    }
+}
+
 function last_error(): string
 {
     $e = error_get_last();
@@ -107,6 +148,13 @@ $attempts = [
     ['ssl://tls.test:443',            'TLS, fixture CA',       fn() => client('ssl://tls.test:443', [
         'cafile' => "$fixtures/ca.crt", 'verify_peer' => true, 'verify_peer_name' => true,
     ])],
+    // The most common attack on a cloud app: make it fetch the metadata server's tokens.
+    ['curl http://169.254.169.254/computeMetadata/v1/', 'cloud metadata, curl', fn() => curl_get(
+        'http://169.254.169.254/computeMetadata/v1/', ['Metadata-Flavor: Google'])],
+    // A public host that answers with a redirect to a private address.
+    ['curl http://public.test:8081/redirect', 'redirect to 10.0.0.5, curl', fn() => curl_get(
+        'http://public.test:8081/redirect?to=' . rawurlencode('http://10.0.0.5:8081/internal'))],
+    ['Redis 10.0.0.5:6379',           'Redis, private address', fn() => redis_ping('10.0.0.5', 6379)],
 ];
 
 $w = max(array_map(fn($a) => strlen($a[0]), $attempts));

@@ -57,6 +57,8 @@ PACKAGES=(
     liburing-dev      # liburing: the io_uring connect probe (tests/backstop/probe.c)
     curl              # the curl program, run by exec() as a child the extension cannot see
     mmdebstrap        # scripts/matrix-setup.sh: the Debian 13 root file system with PHP 8.4 (NTS, and ZTS built there)
+    composer          # scripts/ci-packaging.sh: `composer validate` of composer.json (PIE's metadata) only
+    zip               # scripts/release-binaries.sh: the pre-packaged binaries PIE unpacks (.zip)
 )
 
 if [[ "${1:-}" == --list ]]; then

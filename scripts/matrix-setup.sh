@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2016  # single-quoted $ are dpkg-query formats and the inner script's
 # usage: scripts/matrix-setup.sh [--rebuild] [--no-zts]      (as root)
+#        scripts/matrix-setup.sh --sid [--php8.6] [--rebuild]
 #
 # Makes (once) what scripts/matrix.sh needs beyond this machine's PHP 8.2, under
 # one fixed cache directory, so a second run reuses all of it:
@@ -20,6 +21,13 @@
 #                                  the way the official php:* images install PHP
 #                                  (bin/php, bin/php-config, sbin/php-fpm, lib/libphp.so,
 #                                  shared extensions enabled by etc/conf.d/*.ini).
+#   $CACHE/sid                     (--sid) a Debian unstable (sid) root file system made
+#                                  with mmdebstrap from unstable plus experimental:
+#                                  PHP 8.5 NTS from experimental's php8.5 packages
+#                                  (pinned to experimental by name only; everything
+#                                  else is unstable's), and the same tools and servers.
+#                                  --php8.6 adds experimental's php8.6 release candidate
+#                                  packages to it (a stamp of its own: CI does not ask).
 # Each part is rebuilt only when missing or when its recipe (this file's package
 # list and configure flags, kept in a stamp) changed; --rebuild redoes both; --no-zts
 # makes the root file system only.
@@ -43,12 +51,14 @@ ZTS_PREFIX=/opt/appengine-sockets/php-8.4-zts     # inside the root file system
 # keeps the build the same on every machine. (The NTS packages are trixie's current
 # ones, so the matrix covers two 8.4 patch levels.)
 ZTS_SOURCE=${AES_ZTS_SOURCE:-8.4.11-1}
-REBUILD=0 ZTS=1
+REBUILD=0 ZTS=1 SID=0 PHP86=0
 for a in "$@"; do
     case "$a" in
         --rebuild) REBUILD=1 ;;
         --no-zts) ZTS=0 ;;
-        *) echo "usage: $0 [--rebuild] [--no-zts]" >&2; exit 2 ;;
+        --sid) SID=1 ;;
+        --php8.6) SID=1 PHP86=1 ;;
+        *) echo "usage: $0 [--rebuild] [--no-zts] | --sid [--php8.6] [--rebuild]" >&2; exit 2 ;;
     esac
 done
 [[ $EUID -eq 0 ]] || { echo "matrix-setup.sh: must run as root (mmdebstrap, chroot)" >&2; exit 1; }
@@ -109,28 +119,92 @@ ZTS_PHPIZE=("curl --with-curl" "ldap --with-ldap --with-libdir=lib/@MULTIARCH@" 
 # php-tests/libc_memcached_allowed.phpt skips there.
 
 stamp_of() { printf '%s\n' "$@" | sha256sum | cut -c1-16; }
+
+# make_rootfs DIR STAMP WHAT PACKAGE MMDEBSTRAP-ARG...: make the root file system DIR with
+# mmdebstrap (the args, with @TARGET@ for the directory it builds into) unless DIR's stamp
+# is STAMP already; says which, with PACKAGE's version. Returns 1 if it was cached.
+make_rootfs() {
+    local dir=$1 stamp=$2 what=$3 pkg=$4 t=$SECONDS a args=()
+    shift 4
+    if [[ $REBUILD == 0 && -f "$dir/.aes-ready" && "$(cat "$dir/.aes-ready")" == "$stamp" ]]; then
+        echo "matrix-setup: $what cached ($dir, $(chroot "$dir" dpkg-query -W -f="$pkg \${Version}" "$pkg"))"
+        return 1
+    fi
+    command -v mmdebstrap >/dev/null || {
+        echo "matrix-setup: mmdebstrap missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
+    for a in "$@"; do args+=("${a//@TARGET@/$dir.tmp}"); done
+    mkdir -p "$CACHE"
+    rm -rf "$dir.tmp"
+    # (Called as an if's condition, where set -e does not hold: each step says if it failed.)
+    nice -n 10 mmdebstrap --mode=root --variant=apt \
+        --keyring=/usr/share/keyrings/debian-archive-keyring.gpg "${args[@]}" \
+        || { echo "matrix-setup: mmdebstrap failed ($what)" >&2; rm -rf "$dir.tmp"; exit 1; }
+    # shellcheck disable=SC2015  # the message when any of the three fails
+    rm -rf "$dir" && mv "$dir.tmp" "$dir" && echo "$stamp" >"$dir/.aes-ready" \
+        || { echo "matrix-setup: cannot put $dir in place" >&2; exit 1; }
+    echo "matrix-setup: $what made in $((SECONDS - t)) s ($(chroot "$dir" dpkg-query -W -f="$pkg \${Version}" "$pkg"))"
+}
+
+# --- the unstable root file system (--sid): PHP 8.5, and 8.6 on request ---
+# The 8.x line's packages, and why (the trixie list's, for what exists there).
+sid_php_packages() {  # sid_php_packages X.Y
+    printf '%s\n' "php$1-cli" "php$1-dev" "php$1-fpm" "libphp$1-embed" \
+        "php$1-soap" "php$1-mysql" "php$1-xml" "php$1-pgsql" "php$1-curl" "php$1-ldap"
+}
+# Not there: PECL's redis, memcached and memcache are built for unstable's PHP 8.4 only
+# (php8.4-redis etc.; no php8.5-*), so tests/fpm/clients.sh does not run on 8.5 and
+# php-tests/libc_memcached_allowed.phpt skips there. No php8.5-opcache: OPcache is
+# always built into PHP 8.5.
+mapfile -t SID_PHP < <(sid_php_packages 8.5)
+SID_PACKAGES=(
+    "${SID_PHP[@]}"                    # PHP 8.5 NTS under test, and the extensions the tests use
+    libfcgi-bin                        # cgi-fcgi for tests/fpm
+    libclang-dev gcc g++ libc6-dev make pkg-config  # cargo build (bindgen, cc) and C test harnesses
+    ca-certificates iproute2 util-linux mount procps python3 openssl valgrind git file
+    autoconf libtool                   # phpize (the phpize build of phpize/config.m4)
+    dpkg-dev xz-utils debian-keyring   # tests/upstream/fetch-php-src.sh: php8.5's source package, its signature
+    redis-server mariadb-server memcached postgresql slapd python3-pyftpdlib  # the tests' servers
+)
+if [[ $SID == 1 ]]; then
+    RFS=$CACHE/sid
+    SID_STAMP="sid+experimental $MIRROR $(stamp_of "${SID_PACKAGES[@]}")"
+    T0=$SECONDS
+    # experimental is NotAutomatic (priority 1): only the PHP packages are pinned to it.
+    # Check-Valid-Until off: unstable's and experimental's Release files are re-signed
+    # weekly, and a mirror snapshot older than a week would otherwise be refused.
+    if make_rootfs "$RFS" "$SID_STAMP" "unstable root file system" php8.5-cli \
+        --aptopt='Acquire::Check-Valid-Until "false"' \
+        --setup-hook='mkdir -p "$1/etc/apt/preferences.d" && printf "%s\n" "Package: php8.5* libphp8.5* php8.6* libphp8.6*" "Pin: release a=experimental" "Pin-Priority: 500" >"$1/etc/apt/preferences.d/php-experimental"' \
+        --include="$(IFS=,; echo "${SID_PACKAGES[*]}")" \
+        sid @TARGET@ "deb $MIRROR sid main" "deb $MIRROR experimental main"; then
+        rm -f "$RFS/.aes-php8.6-ready"
+    fi
+    if [[ $PHP86 == 1 ]]; then
+        mapfile -t p86 < <(sid_php_packages 8.6)
+        stamp86="$SID_STAMP $(stamp_of "${p86[@]}")"
+        if [[ $REBUILD == 0 && -f "$RFS/.aes-php8.6-ready" && "$(cat "$RFS/.aes-php8.6-ready")" == "$stamp86" ]]; then
+            echo "matrix-setup: PHP 8.6 cached ($(chroot "$RFS" dpkg-query -W -f='php8.6-cli ${Version}' php8.6-cli))"
+        else
+            t=$SECONDS
+            AES_ROOTFS=sid "$ROOT/scripts/rootfs.sh" env DEBIAN_FRONTEND=noninteractive bash -euo pipefail -c \
+                'apt-get -q update >/dev/null && apt-get -q -y install --no-install-recommends "$@" >/dev/null' \
+                apt "${p86[@]}"
+            echo "$stamp86" >"$RFS/.aes-php8.6-ready"
+            echo "matrix-setup: PHP 8.6 installed in $((SECONDS - t)) s ($(chroot "$RFS" dpkg-query -W -f='php8.6-cli ${Version}' php8.6-cli))"
+        fi
+    fi
+    echo "matrix-setup: ready in $((SECONDS - T0)) s (cache: $CACHE)"
+    exit 0
+fi
 ROOTFS_STAMP="trixie $MIRROR $(stamp_of "${ROOTFS_PACKAGES[@]}")"
 T0=$SECONDS
 
 # --- 1. the root file system ---
-if [[ $REBUILD == 0 && -f "$RFS/.aes-ready" && "$(cat "$RFS/.aes-ready")" == "$ROOTFS_STAMP" ]]; then
-    echo "matrix-setup: root file system cached ($RFS, $(chroot "$RFS" dpkg-query -W -f='php8.4-cli ${Version}' php8.4-cli))"
-else
-    command -v mmdebstrap >/dev/null || {
-        echo "matrix-setup: mmdebstrap missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
-    t=$SECONDS
-    mkdir -p "$CACHE"
-    rm -rf "$RFS.tmp"
-    # Debian 12's debian-archive-keyring already has Debian 13's keys.
-    nice -n 10 mmdebstrap --mode=root --variant=apt \
-        --keyring=/usr/share/keyrings/debian-archive-keyring.gpg \
-        --include="$(IFS=,; echo "${ROOTFS_PACKAGES[*]}")" \
-        trixie "$RFS.tmp" "deb $MIRROR trixie main" "deb-src $MIRROR trixie main"
-    rm -rf "$RFS"
-    mv "$RFS.tmp" "$RFS"
-    echo "$ROOTFS_STAMP" >"$RFS/.aes-ready"
+# Debian 12's debian-archive-keyring already has Debian 13's keys.
+if make_rootfs "$RFS" "$ROOTFS_STAMP" "root file system" php8.4-cli \
+    --include="$(IFS=,; echo "${ROOTFS_PACKAGES[*]}")" \
+    trixie @TARGET@ "deb $MIRROR trixie main" "deb-src $MIRROR trixie main"; then
     rm -f "$RFS/opt/appengine-sockets/.zts-ready"   # a new root fs needs a new ZTS build
-    echo "matrix-setup: root file system made in $((SECONDS - t)) s ($(chroot "$RFS" dpkg-query -W -f='php8.4-cli ${Version}' php8.4-cli))"
 fi
 
 # The php8.4 source package into DIR/src (a shell function for the scripts run in the

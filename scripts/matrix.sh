@@ -6,8 +6,14 @@
 #   8.4       Debian 13's PHP 8.4 (NTS) packages, in a Debian 13 root file system
 #   8.4-zts   PHP 8.4 built with --enable-zts from Debian 13's php8.4 source package,
 #             under its own prefix in that root file system (official-image layout)
-# (default: all three). What 8.4 needs is made by scripts/matrix-setup.sh first, once:
-# it is cached under /var/cache/appengine-sockets/matrix, and a second run reuses it.
+#   8.5       PHP 8.5 (NTS) from Debian experimental's php8.5 packages, in a Debian
+#             unstable root file system (not yet in the default set nor in CI: its line
+#             does not pass yet, docs/php-versions.md says why)
+#   8.6       PHP 8.6's release candidate from experimental, in that same root file
+#             system: not in the default set nor in CI; its failures do not fail the run
+# (default: 8.2 8.4 8.4-zts). What 8.4 and 8.5 need is made by scripts/matrix-setup.sh
+# first, once: it is cached under /var/cache/appengine-sockets/matrix, and a second run
+# reuses it.
 #   --quick     build + phpt (+ the threaded test on ZTS) per PHP, for day-to-day work
 #   --no-setup  do not run matrix-setup.sh (it must have run before)
 # Each PHP builds into a target dir of its own (target/ for 8.2 as always,
@@ -23,8 +29,8 @@ for a in "$@"; do
     case "$a" in
         --quick) QUICK=(--quick) ;;
         --no-setup) SETUP=0 ;;
-        8.2 | 8.4 | 8.4-zts) WANT+=("$a") ;;
-        *) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+        8.2 | 8.4 | 8.4-zts | 8.5 | 8.6) WANT+=("$a") ;;
+        *) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 done
 [[ ${#WANT[@]} -gt 0 ]] || WANT=(8.2 8.4 8.4-zts)
@@ -36,11 +42,15 @@ LOGS=$ROOT/target/test-logs/matrix
 source "$ROOT/scripts/steps.sh"
 
 ZTS_CONFIG=/opt/appengine-sockets/php-8.4-zts/bin/php-config
-needs_rootfs=0 setup=(scripts/matrix-setup.sh --no-zts)
+needs_rootfs=0 setup=(scripts/matrix-setup.sh --no-zts) needs_sid=0 sid_setup=(scripts/matrix-setup.sh --sid)
 for w in "${WANT[@]}"; do
-    [[ $w == 8.2 ]] || needs_rootfs=1
+    [[ $w != 8.4 && $w != 8.4-zts ]] || needs_rootfs=1
     [[ $w != 8.4-zts ]] || setup=(scripts/matrix-setup.sh)
+    [[ $w != 8.5 && $w != 8.6 ]] || needs_sid=1
+    [[ $w != 8.6 ]] || sid_setup=(scripts/matrix-setup.sh --php8.6)
 done
+# The failures of a line that is not supported yet (8.6) are shown but do not fail the run.
+NONBLOCKING=()
 
 # Timeouts (deps 10m in test.sh before): 8.2 + set-up + 8.4 NTS add up to 62m, and with
 # the ZTS line 77m (87m with deps). Measured from a fresh clone on a fresh machine (2 cores):
@@ -49,6 +59,10 @@ done
 # with other builds running): 29.5 min in all, deps included. PHP's own networking tests
 # (tests/upstream) then added ~1 min to the 8.4 NTS suite and ~1.5-2 min to the ZTS one,
 # so the ZTS line has 15m (from 12m) and the set-up, 3x its cold time, 27m (from 30m).
+# 8.5 and 8.6 (not in CI, outside that budget): the unstable root fs took 391 s and 461 s
+# cold (with a ZTS build running beside it), and a cold 8.5 suite more than 15 min (~10 of
+# them compiling, on a loaded machine): 12m for the set-up and 20m per line. Before 8.5
+# joins CI_PHPS, the budget above must make room for both (measure them on a quiet machine).
 #    name            timeout  on failure  command
 for w in "${WANT[@]}"; do
     case "$w" in
@@ -68,6 +82,18 @@ for w in "${WANT[@]}"; do
             fi
             step "PHP 8.4 ZTS"  15m  continue  env PHP_CONFIG=$ZTS_CONFIG CARGO_TARGET_DIR=target/php-8.4-zts \
                 scripts/rootfs.sh scripts/suite.sh "${QUICK[@]}" ;;
+        8.5 | 8.6)
+            if [[ $SETUP == 1 && $needs_sid == 1 ]]; then
+                step "unstable set-up" 12m stop  "${sid_setup[@]}"
+                needs_sid=0
+            fi
+            failed_before=$FAILED failed_n_before=$FAILED_N
+            step "PHP $w NTS"   20m  continue  env AES_ROOTFS=sid PHP_CONFIG=/usr/bin/php-config$w \
+                CARGO_TARGET_DIR=target/php-$w-nts scripts/rootfs.sh scripts/suite.sh "${QUICK[@]}"
+            if [[ $w == 8.6 && $FAILED -gt $failed_before ]]; then
+                NONBLOCKING+=("PHP 8.6 NTS: $((FAILED_N - failed_n_before)) failed checks")
+                FAILED=$failed_before FAILED_N=$failed_n_before
+            fi ;;
     esac
 done
 
@@ -83,6 +109,7 @@ for s in "${SUMMARY[@]}"; do
         awk '{ $1 = $1 } 1' <<<"$s"
     fi
 done
+for n in "${NONBLOCKING[@]}"; do echo "not blocking (a release candidate, not yet supported): $n"; done
 # Last, every PHP's checks added up: the plain "N passed, M failed" line CI reads.
 total="matrix: $PASSED_N passed, $FAILED_N failed"
 if [[ $SKIPPED_N -gt 0 ]]; then total+=", $SKIPPED_N skipped"; fi
@@ -91,5 +118,9 @@ if [[ $FAILED -ne 0 ]]; then
     echo "$total"
     exit 1
 fi
-echo "OK: all ${#SUMMARY[@]} steps passed"
+if [[ ${#NONBLOCKING[@]} -gt 0 ]]; then
+    echo "OK: every step passed but the non-blocking ones above"
+else
+    echo "OK: all ${#SUMMARY[@]} steps passed"
+fi
 echo "$total"

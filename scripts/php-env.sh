@@ -17,6 +17,9 @@
 #   PHP_EMBED_LIB   its embed SAPI library (empty if it has none)
 #   PHP_INCLUDES    -I flags for C code built against it (array: PHP_INCLUDES_A)
 #   PHP_LABEL       e.g. "PHP 8.4.16 ZTS" (summary lines)
+#   PHP_OPCACHE_INI "zend_extension=opcache" where OPcache is a shared module to load;
+#                   empty from PHP 8.5 on, where it is built in and always loaded
+#                   (loading it again only warns)
 #   PATH            with a directory first whose `php` and `php-config` are these,
 #                   so tools that run plain `php` get the PHP under test too.
 # ext-php-rs's build script reads PHP_CONFIG (and PHP, and PATH: a change to any
@@ -41,6 +44,11 @@ php_env_api=$("$PHP_CONFIG" --phpapi)
 
 if "$PHP_BIN" -n -r 'exit(PHP_ZTS ? 0 : 1);'; then PHP_ZTS=1; else PHP_ZTS=0; fi
 PHP_LABEL="PHP $PHP_VERSION $([[ $PHP_ZTS == 1 ]] && echo ZTS || echo NTS)"
+if "$PHP_BIN" -n -r 'exit(extension_loaded("Zend OPcache") ? 0 : 1);' 2>/dev/null; then
+    PHP_OPCACHE_INI=
+else
+    PHP_OPCACHE_INI=zend_extension=opcache
+fi
 
 # php-fpm: Debian's is /usr/sbin/php-fpmX.Y; a source build's is PREFIX/sbin/php-fpm.
 PHP_FPM=
@@ -74,5 +82,5 @@ if [[ "$(realpath "$(command -v php 2>/dev/null || echo /nonexistent)" 2>/dev/nu
     PATH=$php_env_bin:$PATH
 fi
 export PHP_CONFIG PHP_BIN PHP_VERSION PHP_MAJMIN PHP_ZTS PHP_FPM PHP_RUN_TESTS PHP_EMBED_LIB \
-    PHP_INCLUDES PHP_LABEL PATH
+    PHP_INCLUDES PHP_LABEL PHP_OPCACHE_INI PATH
 unset php_env_prefix php_env_api php_env_bin

@@ -4,7 +4,8 @@
 #
 # Runs COMMAND inside the Debian 13 root file system that scripts/matrix-setup.sh
 # keeps (PHP 8.4 from Debian 13's packages, and the ZTS PHP built from Debian 13's
-# php8.4 source under /opt/appengine-sockets/php-8.4-zts), entered with chroot.
+# php8.4 source under /opt/appengine-sockets/php-8.4-zts), entered with chroot; with
+# AES_ROOTFS=sid, the unstable one instead (PHP 8.5, and 8.6 if set up: matrix-setup.sh --sid).
 # The repository and the Rust toolchain are bind-mounted at the same paths as on
 # this machine, so COMMAND can `cargo build` the checkout and write target/.
 # Everything happens in a private mount namespace: the bind mounts (and /proc,
@@ -12,11 +13,13 @@
 # own /etc, apt sources and PHP are never touched. The working directory inside
 # is the repository root. Exit status: COMMAND's; 2 if the root fs is missing.
 #   AES_MATRIX_CACHE   the cache directory (default /var/cache/appengine-sockets/matrix)
+#   AES_ROOTFS         trixie (default) or sid
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${AES_MATRIX_CACHE:-/var/cache/appengine-sockets/matrix}
-RFS=$CACHE/trixie
+RFS=$CACHE/${AES_ROOTFS:-trixie}
+[[ ${AES_ROOTFS:-trixie} == trixie || ${AES_ROOTFS:-} == sid ]] || { echo "rootfs.sh: AES_ROOTFS is trixie or sid" >&2; exit 2; }
 [[ $# -ge 1 ]] || { echo "usage: $0 COMMAND [ARGS...]" >&2; exit 2; }
 [[ -f "$RFS/.aes-ready" ]] || { echo "rootfs.sh: $RFS is not set up (scripts/matrix-setup.sh)" >&2; exit 2; }
 [[ $EUID -eq 0 ]] || { echo "rootfs.sh: must run as root (chroot, mount)" >&2; exit 2; }

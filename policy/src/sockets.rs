@@ -11,6 +11,8 @@ pub const AF_UNIX: i64 = 1;
 pub const AF_INET: i64 = 2;
 /// `AF_INET6`.
 pub const AF_INET6: i64 = 10;
+/// `AF_PACKET`: link-level packets (PHP 8.5's ext/sockets creates them on Linux).
+pub const AF_PACKET: i64 = 17;
 /// `SOCK_STREAM`.
 pub const SOCK_STREAM: i64 = 1;
 /// `SOCK_DGRAM`.
@@ -37,6 +39,8 @@ pub fn check_socket(domain: i64, kind: i64, protocol: i64) -> Option<Verdict> {
     match domain {
         AF_INET | AF_INET6 => {}
         AF_UNIX => return refuse("unix sockets are not allowed, only outbound TCP and UDP".into()),
+        // Whole link-layer frames, whatever the type (SOCK_RAW or SOCK_DGRAM): raw sockets.
+        AF_PACKET => return refuse("raw sockets (AF_PACKET) are not allowed, only outbound TCP and UDP".into()),
         other => return refuse(format!("address family {other} is not allowed, only outbound TCP and UDP")),
     }
     match (kind, protocol) {
@@ -207,7 +211,9 @@ mod tests {
             (AF_INET, SOCK_STREAM, IPPROTO_UDP),
             (AF_INET, SOCK_STREAM, 132),
             (AF_INET, SOCK_DGRAM, IPPROTO_TCP),
-            (17, SOCK_DGRAM, 0),
+            (AF_PACKET, SOCK_RAW, 0x300),
+            (AF_PACKET, SOCK_DGRAM, 0),
+            (16, SOCK_DGRAM, 0),
         ] {
             let v = check_socket(d, t, p).expect("refused");
             assert_eq!((v.allowed, v.rule), (false, Rule::Protocol), "{d} {t} {p}");
@@ -215,6 +221,10 @@ mod tests {
         assert_eq!(
             check_socket(AF_INET, SOCK_RAW, 1).unwrap().reason,
             "raw sockets are not allowed, only outbound TCP and UDP"
+        );
+        assert_eq!(
+            check_socket(AF_PACKET, SOCK_DGRAM, 0).unwrap().reason,
+            "raw sockets (AF_PACKET) are not allowed, only outbound TCP and UDP"
         );
     }
 

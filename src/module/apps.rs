@@ -19,6 +19,11 @@
 //! own request start: `session.auto_start` with a persistent Redis or Memcached save
 //! handler takes a connection from the persistent list before this module's RINIT.
 //!
+//! PHP 8.5's persistent cURL share handles (`curl_share_init_persistent()`, whose
+//! `CURL_LOCK_DATA_CONNECT` keeps libcurl's connections across requests) are not in that
+//! list but in ext/curl's own `CURL_G(persistent_curlsh)`, keyed by the set of shared
+//! data: they are parked and given back the same way ([`switch_curl_shares`]).
+//!
 //! In a thread-safe (ZTS) PHP each thread has its own EG(persistent_list) and runs its
 //! own requests, of any app, at the same time as the others: which app ran last is
 //! therefore per thread, and the list is this thread's (reached through TSRM).
@@ -35,6 +40,11 @@ use ext_php_rs::ffi::{self, zend_string, zval, Bucket, HashTable};
 extern "C" {
     fn zend_hash_set_bucket_key(ht: *mut HashTable, b: *mut Bucket, key: *mut zend_string) -> *mut zval;
     fn zend_hash_del_bucket(ht: *mut HashTable, b: *mut Bucket);
+    fn zend_hash_packed_to_hash(ht: *mut HashTable);
+    fn zend_hash_index_del(ht: *mut HashTable, h: u64) -> c_int;
+    fn zend_hash_index_add(ht: *mut HashTable, h: u64, data: *mut zval) -> *mut zval;
+    fn zend_hash_str_del(ht: *mut HashTable, key: *const std::ffi::c_char, len: usize) -> c_int;
+    fn zend_hash_str_add(ht: *mut HashTable, key: *const std::ffi::c_char, len: usize, data: *mut zval) -> *mut zval;
 }
 
 thread_local! {
@@ -164,6 +174,7 @@ pub fn switch_app(app: &str) {
     let Some(previous) = previous else {
         return;
     };
+    switch_curl_shares(&previous, app);
     // SAFETY: EG(persistent_list) is this thread's table of persistent resources (NTS: the
     // process's), reached through TSRM under ZTS (ext_php_rs_executor_globals); this runs
     // at request start, on the request's own thread, when nothing iterates it. Entries are renamed
@@ -203,6 +214,88 @@ pub fn switch_app(app: &str) {
     }
 }
 
+/// The parked key of ext/curl's persistent share handle `index` (its set of shared data).
+fn parked_curl_key(app: &str, index: u64) -> Vec<u8> {
+    parked_key(app, index.to_string().as_bytes())
+}
+
+/// The index a parked curl share handle of `app` had (None: another app's, or not parked).
+fn restored_curl_index(app: &str, key: &[u8]) -> Option<u64> {
+    std::str::from_utf8(&restore(app, key)?).ok()?.parse().ok()
+}
+
+/// PHP 8.5's persistent cURL share handles, per app: ext/curl keeps them in its globals'
+/// `persistent_curlsh` (a table of `CURLSH *` under integer keys: the bitmask of the data
+/// shared), found again by that key by the next `curl_share_init_persistent()` of any
+/// request in this worker. The previous app's handles are moved under string keys naming
+/// that app (the function looks up integer keys only: it can never reach them), and the
+/// new app's get their integer keys back. The handles stay in ext/curl's table, so its
+/// global shutdown still cleans every one up. Nothing happens without ext/curl, or with a
+/// curl whose globals are not that table (PHP before 8.5 has none).
+fn switch_curl_shares(previous: &str, app: &str) {
+    let Some((globals, size)) = crate::zend::module_globals_named(c"curl") else {
+        return;
+    };
+    if size != std::mem::size_of::<HashTable>() {
+        return;
+    }
+    let table = globals as *mut HashTable;
+    // SAFETY: ext/curl's globals are exactly `HashTable persistent_curlsh`
+    // (ZEND_BEGIN_MODULE_GLOBALS(curl), PHP 8.5; the size is checked above), this thread's
+    // under ZTS; this runs at request start on the request's thread, when no curl call
+    // runs. Entries are collected first, then moved: a move may grow the table. The
+    // table's destructor (curl_share_cleanup) is off while entries move, so a move frees
+    // nothing; a key is always free (own keys are integers, parked ones name their app).
+    unsafe {
+        const HASH_FLAG_PACKED: u32 = 1 << 2;
+        const HASH_FLAG_UNINITIALIZED: u32 = 1 << 3;
+        const IS_PTR: u32 = 13;
+        if (*table).nNumOfElements == 0 || (*table).u.flags & HASH_FLAG_UNINITIALIZED != 0 {
+            return;
+        }
+        if (*table).u.flags & HASH_FLAG_PACKED != 0 {
+            zend_hash_packed_to_hash(table);
+        }
+        let mut own: Vec<(u64, *mut std::ffi::c_void)> = Vec::new();
+        let mut back: Vec<(Vec<u8>, u64, *mut std::ffi::c_void)> = Vec::new();
+        let data = (*table).__bindgen_anon_1.arData;
+        for i in 0..(*table).nNumUsed as usize {
+            let bucket = data.add(i);
+            if (*bucket).val.u1.type_info & 0xff != IS_PTR {
+                continue;
+            }
+            let handle = (*bucket).val.value.ptr;
+            if (*bucket).key.is_null() {
+                own.push(((*bucket).h, handle));
+            } else {
+                let key = (*bucket).key;
+                let k = std::slice::from_raw_parts((*key).val.as_ptr().cast::<u8>(), (*key).len);
+                if let Some(index) = restored_curl_index(app, k) {
+                    back.push((k.to_vec(), index, handle));
+                }
+            }
+        }
+        if own.is_empty() && back.is_empty() {
+            return;
+        }
+        let destructor = (*table).pDestructor.take();
+        let mut zv: zval = std::mem::zeroed();
+        zv.u1.type_info = IS_PTR;
+        for (index, handle) in own {
+            zend_hash_index_del(table, index);
+            let key = parked_curl_key(previous, index);
+            zv.value.ptr = handle;
+            zend_hash_str_add(table, key.as_ptr().cast(), key.len(), &mut zv);
+        }
+        for (key, index, handle) in back {
+            zend_hash_str_del(table, key.as_ptr().cast(), key.len());
+            zv.value.ptr = handle;
+            zend_hash_index_add(table, index, &mut zv);
+        }
+        (*table).pDestructor = destructor;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +325,16 @@ mod tests {
         assert_eq!(restore("a", b"k"), None);
         // A key that only looks parked to a reader of C strings is not parked.
         assert_eq!(restore("a", b"appengine_sockets\0a\0k"), None);
+    }
+
+    #[test]
+    fn curl_share_handles_come_back_to_their_app_only() {
+        let parked = parked_curl_key("a", 5);
+        assert_eq!(restored_curl_index("a", &parked), Some(5));
+        assert_eq!(restored_curl_index("b", &parked), None);
+        assert_eq!(restored_curl_index("", &parked), None);
+        assert_eq!(restored_curl_index("a", &parked_key("a", b"x")), None);
+        assert_eq!(restored_curl_index("a", b"5"), None);
     }
 
     #[test]

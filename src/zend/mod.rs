@@ -26,7 +26,7 @@ use ext_php_rs::types::ZendStr;
 
 pub use call::{Call, Original};
 pub use interrupt::frame_key;
-pub use socket::{set_sockets_last_error, sockaddr_to_std, AddrInfo, SocketRef};
+pub use socket::{module_globals_named, set_sockets_last_error, sockaddr_to_std, AddrInfo, SocketRef};
 
 // ---------------------------------------------------------------------------------------
 // Declarations the ext-php-rs bindings do not carry (zend_API.h, main/*.h of PHP 8.x).
@@ -195,10 +195,11 @@ pub fn monotonic() -> std::time::Duration {
 /// # Safety
 /// `ce` is a live class entry.
 pub unsafe fn is_internal_class(ce: *const ffi::zend_class_entry, name_lc: &CStr) -> bool {
-    const ZEND_INTERNAL_CLASS: c_char = 1;
+    // `char type` up to PHP 8.5, `uint8_t type` in 8.6: compared as a number.
+    const ZEND_INTERNAL_CLASS: i32 = 1;
     // SAFETY: as documented; a class entry's name is a live zend_string.
     unsafe {
-        if ce.is_null() || (*ce).type_ != ZEND_INTERNAL_CLASS || (*ce).name.is_null() {
+        if ce.is_null() || i32::from((*ce).type_) != ZEND_INTERNAL_CLASS || (*ce).name.is_null() {
             return false;
         }
         let name = &*(*ce).name;

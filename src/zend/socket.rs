@@ -117,19 +117,26 @@ pub unsafe fn sockaddr_to_std(sa: *const u8, len: u32) -> Option<std::net::Socke
 /// Set ext/sockets' `socket_last_error()`, found through its module entry (its globals are
 /// not a symbol this library can link against, since sockets may load after it).
 pub fn set_sockets_last_error(errno: i32) {
-    // SAFETY: the module registry lives for the process; sockets' globals (this thread's,
-    // under ZTS) begin with `int last_error` (ZEND_BEGIN_MODULE_GLOBALS(sockets)).
+    // sockets' globals (this thread's, under ZTS) begin with `int last_error`
+    // (ZEND_BEGIN_MODULE_GLOBALS(sockets)).
+    if let Some((globals, _)) = module_globals_named(c"sockets") {
+        // SAFETY: sockets' globals begin with `int last_error`.
+        unsafe { *(globals as *mut c_int) = errno };
+    }
+}
+
+/// A loaded module's globals (this thread's, under ZTS) and their size, found through
+/// its module entry by its lower-case name; None if it is not loaded or has none.
+pub fn module_globals_named(name: &std::ffi::CStr) -> Option<(*mut std::ffi::c_void, usize)> {
+    // SAFETY: the module registry lives for the process; a live module entry.
     unsafe {
-        let m = ffi::zend_hash_str_find_ptr_lc(ptr::addr_of_mut!(module_registry), c"sockets".as_ptr(), 7)
+        let m = ffi::zend_hash_str_find_ptr_lc(ptr::addr_of_mut!(module_registry), name.as_ptr(), name.count_bytes())
             as *mut ffi::zend_module_entry;
-        if m.is_null() {
-            return;
+        if m.is_null() || (*m).globals_size == 0 {
+            return None;
         }
         let globals = module_globals(m);
-        if globals.is_null() {
-            return;
-        }
-        *(globals as *mut c_int) = errno;
+        (!globals.is_null()).then_some((globals, (*m).globals_size))
     }
 }
 

@@ -130,26 +130,36 @@ fi
 run_checks "stock PHP control" ncd -d extension=sockets "$HERE/stock.php"
 
 echo "== 2. opcache JIT"
+# OPcache: loaded here where it is a shared module; built in from PHP 8.5 on.
+opcache=()
+[[ -z "$PHP_OPCACHE_INI" ]] || opcache=(-d "$PHP_OPCACHE_INI")
 for jit in tracing function; do
     run_checks "JIT $jit, sockets first" \
-        ncd -d extension=sockets -d "extension=$EXT" -d zend_extension=opcache -d opcache.enable_cli=1 \
+        ncd -d extension=sockets -d "extension=$EXT" "${opcache[@]}" -d opcache.enable_cli=1 \
             -d "opcache.jit=$jit" -d opcache.jit_buffer_size=32M "$HERE/jit.php"
 done
 run_checks "JIT tracing, appengine_sockets first" \
-    ncd -d "extension=$EXT" -d extension=sockets -d zend_extension=opcache -d opcache.enable_cli=1 \
+    ncd -d "extension=$EXT" -d extension=sockets "${opcache[@]}" -d opcache.enable_cli=1 \
         -d opcache.jit=tracing -d opcache.jit_buffer_size=32M "$HERE/jit.php"
 
 echo "== 4. embed SAPI: start-up, shutdown, start-up"
 EMBED=$TMP/aes_embed
 if [[ -z "$PHP_EMBED_LIB" ]]; then
     fail "embed: no embed SAPI library for $PHP_CONFIG (apt-get install libphp$PHP_MAJMIN-embed: scripts/install-deps.sh)"
-elif ! gcc -O1 -Wall "${INCLUDES[@]}" -o "$EMBED" "$HERE/aes_embed.c" "$PHP_EMBED_LIB" \
-        -Wl,-rpath,"$(dirname "$PHP_EMBED_LIB")" >"$TMP/embed.log" 2>&1; then
+elif ! mkdir -p "$TMP/embedlib" || ! ln -sf "$PHP_EMBED_LIB" "$TMP/embedlib/libphp.so" \
+    || ! gcc -O1 -Wall "${INCLUDES[@]}" -o "$EMBED" "$HERE/aes_embed.c" "$PHP_EMBED_LIB" \
+        -Wl,-rpath,"$TMP/embedlib" -Wl,-rpath,"$(dirname "$PHP_EMBED_LIB")" >"$TMP/embed.log" 2>&1; then
+    # The rpath's first directory holds this PHP's embed library under the name
+    # libphp.so too: Debian's libphp8.5.so and libphp8.6.so both have the SONAME
+    # libphp.so, and /usr/lib/libphp.so points at whichever was installed last.
     cat "$TMP/embed.log"
     fail "embed: build aes_embed (gcc, php$PHP_MAJMIN-dev, libphp$PHP_MAJMIN-embed)"
 elif [[ -n "$PROBE" ]]; then
     mkdir -p "$TMP/empty"
-    common="display_errors=1\ndisplay_startup_errors=1\nerror_reporting=-1\nextension_dir=$EXTDIR\n"
+    # opcache.enable=0: PHP 8.5's built-in OPcache is on by default outside the CLI and
+    # swaps chdir's handler (its cwd tracking), which the probe would report; earlier
+    # PHPs' harness does not load OPcache at all.
+    common="display_errors=1\ndisplay_startup_errors=1\nerror_reporting=-1\nextension_dir=$EXTDIR\nopcache.enable=0\n"
     printf "${common}extension=sockets\nextension=%s\nextension=%s\n" "$PROBE" "$EXT" >"$TMP/with.ini"
     printf "${common}extension=sockets\nextension=%s\n" "$PROBE" >"$TMP/without.ini"
     cp "$TMP/with.ini" "$TMP/deny.ini"

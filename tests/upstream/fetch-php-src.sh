@@ -10,9 +10,15 @@
 #         trixie's Sources index names only the newest point release, whose files the
 #         archive mirror these machines reach does not serve. Run inside the Debian 13
 #         root fs (scripts/rootfs.sh), where the PHP 8.4 lines run.
-# Debian's patches applied in both cases (dpkg-source).
+#   8.5   the php8.5 source package of the version installed (Debian experimental's,
+#         in the unstable root fs: AES_ROOTFS=sid scripts/rootfs.sh), from the pool. The
+#         archive mirror these machines reach serves experimental's binary packages but
+#         not php8.5's source files (404): then this exits 3 ("no source"), and
+#         tests/upstream/run.sh reports the run as skipped, saying why.
+# Debian's patches applied in all cases (dpkg-source).
 #   AES_PHP_SRC         where the tree lives (default /var/cache/appengine-sockets/php-src-MAJOR.MINOR)
 #   AES_DEBIAN_MIRROR   8.4's pool (default http://deb.debian.org/debian)
+# Exit status 3: the source package cannot be had from the mirror (8.5 here).
 # 8.2 needs a deb-src entry for bookworm: if apt has none, this writes one to
 # /etc/apt/sources.list.d/appengine-sockets-src.sources (deb.debian.org, Debian's
 # archive key) and runs apt-get update. 8.4 checks the .dsc's signature against
@@ -25,7 +31,7 @@ DEST=${AES_PHP_SRC:-/var/cache/appengine-sockets/php-src-$MAJMIN}
 MIRROR=${AES_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 die() { echo "tests/upstream/fetch-php-src.sh: $*" >&2; exit 1; }
 
-[[ $MAJMIN == 8.2 || $MAJMIN == 8.4 ]] || die "no source known for PHP $MAJMIN (8.2, 8.4)"
+[[ $MAJMIN == 8.2 || $MAJMIN == 8.4 || $MAJMIN == 8.5 ]] || die "no source known for PHP $MAJMIN (8.2, 8.4, 8.5)"
 if [[ -f "$DEST/.aes-complete" ]]; then
     echo "$DEST"
     exit 0
@@ -58,16 +64,26 @@ EOF
     dsc=$(ls "$tmp"/php8.2_*.dsc)
     dpkg-source --no-check -x "$dsc" "$tmp/tree" >/dev/null
 else
-    [[ -d /usr/share/keyrings && -f /usr/share/keyrings/debian-keyring.gpg ]] \
-        || die "debian-keyring not installed (it is in the Debian 13 root fs: run through scripts/rootfs.sh)"
-    pool=$MIRROR/pool/main/p/php8.4 up=${PHP84_SOURCE%-*}
-    echo "fetch-php-src: php8.4 $PHP84_SOURCE from $pool into $DEST" >&2
-    for f in "php8.4_$PHP84_SOURCE.dsc" "php8.4_$up.orig.tar.xz" "php8.4_$up.orig.tar.xz.asc" \
-             "php8.4_$PHP84_SOURCE.debian.tar.xz"; do
-        python3 -c 'import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])' \
-            "$pool/$f" "$tmp/$f" || die "cannot fetch $pool/$f"
+    [[ -f /usr/share/keyrings/debian-keyring.gpg ]] \
+        || die "debian-keyring not installed (it is in the matrix's root file systems: run through scripts/rootfs.sh)"
+    if [[ $MAJMIN == 8.4 ]]; then
+        ver=$PHP84_SOURCE
+    else
+        ver=$(dpkg-query -W -f='${Version}' "php$MAJMIN-cli" 2>/dev/null) \
+            || die "php$MAJMIN-cli is not installed (run through AES_ROOTFS=sid scripts/rootfs.sh)"
+    fi
+    pool=$MIRROR/pool/main/p/php$MAJMIN up=${ver%-*}
+    echo "fetch-php-src: php$MAJMIN $ver from $pool into $DEST" >&2
+    for f in "php${MAJMIN}_$ver.dsc" "php${MAJMIN}_$up.orig.tar.xz" "php${MAJMIN}_$up.orig.tar.xz.asc" \
+             "php${MAJMIN}_$ver.debian.tar.xz"; do
+        if ! python3 -c 'import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])' \
+            "$pool/$f" "$tmp/$f" 2>"$tmp/fetch.err"; then
+            echo "tests/upstream/fetch-php-src.sh: cannot fetch $pool/$f: $(tail -n 1 "$tmp/fetch.err")" >&2
+            [[ $MAJMIN == 8.4 ]] || exit 3
+            exit 1
+        fi
     done
-    dsc=$tmp/php8.4_$PHP84_SOURCE.dsc
+    dsc=$tmp/php${MAJMIN}_$ver.dsc
     dpkg-source --require-valid-signature -x "$dsc" "$tmp/tree" >/dev/null
 fi
 version=$(sed -n 's/^Version: //p' "$dsc")

@@ -60,7 +60,15 @@ die() { echo "tests/upstream/run.sh: $*" >&2; exit 1; }
 AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
 [[ -f "$AES_EXT" ]] || die "$AES_EXT not found (cargo build --release, or set AES_EXT)"
 [[ -n "$PHP_RUN_TESTS" ]] || die "no run-tests.php for $PHP_CONFIG (apt-get install php$PHP_MAJMIN-dev)"
-SRC=$("$HERE/fetch-php-src.sh" "$PHP_MAJMIN")
+rc=0
+SRC=$("$HERE/fetch-php-src.sh" "$PHP_MAJMIN") || rc=$?
+if [[ $rc == 3 ]]; then
+    # No source for this PHP's tests (8.5: the mirror does not serve php8.5's source files).
+    echo "upstream: $PHP_LABEL: PHP's own tests not run: php$PHP_MAJMIN's source package cannot be downloaded here"
+    echo "0 passed, 0 failed, 1 skipped"
+    exit 0
+fi
+[[ $rc == 0 ]] || exit "$rc"
 PHP=$PHP_BIN
 RUN_TESTS=$PHP_RUN_TESTS
 JOBS=${AES_UPSTREAM_JOBS:-2}

@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 
-use appengine_sockets_policy::sockets::{check_socket, linger_read_back, option_name, socket_option, SocketOption, ENOPROTOOPT};
+use appengine_sockets_policy::sockets::{check_socket, linger_read_back, AF_PACKET, option_name, socket_option, SocketOption, ENOPROTOOPT};
 
 use crate::guard::{self, Plan, SocketPlan, EACCES};
 use crate::idle;
@@ -245,9 +245,12 @@ fn apply(call: &mut Call, socket: SocketRef, what: &str, plan: SocketPlan) -> Re
 }
 
 /// The argument values ext/sockets accepts for a domain and type; anything else is left
-/// to the original function, which throws its own ValueError.
-fn valid_domain_and_type(domain: i64, kind: i64) -> bool {
-    matches!(domain, 1 | 2 | 10) && kind <= 10
+/// to the original function, which throws its own ValueError. PHP 8.5's also takes
+/// AF_PACKET on Linux for socket_create() (it defines the constant then): judged, and
+/// refused as raw; socket_create_pair() does not (`packet` false).
+fn valid_domain_and_type(domain: i64, kind: i64, packet: bool) -> bool {
+    let packet = packet && domain == AF_PACKET && zend::long_constant("AF_PACKET") == Some(AF_PACKET);
+    (matches!(domain, 1 | 2 | 10) || packet) && kind <= 10
 }
 
 /// The socket type without the flags an app may OR into it where ext/sockets takes them:
@@ -269,7 +272,7 @@ fn socket_create(call: &mut Call, original: Original) {
     }
     let (domain, kind, protocol) = (call.arg_long(1).unwrap_or(0), call.arg_long(2).unwrap_or(0), call.arg_long(3).unwrap_or(0));
     let kind = base_socket_type(kind);
-    if valid_domain_and_type(domain, kind)
+    if valid_domain_and_type(domain, kind, true)
         && refused(call, None, "Unable to create socket", check_socket(domain, kind, protocol), "")
     {
         return;
@@ -283,15 +286,26 @@ fn socket_create_pair(call: &mut Call, original: Original) {
     }
     let (domain, kind) = (call.arg_long(1).unwrap_or(0), base_socket_type(call.arg_long(2).unwrap_or(0)));
     let v = Some(state::get().policy().check_pair());
-    if valid_domain_and_type(domain, kind) && refused(call, None, "Unable to create socket pair", v, "") {
+    if valid_domain_and_type(domain, kind, false) && refused(call, None, "Unable to create socket pair", v, "") {
         return;
     }
     original.call(call);
 }
 
+/// PHP 8.5's socket_create_listen(), socket_bind() and socket_sendto() throw a ValueError
+/// for a port outside 0..=65535 (earlier PHPs truncate it to 16 bits, and so are judged
+/// on the port they would use): such a call is left to the original, which throws.
+fn port_value_error(call: &Call, arg: u32) -> bool {
+    call.arg_long(arg).is_some_and(|port| !(0..=65535).contains(&port))
+        && zend::long_constant("PHP_VERSION_ID").is_some_and(|v| v >= 80500)
+}
+
 fn socket_create_listen(call: &mut Call, original: Original) {
     if !call.parse(c"l|l") {
         return;
+    }
+    if port_value_error(call, 1) {
+        return original.call(call);
     }
     let v = Some(state::get().policy().check_listen());
     if !refused(call, None, "Unable to create listening socket", v, "") {
@@ -324,6 +338,9 @@ fn socket_bind(call: &mut Call, original: Original) {
     let Some(socket) = socket_call(call, original, c"OS|l") else {
         return;
     };
+    if port_value_error(call, 3) {
+        return original.call(call);
+    }
     let address = call.arg_bytes(2).unwrap_or_default();
     let port = call.arg_long(3).unwrap_or(0) as u16;
     let v = guard::socket_bind_verdict(&address, port);
@@ -366,9 +383,12 @@ fn socket_destination_call(call: &mut Call, original: Original, spec: &std::ffi:
     let Some(socket) = socket_call(call, original, spec) else {
         return;
     };
-    if call.arg_is_null(port_arg) || call.arg_long(3).is_some_and(|len| addr_arg == 5 && len < 0) {
-        // AF_INET and AF_INET6 need a port, socket_sendto a length of at least 0: the
-        // original throws its ValueError.
+    if call.arg_is_null(port_arg)
+        || call.arg_long(3).is_some_and(|len| addr_arg == 5 && len < 0)
+        || (addr_arg == 5 && port_value_error(call, port_arg))
+    {
+        // AF_INET and AF_INET6 need a port, socket_sendto a length of at least 0 and (PHP
+        // 8.5) a port that fits in 16 bits: the original throws its ValueError.
         return original.call(call);
     }
     let port = call.arg_long(port_arg).unwrap_or(0) as u16;
