@@ -5,11 +5,12 @@
 //! sockets through the C library, beneath PHP's streams and ext/sockets. At module
 //! start-up [`got`] points every loaded object's GOT slots for `connect`, `sendto`,
 //! `sendmsg`, `sendmmsg`, `bind`, `listen`, `accept`, `accept4`, `socket`, `getaddrinfo`,
-//! `pthread_create`, `dlopen` and `dlsym` at the guarded functions in [`hooks`]; [`judge`]
-//! decides on the address actually used and on the name the library's lookup gave it
-//! (judged with all of its addresses, as a stream judges a name), with the same policy
-//! core and the same settle step (log, counters, report-only, development mode) as the
-//! other two enforcement points.
+//! `pthread_create`, `dlopen` and `dlsym` at the guarded functions in [`hooks`], which read
+//! the call's address ([`address`]); [`verdicts`] decides on the address actually used and
+//! on the name the library's lookup gave it ([`names`]: judged with all of its addresses,
+//! as a stream judges a name), with the same policy core and the same settle step (log,
+//! counters, report-only, development mode) as the other two enforcement points.
+//! [`requests`] says who is judged, [`messages`] what will be said.
 //!
 //! Which calls are judged: those of a thread while it runs a PHP request, and those of a
 //! thread a C library started while its starting thread was judged: a library's thread
@@ -29,9 +30,13 @@
 //! its next internal function returns. A library's thread outliving its request stays
 //! judged for that app; what it says after the request ended is dropped.
 
+pub mod address;
 pub mod got;
 pub mod hooks;
-pub mod judge;
+pub mod messages;
+pub mod names;
+pub mod requests;
+pub mod verdicts;
 
 /// Module start-up: guard every loaded object. Returns the number of slots written.
 pub fn install() -> usize {
@@ -46,12 +51,12 @@ pub fn uninstall() -> usize {
 
 /// Request start: judge calls from now on.
 pub fn request_start() {
-    judge::request_start(hooks::current_thread());
+    requests::request_start(hooks::current_thread());
 }
 
 /// Request end: stop judging; drop what was not raised; put on PHP's error log what
 /// libraries' threads could not.
 pub fn request_end() {
-    judge::request_end();
+    requests::request_end();
     crate::guard::say_unsaid();
 }

@@ -1,0 +1,202 @@
+//! Who is judged: which thread's socket calls belong to which request.
+//!
+//! A request is judged on the thread running it from [`request_start`] to [`request_end`],
+//! and on every thread a C library started from a judged thread ([`inheritance`] on the
+//! starting thread, [`inherit`] first thing on the new one): a library's thread belongs to
+//! the request (and app) that started it. Each running request is listed in [`LIVE`] with
+//! what its threads share: the names its libraries resolved ([`super::names`]) and the
+//! messages its libraries' threads queued ([`super::messages`]). Every other thread
+//! (start-up, shutdown, a server's own threads, a worker between requests) is not judged.
+
+use std::cell::{Cell, RefCell};
+
+
+use crate::guard;
+use crate::state;
+use crate::sync::PthreadMutex;
+
+use super::messages::{self, Hot, Level, SLOTS};
+use super::names::Names;
+
+/// The request a thread's calls belong to: the thread running it, and which of that
+/// thread's requests it is (a number the thread counts up). `thread == 0`: none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Owner {
+    pub(super) thread: u64,
+    request: u64,
+}
+
+const NO_OWNER: Owner = Owner { thread: 0, request: 0 };
+
+/// What a thread a C library starts inherits from the thread starting it (see
+/// [`inheritance`]): the request its calls belong to, and that request's app id.
+#[derive(Clone, Debug)]
+pub struct Inheritance {
+    pub(super) owner: Owner,
+    pub(super) slot: usize,
+    app_id: String,
+}
+
+/// What the guarded functions read on every call, in one thread-local (one look-up).
+pub(super) struct Local {
+    /// Whether this thread is running a PHP request (a library's own threads never are).
+    pub(super) in_request: Cell<bool>,
+    /// The request this thread's calls are judged for: the thread's own request, the one
+    /// that started this thread (a library's thread), or none (never judged).
+    pub(super) owner: Cell<Owner>,
+    /// This thread's mail slot (see [`messages::MAIL`]), for its request or the one it inherited.
+    pub(super) slot: Cell<usize>,
+    /// How many requests this thread has started.
+    pub(super) requests: Cell<u64>,
+    /// What [`messages::pending`] reads after every internal call.
+    pub(super) hot: Cell<Hot>,
+}
+
+thread_local! {
+    pub(super) static LOCAL: Local = const {
+        Local {
+            in_request: Cell::new(false),
+            owner: Cell::new(NO_OWNER),
+            slot: Cell::new(0),
+            requests: Cell::new(0),
+            hot: Cell::new(Hot { own: false, watch: 0 }),
+        }
+    };
+    /// A library's thread: the app id of the request that started it (logged with its
+    /// decisions).
+    pub(super) static INHERITED_APP: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Whether calls on this thread are judged now: it runs a PHP request, or a C library
+/// started it (or its ancestor) in one. Threads a server starts outside requests (its
+/// listener, its workers), PHP's start-up and shutdown, php-fpm's master and a worker
+/// between requests pass through untouched.
+#[inline]
+pub fn enforcing() -> bool {
+    LOCAL.with(|l| l.owner.get().thread != 0)
+}
+
+/// A request starts on this thread (`thread`: its id).
+pub fn request_start(thread: u64) {
+    let n = LOCAL.with(|l| {
+        l.requests.set(l.requests.get() + 1);
+        l.requests.get()
+    });
+    let owner = Owner { thread, request: n };
+    guard::forget_approvals();
+    messages::forget_own();
+    let slot = {
+        let mut live = LIVE.lock();
+        // A request of this thread that never ended (a bailout past request end).
+        live.retain(|l| l.owner.thread != thread);
+        let slot = (0..SLOTS).find(|&s| !live.iter().any(|l| l.slot == s)).unwrap_or(live.len() % SLOTS);
+        live.push(Live {
+            owner,
+            slot,
+            names: Names::default(),
+            mail: Vec::new(),
+        });
+        slot
+    };
+    LOCAL.with(|l| {
+        l.slot.set(slot);
+        l.owner.set(owner);
+        l.in_request.set(true);
+    });
+}
+
+/// The request on this thread ends: stop judging, and forget the request's names and
+/// queued messages (those its libraries' threads queue later are dropped).
+pub fn request_end() {
+    if LOCAL.with(|l| l.in_request.replace(false)) {
+        let owner = LOCAL.with(|l| l.owner.replace(NO_OWNER));
+        let mut live = LIVE.lock();
+        if let Some(i) = live.iter().position(|l| l.owner == owner) {
+            let slot = live.swap_remove(i).slot;
+            messages::refresh_mail(&live, slot);
+        }
+    }
+    messages::forget_own();
+    guard::forget_approvals();
+}
+
+/// Whether the calling thread runs a PHP request (only then may PHP's state be read).
+pub(super) fn on_php_thread(_thread: u64) -> bool {
+    LOCAL.with(|l| l.in_request.get())
+}
+
+/// What a thread being started now inherits, when the starting thread is judged (it runs
+/// a request, or a library started it in one); `None` otherwise: the new thread is not
+/// judged.
+pub fn inheritance() -> Option<Inheritance> {
+    let owner = LOCAL.with(|l| l.owner.get());
+    if owner.thread == 0 {
+        return None;
+    }
+    let slot = LOCAL.with(|l| l.slot.get());
+    let app_id = if LOCAL.with(|l| l.in_request.get()) {
+        // From now on this request's thread watches its mail flag.
+        LOCAL.with(|l| l.hot.set(Hot { watch: slot + 1, ..l.hot.get() }));
+        state::with_app_id(str::to_owned)
+    } else {
+        INHERITED_APP.with(|a| a.borrow().clone())
+    };
+    Some(Inheritance { owner, slot, app_id })
+}
+
+/// The first thing a thread started with an [`Inheritance`] does: its calls belong to
+/// that request from now on.
+pub fn inherit(from: Inheritance) {
+    LOCAL.with(|l| {
+        l.owner.set(from.owner);
+        l.slot.set(from.slot);
+    });
+    INHERITED_APP.with(|a| *a.borrow_mut() = from.app_id);
+}
+// ---------------------------------------------------------------------------------------
+// What a request shares with its libraries' threads.
+
+/// One running request: the names its libraries resolved (on any of its threads) and the
+/// messages its libraries' threads queued for it.
+pub(super) struct Live {
+    pub(super) owner: Owner,
+    pub(super) slot: usize,
+    pub(super) names: Names,
+    pub(super) mail: Vec<(Level, String)>,
+}
+
+/// The running requests (NTS: one at most; ZTS: one per thread in a request).
+pub(super) static LIVE: PthreadMutex<Vec<Live>> = PthreadMutex::new(Vec::new());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Each test runs on a thread of its own, with its own made-up thread id for requests.
+
+    #[test]
+    fn judged_threads_are_a_requests_and_the_threads_it_started() {
+        assert!(!enforcing(), "a thread outside any request");
+        assert!(inheritance().is_none(), "nothing to inherit outside a request");
+        request_start(0x1003);
+        assert!(enforcing());
+        let from = inheritance().expect("a request's thread hands on its request");
+        let (child, grandchild) = std::thread::spawn(move || {
+            let before = enforcing();
+            inherit(from);
+            let grandchild = inheritance().map(|g| std::thread::spawn(move || {
+                inherit(g);
+                enforcing()
+            }));
+            (before, enforcing() && grandchild.is_some_and(|g| g.join().unwrap()))
+        })
+        .join()
+        .unwrap();
+        assert!(!child, "a new thread is judged only once it inherited");
+        assert!(grandchild, "a library thread's own threads belong to the same request");
+        assert!(!std::thread::spawn(enforcing).join().unwrap(), "a thread started plainly");
+        request_end();
+        assert!(!enforcing());
+    }
+
+}
