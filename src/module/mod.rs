@@ -7,6 +7,8 @@
 
 mod apps;
 mod info;
+mod sapi_hook;
+mod window;
 
 use ext_php_rs::args::Arg;
 use ext_php_rs::builders::{FunctionBuilder, ModuleBuilder};
@@ -38,6 +40,7 @@ fn startup() {
     }
     apps::reset_app();
     apps::install_early_switch();
+    window::install();
     swap::install_functions(functions::REPLACED);
     transports::install_transports();
     enforce::libc::install();
@@ -46,13 +49,15 @@ fn startup() {
 /// Module shutdown: give PHP back its own handlers and transports.
 fn shutdown() {
     apps::remove_early_switch();
+    window::remove();
     swap::restore_functions(functions::REPLACED);
     transports::restore_transports();
     enforce::libc::uninstall();
 }
 
-/// Request start: a request whose security settings differ from start-up is refused.
-fn request_start() {
+/// The request's window opens (see [`window`]): a request whose security settings differ
+/// from start-up is refused, and the libc layer judges from now on.
+fn request_open() {
     let st = state::get();
     state::set_request_error(settings::changed_since_startup(st.startup_values(), |name| {
         zend::ini_string(&std::ffi::CString::new(name).unwrap_or_default()).unwrap_or_default()
@@ -60,11 +65,19 @@ fn request_start() {
     enforce::libc::request_start();
 }
 
-/// Request end: forget per-request state (mocked options of the request's sockets).
+/// The request's window closes (see [`window`]): no PHP code of the request runs after.
+fn request_close() {
+    enforce::libc::request_end();
+}
+
+/// This module's request end: forget per-request state (mocked options of the request's
+/// sockets), and put on PHP's error log what libraries' threads could not, while the
+/// request's own ini settings (its `error_log`) are still in force. (The window closes
+/// later, and says what was queued after this too.)
 fn request_end() {
     functions::forget_socket_options();
     idle::forget_sockets();
-    enforce::libc::request_end();
+    crate::guard::say_unsaid();
 }
 
 /// The ini settings. All are PHP_INI_SYSTEM, so neither `ini_set()`, `php_value` nor a
@@ -144,7 +157,7 @@ unsafe extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     // Extensions that started after this one (openssl registers ssl://, tls:// and its own
     // tcp:// factory) are wrapped before the first script runs.
     transports::install_transports();
-    request_start();
+    window::open_unless_open();
     // Normally done already, when the SAPI activated the request: then one comparison.
     apps::switch_to_request_app();
     0

@@ -12,7 +12,9 @@
 //! counters, report-only, development mode) as the other two enforcement points.
 //! [`requests`] says who is judged, [`messages`] what will be said.
 //!
-//! Which calls are judged: those of a thread while it runs a PHP request, and those of a
+//! Which calls are judged: those of a thread while it runs a PHP request (from the SAPI's
+//! activation of the request to its deactivation, so every point where PHP code runs is
+//! inside: see `module::window` and docs/request-life.md), and those of a
 //! thread a C library started while its starting thread was judged: a library's thread
 //! belongs to the request (and app) that started it, as a socket belongs to the app that
 //! opened it. [`hooks`] guards `pthread_create` to know them: on a judged thread the new
@@ -47,6 +49,11 @@ pub fn install() -> usize {
 pub fn uninstall() -> usize {
     request_end();
     hooks::uninstall()
+}
+
+/// Whether this thread runs a request whose window is open (see [`request_start`]).
+pub fn in_request() -> bool {
+    requests::on_php_thread(0)
 }
 
 /// Request start: judge calls from now on.
