@@ -560,7 +560,9 @@ fn canonical(ip: IpAddr) -> IpAddr {
 /// this thread (the libc layer then lets PHP's own connect go ahead without a second
 /// decision).
 pub fn approved(ip: IpAddr, port: u16) -> bool {
-    APPROVED.with(|a| {
+    // A thread past its thread-locals' destruction (a library's thread exiting) has no
+    // approvals.
+    APPROVED.try_with(|a| {
         let a = a.borrow();
         if a.is_empty() {
             return false;
@@ -568,6 +570,7 @@ pub fn approved(ip: IpAddr, port: u16) -> bool {
         let (frame, ip) = (zend::frame_key(), canonical(ip));
         a.iter().any(|x| x.frame == frame && x.port == port && x.ip.is_none_or(|a| a == ip))
     })
+    .unwrap_or(false)
 }
 
 thread_local! {

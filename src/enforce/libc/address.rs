@@ -16,7 +16,8 @@ pub enum Address {
     Ip(SocketAddr),
     /// AF_UNIX: the path (an abstract name starts with `@`).
     Unix(String),
-    /// AF_UNSPEC (dissolving a datagram socket's association).
+    /// No address: AF_UNSPEC given to `connect()` (dissolving a datagram socket's
+    /// association; see [`read_used`] for the other calls), or none given.
     Unspec,
     /// Another family.
     Other(i64),
@@ -33,7 +34,31 @@ impl Address {
     }
 }
 
-/// Read a `sockaddr` the caller handed over.
+/// The address a `sendto()`, `sendmsg()`, `sendmmsg()` or `bind()` uses. Linux's IPv4
+/// sockets take AF_UNSPEC there as AF_INET (`udp_sendmsg()` sends to the address, and
+/// `inet_bind()` binds AF_UNSPEC with the wildcard address): such an address is read as
+/// AF_INET's. Only `connect()` gives AF_UNSPEC a meaning of its own (dissolving a datagram
+/// socket's association): [`read`] reads it as none. (An IPv6 socket's `sendmsg()` takes
+/// AF_UNSPEC as "no address"; judging it as AF_INET's errs on the refusing side.)
+///
+/// # Safety
+/// As [`read`].
+pub unsafe fn read_used(sa: *const sockaddr, len: socklen_t) -> Address {
+    if !sa.is_null()
+        && len as usize >= std::mem::size_of::<libc::sockaddr_in>()
+        && c_int::from((*sa).sa_family) == libc::AF_UNSPEC
+    {
+        return ipv4(&*sa.cast::<libc::sockaddr_in>());
+    }
+    read(sa, len)
+}
+
+fn ipv4(sin: &libc::sockaddr_in) -> Address {
+    let ip = Ipv4Addr::from(u32::from_be(sin.sin_addr.s_addr));
+    Address::Ip(SocketAddr::V4(SocketAddrV4::new(ip, u16::from_be(sin.sin_port))))
+}
+
+/// Read a `sockaddr` the caller handed over, as `connect()` takes it.
 ///
 /// # Safety
 /// `sa` is null or points to `len` readable bytes.
@@ -43,11 +68,7 @@ pub unsafe fn read(sa: *const sockaddr, len: socklen_t) -> Address {
     }
     let family = c_int::from((*sa).sa_family);
     match family {
-        libc::AF_INET if len as usize >= std::mem::size_of::<libc::sockaddr_in>() => {
-            let sin = &*sa.cast::<libc::sockaddr_in>();
-            let ip = Ipv4Addr::from(u32::from_be(sin.sin_addr.s_addr));
-            Address::Ip(SocketAddr::V4(SocketAddrV4::new(ip, u16::from_be(sin.sin_port))))
-        }
+        libc::AF_INET if len as usize >= std::mem::size_of::<libc::sockaddr_in>() => ipv4(&*sa.cast::<libc::sockaddr_in>()),
         libc::AF_INET6 if len as usize >= std::mem::size_of::<libc::sockaddr_in6>() => {
             let sin6 = &*sa.cast::<libc::sockaddr_in6>();
             let ip = Ipv6Addr::from(sin6.sin6_addr.s6_addr);

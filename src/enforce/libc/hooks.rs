@@ -40,7 +40,7 @@ fn refuse() -> c_int {
 }
 
 unsafe extern "C" fn guarded_connect(fd: c_int, sa: *const sockaddr, len: socklen_t) -> c_int {
-    if requests::enforcing() && !verdicts::destination(Action::Connect, &address::read(sa, len), thread()) {
+    if requests::enforcing() && !allowed(|| verdicts::destination(Action::Connect, &address::read(sa, len), thread())) {
         return refuse();
     }
     libc::connect(fd, sa, len)
@@ -54,10 +54,19 @@ unsafe extern "C" fn guarded_sendto(
     sa: *const sockaddr,
     len: socklen_t,
 ) -> isize {
-    if requests::enforcing() && !sa.is_null() && !verdicts::destination(Action::Send, &address::read(sa, len), thread()) {
+    if requests::enforcing() && !sa.is_null() && !allowed(|| verdicts::destination(Action::Send, &address::read_used(sa, len), thread())) {
         return refuse() as isize;
     }
     libc::sendto(fd, buf, n, flags, sa, len)
+}
+
+/// Whether a judged call may go ahead: `decide`'s answer, or a refusal (EACCES) if it
+/// panicked. No panic crosses into the C library that called a guarded function (it would
+/// abort PHP): a library's thread exiting, for one, runs its `pthread_key` destructors
+/// after Rust destroyed the thread's thread-locals, and those are read with `try_with`,
+/// but whatever else fails in a decision fails closed here.
+fn allowed(decide: impl FnOnce() -> bool) -> bool {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(decide)).unwrap_or(false)
 }
 
 /// # Safety
@@ -66,11 +75,11 @@ unsafe fn msg_allowed(msg: *const msghdr) -> bool {
     if msg.is_null() || (*msg).msg_name.is_null() || (*msg).msg_namelen == 0 {
         return true;
     }
-    verdicts::destination(Action::Send, &address::read((*msg).msg_name.cast(), (*msg).msg_namelen), thread())
+    verdicts::destination(Action::Send, &address::read_used((*msg).msg_name.cast(), (*msg).msg_namelen), thread())
 }
 
 unsafe extern "C" fn guarded_sendmsg(fd: c_int, msg: *const msghdr, flags: c_int) -> isize {
-    if requests::enforcing() && !msg_allowed(msg) {
+    if requests::enforcing() && !allowed(|| msg_allowed(msg)) {
         return refuse() as isize;
     }
     libc::sendmsg(fd, msg, flags)
@@ -80,7 +89,7 @@ unsafe extern "C" fn guarded_sendmmsg(fd: c_int, msgs: *mut libc::mmsghdr, vlen:
     if requests::enforcing() && !msgs.is_null() {
         // Send the messages before the first refused one; fail if that is the first.
         for i in 0..vlen as usize {
-            if !msg_allowed(&(*msgs.add(i)).msg_hdr) {
+            if !allowed(|| msg_allowed(&(*msgs.add(i)).msg_hdr)) {
                 if i == 0 {
                     return refuse();
                 }
@@ -92,28 +101,28 @@ unsafe extern "C" fn guarded_sendmmsg(fd: c_int, msgs: *mut libc::mmsghdr, vlen:
 }
 
 unsafe extern "C" fn guarded_bind(fd: c_int, sa: *const sockaddr, len: socklen_t) -> c_int {
-    if requests::enforcing() && !verdicts::bind(&address::read(sa, len), thread()) {
+    if requests::enforcing() && !allowed(|| verdicts::bind(&address::read_used(sa, len), thread())) {
         return refuse();
     }
     libc::bind(fd, sa, len)
 }
 
 unsafe extern "C" fn guarded_listen(fd: c_int, backlog: c_int) -> c_int {
-    if requests::enforcing() && !verdicts::listen(thread()) {
+    if requests::enforcing() && !allowed(|| verdicts::listen(thread())) {
         return refuse();
     }
     libc::listen(fd, backlog)
 }
 
 unsafe extern "C" fn guarded_accept(fd: c_int, sa: *mut sockaddr, len: *mut socklen_t) -> c_int {
-    if requests::enforcing() && !verdicts::listen(thread()) {
+    if requests::enforcing() && !allowed(|| verdicts::listen(thread())) {
         return refuse();
     }
     libc::accept(fd, sa, len)
 }
 
 unsafe extern "C" fn guarded_accept4(fd: c_int, sa: *mut sockaddr, len: *mut socklen_t, flags: c_int) -> c_int {
-    if requests::enforcing() && !verdicts::listen(thread()) {
+    if requests::enforcing() && !allowed(|| verdicts::listen(thread())) {
         return refuse();
     }
     libc::accept4(fd, sa, len, flags)
@@ -121,7 +130,7 @@ unsafe extern "C" fn guarded_accept4(fd: c_int, sa: *mut sockaddr, len: *mut soc
 
 unsafe extern "C" fn guarded_socket(domain: c_int, kind: c_int, protocol: c_int) -> c_int {
     if requests::enforcing()
-        && !verdicts::socket(i64::from(domain), i64::from(kind), i64::from(protocol), thread())
+        && !allowed(|| verdicts::socket(i64::from(domain), i64::from(kind), i64::from(protocol), thread()))
     {
         return refuse();
     }
@@ -146,7 +155,9 @@ unsafe extern "C" fn guarded_getaddrinfo(
             }
             ai = (*ai).ai_next;
         }
-        names::resolved(&CStr::from_ptr(node).to_string_lossy(), &addresses);
+        let name = CStr::from_ptr(node).to_string_lossy();
+        // Unrecorded if it fails: the lookup's answer stands, its addresses are judged alone.
+        let _ = std::panic::catch_unwind(|| names::resolved(&name, &addresses));
     }
     rc
 }

@@ -139,7 +139,7 @@ pub fn inheritance() -> Option<Inheritance> {
         LOCAL.with(|l| l.hot.set(Hot { watch: slot + 1, ..l.hot.get() }));
         state::with_app_id(str::to_owned)
     } else {
-        INHERITED_APP.with(|a| a.borrow().clone())
+        inherited_app()
     };
     Some(Inheritance { owner, slot, app_id })
 }
@@ -151,7 +151,7 @@ pub fn inherit(from: Inheritance) {
         l.owner.set(from.owner);
         l.slot.set(from.slot);
     });
-    INHERITED_APP.with(|a| *a.borrow_mut() = from.app_id);
+    let _ = INHERITED_APP.try_with(|a| *a.borrow_mut() = from.app_id);
 }
 // ---------------------------------------------------------------------------------------
 // What a request shares with its libraries' threads.
@@ -167,6 +167,12 @@ pub(super) struct Live {
 
 /// The running requests (NTS: one at most; ZTS: one per thread in a request).
 pub(super) static LIVE: PthreadMutex<Vec<Live>> = PthreadMutex::new(Vec::new());
+
+/// A library's thread: the app id of the request that started it ("" once the thread's
+/// thread-locals are destroyed: a `pthread_key` destructor at the thread's exit).
+pub(super) fn inherited_app() -> String {
+    INHERITED_APP.try_with(|a| a.borrow().clone()).unwrap_or_default()
+}
 
 #[cfg(test)]
 mod tests {

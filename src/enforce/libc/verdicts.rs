@@ -146,7 +146,7 @@ fn settle_as(v: &Verdict, action: Action, address: &Address, shown: Option<Strin
         let app_id = if php {
             state::with_app_id(str::to_owned)
         } else {
-            requests::INHERITED_APP.with(|a| a.borrow().clone())
+            requests::inherited_app()
         };
         let (addr, port) = match address {
             Address::Ip(sa) => (Some(sa.ip().to_string()), Some(sa.port())),
