@@ -201,4 +201,41 @@ mod tests {
         request_end();
     }
 
+
+    #[test]
+    fn a_reused_thread_id_is_another_request() {
+        // A request on one thread starts a library thread, and ends; a later thread with
+        // the same id (ZTS reuses them) runs its first request, as the first one was.
+        let google: IpAddr = "142.250.80.46".parse().unwrap();
+        let from = std::thread::spawn(|| {
+            request_start(0x1008);
+            let from = inheritance().unwrap();
+            request_end();
+            from
+        })
+        .join()
+        .unwrap();
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        let (done, finished) = std::sync::mpsc::channel::<()>();
+        let old = std::thread::spawn(move || {
+            inherit(from);
+            wait.recv().unwrap();
+            resolved("evil-gmail.test", &[google]);
+            queue(Level::Warning, "the old request's".into(), 0);
+            done.send(()).unwrap();
+        });
+        std::thread::spawn(move || {
+            request_start(0x1008);
+            let _ = inheritance(); // this request watches its mail
+            resolved("smtp.gmail.com", &[google]);
+            go.send(()).unwrap();
+            finished.recv().unwrap();
+            assert!(destination_verdict(google, 465).0.allowed, "the old request's name is not this one's");
+            assert!(!pending() && take_for(0, String::new).is_empty(), "nor its mail");
+            request_end();
+        })
+        .join()
+        .unwrap();
+        old.join().unwrap();
+    }
 }

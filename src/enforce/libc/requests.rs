@@ -9,6 +9,7 @@
 //! (start-up, shutdown, a server's own threads, a worker between requests) is not judged.
 
 use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 
 use crate::guard;
@@ -18,8 +19,9 @@ use crate::sync::PthreadMutex;
 use super::messages::{self, Hot, Level, SLOTS};
 use super::names::Names;
 
-/// The request a thread's calls belong to: the thread running it, and which of that
-/// thread's requests it is (a number the thread counts up). `thread == 0`: none.
+/// The request a thread's calls belong to: the thread running it, and the request's number
+/// in this process ([`SEQUENCE`]: no two requests share one, even when a thread id is
+/// reused by a later thread under ZTS). `thread == 0`: none.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Owner {
     pub(super) thread: u64,
@@ -27,6 +29,9 @@ pub struct Owner {
 }
 
 const NO_OWNER: Owner = Owner { thread: 0, request: 0 };
+
+/// The number of the last request started in this process.
+static SEQUENCE: AtomicU64 = AtomicU64::new(0);
 
 /// What a thread a C library starts inherits from the thread starting it (see
 /// [`inheritance`]): the request its calls belong to, and that request's app id.
@@ -46,8 +51,6 @@ pub(super) struct Local {
     pub(super) owner: Cell<Owner>,
     /// This thread's mail slot (see [`messages::MAIL`]), for its request or the one it inherited.
     pub(super) slot: Cell<usize>,
-    /// How many requests this thread has started.
-    pub(super) requests: Cell<u64>,
     /// What [`messages::pending`] reads after every internal call.
     pub(super) hot: Cell<Hot>,
 }
@@ -58,13 +61,12 @@ thread_local! {
             in_request: Cell::new(false),
             owner: Cell::new(NO_OWNER),
             slot: Cell::new(0),
-            requests: Cell::new(0),
             hot: Cell::new(Hot { own: false, watch: 0 }),
         }
     };
     /// A library's thread: the app id of the request that started it (logged with its
     /// decisions).
-    pub(super) static INHERITED_APP: RefCell<String> = const { RefCell::new(String::new()) };
+    static INHERITED_APP: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// Whether calls on this thread are judged now: it runs a PHP request, or a C library
@@ -78,10 +80,7 @@ pub fn enforcing() -> bool {
 
 /// A request starts on this thread (`thread`: its id).
 pub fn request_start(thread: u64) {
-    let n = LOCAL.with(|l| {
-        l.requests.set(l.requests.get() + 1);
-        l.requests.get()
-    });
+    let n = SEQUENCE.fetch_add(1, Ordering::Relaxed) + 1;
     let owner = Owner { thread, request: n };
     guard::forget_approvals();
     messages::forget_own();
