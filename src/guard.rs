@@ -585,30 +585,23 @@ pub fn judged_this_call() -> bool {
     judged != (0, 0) && judged == zend::frame_key()
 }
 
-/// The approvals and the judged call in force when an enforcement point's operation
-/// began (see [`scope`]).
-struct Scope {
-    approved: Vec<Approval>,
-    judged: (usize, usize),
-}
-
 /// Run `operation` (a replaced function's logic, a stream transport's connect, bind,
 /// listen or accept) so that what it approves or judges is gone when it returns: the
 /// approvals and the judged call go back to what they were before. A decision belongs to
 /// the call that made it: an http:// stream `ftp_put()` opens for its source leaves
 /// nothing behind for ext/ftp's own `listen()` and `accept()` in the same frame, and a
 /// later call at the same frame address (the next call from the same line) starts with
-/// nothing. Outside every operation nothing is approved: the approvals an enclosing
-/// operation made (a replaced function judging, then calling PHP's own) hold again
-/// once an operation nested in it returns.
+/// nothing. Outside every operation nothing is approved. An operation starts with
+/// nothing approved either (a nested one makes its own decisions: a stream transport
+/// judges the connect a replaced function handed it); the approvals of the operation
+/// around it (a replaced function judging, then calling PHP's own) hold again once it
+/// returns. Moved aside, not copied: no allocation.
 pub fn scope<R>(operation: impl FnOnce() -> R) -> R {
-    let outer = Scope {
-        approved: APPROVED.with(|a| a.borrow().clone()),
-        judged: JUDGED.with(Cell::get),
-    };
+    let outer_approved = APPROVED.with(|a| std::mem::take(&mut *a.borrow_mut()));
+    let outer_judged = JUDGED.with(|j| j.replace((0, 0)));
     let r = operation();
-    APPROVED.with(|a| *a.borrow_mut() = outer.approved);
-    JUDGED.with(|j| j.set(outer.judged));
+    APPROVED.with(|a| *a.borrow_mut() = outer_approved);
+    JUDGED.with(|j| j.set(outer_judged));
     r
 }
 
