@@ -30,6 +30,7 @@ echo settings_catcher($mark);
 ?>
 --EXPECT--
 deny bind socket_bind target="11.0.0.1:8000" address=null port=null app_id="rules": binding to a specific address or port is not allowed: 11.0.0.1:8000
+allow bind socket_bind target="0.0.0.0:0" address="0.0.0.0" port=0 app_id="rules": binding to the wildcard address with port 0 is allowed
 deny listen socket_listen target="" address=null port=null app_id="rules": listening sockets are not allowed
 deny listen socket_accept target="" address=null port=null app_id="rules": listening sockets are not allowed
 deny listen socket_create_listen target="" address=null port=null app_id="rules": listening sockets are not allowed

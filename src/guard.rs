@@ -630,7 +630,9 @@ fn canonical(ip: IpAddr) -> IpAddr {
 /// this thread (the libc layer then lets PHP's own connect go ahead without a second
 /// decision).
 pub fn approved(ip: IpAddr, port: u16) -> bool {
-    APPROVED.with(|a| {
+    // A thread past its thread-locals' destruction (a library's thread exiting) has no
+    // approvals.
+    APPROVED.try_with(|a| {
         let a = a.borrow();
         if a.is_empty() {
             return false;
@@ -638,6 +640,7 @@ pub fn approved(ip: IpAddr, port: u16) -> bool {
         let (frame, ip) = (zend::frame_key(), canonical(ip));
         a.iter().any(|x| x.frame == frame && x.port == port && x.ip.is_none_or(|a| a == ip))
     })
+    .unwrap_or(false)
 }
 
 thread_local! {
@@ -650,6 +653,26 @@ thread_local! {
 pub fn judged_this_call() -> bool {
     let judged = JUDGED.with(Cell::get);
     judged != (0, 0) && judged == zend::frame_key()
+}
+
+/// Run `operation` (a replaced function's logic, a stream transport's connect, bind,
+/// listen or accept) so that what it approves or judges is gone when it returns: the
+/// approvals and the judged call go back to what they were before. A decision belongs to
+/// the call that made it: an http:// stream `ftp_put()` opens for its source leaves
+/// nothing behind for ext/ftp's own `listen()` and `accept()` in the same frame, and a
+/// later call at the same frame address (the next call from the same line) starts with
+/// nothing. Outside every operation nothing is approved. An operation starts with
+/// nothing approved either (a nested one makes its own decisions: a stream transport
+/// judges the connect a replaced function handed it); the approvals of the operation
+/// around it (a replaced function judging, then calling PHP's own) hold again once it
+/// returns. Moved aside, not copied: no allocation.
+pub fn scope<R>(operation: impl FnOnce() -> R) -> R {
+    let outer_approved = APPROVED.with(|a| std::mem::take(&mut *a.borrow_mut()));
+    let outer_judged = JUDGED.with(|j| j.replace((0, 0)));
+    let r = operation();
+    APPROVED.with(|a| *a.borrow_mut() = outer_approved);
+    JUDGED.with(|j| j.set(outer_judged));
+    r
 }
 
 /// Forget every approval (request end).

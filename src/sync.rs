@@ -9,17 +9,27 @@
 //!
 //! This object's own calls go to the C library directly (its GOT is never patched), so
 //! locking here never re-enters the libc layer's guarded functions.
+//!
+//! A `fork()` (`pcntl_fork()`, a library's own) copies only the forking thread: a mutex
+//! another thread held at that moment would stay locked in the child for ever, and the
+//! child's first guarded call would hang. Every mutex here is registered, at its first
+//! lock, with `pthread_atfork` handlers that take them all before the fork and release
+//! them after it in the parent and the child.
 
 #![allow(unsafe_code)]
 
 use std::cell::UnsafeCell;
 use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
+use std::sync::Once;
 
 /// A value behind a `pthread_mutex_t`, usable in a `static`.
 pub struct PthreadMutex<T> {
     mutex: UnsafeCell<libc::pthread_mutex_t>,
     value: UnsafeCell<T>,
+    /// Whether the fork handlers know this mutex.
+    registered: AtomicBool,
 }
 
 // SAFETY: the value is only reached through a guard, which holds the mutex.
@@ -33,12 +43,16 @@ impl<T> PthreadMutex<T> {
         PthreadMutex {
             mutex: UnsafeCell::new(libc::PTHREAD_MUTEX_INITIALIZER),
             value: UnsafeCell::new(value),
+            registered: AtomicBool::new(false),
         }
     }
 
     /// Lock, waiting for the mutex. Never call it again on the same thread while the
     /// guard lives (a default mutex would deadlock).
-    pub fn lock(&self) -> Guard<'_, T> {
+    pub fn lock(&'static self) -> Guard<'static, T> {
+        if !self.registered.load(Ordering::Acquire) {
+            register_for_fork(self.mutex.get(), &self.registered);
+        }
         // SAFETY: the mutex was initialised statically and is never moved while locked (a
         // guard borrows it); pthread_mutex_lock of a default mutex only fails on deadlock
         // detection, which a default mutex does not do.
@@ -72,6 +86,56 @@ impl<T> Drop for Guard<'_, T> {
     fn drop(&mut self) {
         // SAFETY: this thread holds the mutex.
         unsafe { libc::pthread_mutex_unlock(self.lock.mutex.get()) };
+    }
+}
+
+/// The mutexes the fork handlers take and release (statics: they live for ever).
+const MAX_MUTEXES: usize = 16;
+static FORK_MUTEXES: [AtomicPtr<libc::pthread_mutex_t>; MAX_MUTEXES] =
+    [const { AtomicPtr::new(std::ptr::null_mut()) }; MAX_MUTEXES];
+static FORK_COUNT: AtomicUsize = AtomicUsize::new(0);
+/// How many of them [`before_fork`] took.
+static LOCKED_FOR_FORK: AtomicUsize = AtomicUsize::new(0);
+/// Serialises registrations (never taken by the fork handlers).
+static REGISTERING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn register_for_fork(mutex: *mut libc::pthread_mutex_t, registered: &AtomicBool) {
+    static HANDLERS: Once = Once::new();
+    HANDLERS.call_once(|| {
+        // SAFETY: the handlers only lock and unlock registered static mutexes.
+        unsafe { libc::pthread_atfork(Some(before_fork), Some(after_fork), Some(after_fork)) };
+    });
+    let _serial = REGISTERING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if registered.load(Ordering::Acquire) {
+        return;
+    }
+    let n = FORK_COUNT.load(Ordering::Acquire);
+    if n < MAX_MUTEXES {
+        FORK_MUTEXES[n].store(mutex, Ordering::Release);
+        FORK_COUNT.store(n + 1, Ordering::Release);
+    }
+    registered.store(true, Ordering::Release);
+}
+
+/// `fork()`'s prepare handler: take every registered mutex (in registration order; no
+/// code holds two of them at once, so no order can deadlock).
+extern "C" fn before_fork() {
+    let n = FORK_COUNT.load(Ordering::Acquire);
+    LOCKED_FOR_FORK.store(n, Ordering::Release);
+    for m in FORK_MUTEXES.iter().take(n) {
+        // SAFETY: a registered static mutex.
+        unsafe { libc::pthread_mutex_lock(m.load(Ordering::Acquire)) };
+    }
+}
+
+/// `fork()`'s parent and child handlers: the forking thread holds every registered mutex
+/// (taken by [`before_fork`]); release them.
+extern "C" fn after_fork() {
+    // Those before_fork took (one registered since is not held).
+    let n = LOCKED_FOR_FORK.load(Ordering::Acquire);
+    for m in FORK_MUTEXES.iter().take(n).rev() {
+        // SAFETY: as above; this thread locked it in before_fork.
+        unsafe { libc::pthread_mutex_unlock(m.load(Ordering::Acquire)) };
     }
 }
 

@@ -326,12 +326,19 @@ impl Backstop {
             .collect();
         special6.extend(embedded(&special4, &regions));
         let (mut whitelist4, mut whitelist6) = (Vec::new(), Vec::new());
+        // The whitelist holds for the forms that reach Google Public DNS itself (IPv4-mapped,
+        // NAT64), as the extension's: not 6to4 or IPv4-compatible addresses.
+        let reaching: Vec<_> = regions
+            .iter()
+            .copied()
+            .filter(|r| matches!(r.2, Region6::Embedded(Embedding::Mapped | Embedding::Nat64)))
+            .collect();
         for ip in WHITELISTED_DNS {
             match ip {
                 IpAddr::V4(a) => {
                     let x = a.to_bits();
                     whitelist4.push((x, x, 53));
-                    whitelist6.extend(embedded(&[(x, x)], &regions).into_iter().map(|(a, b)| (a, b, 53)));
+                    whitelist6.extend(embedded(&[(x, x)], &reaching).into_iter().map(|(a, b)| (a, b, 53)));
                 }
                 IpAddr::V6(a) => whitelist6.push((a.to_bits(), a.to_bits(), 53)),
             }
@@ -640,10 +647,14 @@ mod tests {
         for ip in ["::ffff:11.0.0.1", "64:ff9b::b00:1", "2002:b00:1::1"] {
             assert!(!b.refuses(ip.parse().unwrap(), 443), "{ip}");
         }
-        // Google Public DNS: whitelisted on 53 in each form, refused elsewhere.
-        for ip in ["8.8.8.8", "64:ff9b::808:808", "2001:4860:4860::8888"] {
+        // Google Public DNS: whitelisted on 53 in each form that reaches it, refused elsewhere.
+        for ip in ["8.8.8.8", "::ffff:8.8.8.8", "64:ff9b::808:808", "2001:4860:4860::8888"] {
             assert!(!b.refuses(ip.parse().unwrap(), 53), "{ip}");
             assert!(b.refuses(ip.parse().unwrap(), 80), "{ip}");
+        }
+        // 6to4 and IPv4-compatible forms do not reach it: refused as Google addresses.
+        for ip in ["2002:808:808::1", "::808:808"] {
+            assert!(b.refuses(ip.parse().unwrap(), 53), "{ip}");
         }
     }
 

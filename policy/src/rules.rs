@@ -7,7 +7,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use crate::operator::Entry;
 use crate::ranges::RangeTable;
 use crate::resolve::Resolver;
-use crate::special::classify;
+use crate::special::{classify, Embedding};
 use crate::target::Transport;
 
 /// Which rule decided.
@@ -351,7 +351,12 @@ impl Policy {
             return Verdict::refuse(Rule::SpecialPurpose, reason);
         }
         if self.google.contains(c.effective) {
-            if port == 53 && WHITELISTED_DNS.contains(&c.effective) {
+            // Google Public DNS itself, or a form that reaches it (an IPv4-mapped address is
+            // the IPv4 address; NAT64 translates to it). A 6to4 or Teredo address (a host
+            // behind a tunnel endpoint at that IPv4 address) and the deprecated
+            // IPv4-compatible form are other hosts: judged as the Google address they name.
+            let reaches = matches!(c.embedding, None | Some(Embedding::Mapped | Embedding::Nat64));
+            if port == 53 && reaches && WHITELISTED_DNS.contains(&c.effective) {
                 return Verdict::allow(Rule::Whitelist, format!("Google Public DNS {ip} on port 53 is whitelisted"));
             }
             if let Some(name) = name.filter(|n| name_whitelisted(n, port)) {
@@ -584,6 +589,32 @@ mod tests {
         // The DNS whitelist follows the address inside an IPv4-mapped form.
         let d = p.check_connect(&Transport::Udp, "::ffff:8.8.8.8", 53, &r);
         assert_eq!(d.verdict.rule, Rule::Whitelist);
+    }
+
+    #[test]
+    fn rule3_dns_whitelist_only_reaches_google_public_dns() {
+        let p = policy();
+        let r = dns();
+        // Forms that reach Google Public DNS: the address itself, IPv4-mapped, NAT64.
+        for host in ["8.8.8.8", "::ffff:8.8.4.4", "64:ff9b::808:808", "64:ff9b::8.8.4.4", "2001:4860:4860::8844"] {
+            for t in [Transport::Tcp, Transport::Udp] {
+                let d = p.check_connect(&t, host, 53, &r);
+                assert_eq!((d.verdict.allowed, d.verdict.rule), (true, Rule::Whitelist), "{host}: {:?}", d.verdict);
+            }
+        }
+        // Forms that name another host: a 6to4 site behind 8.8.8.8, a Teredo client
+        // whose (XOR-ed) address is 8.8.8.8, the deprecated IPv4-compatible form.
+        for host in [
+            "2002:808:808::1",
+            "2002:808:404::53",
+            "2001:0:4136:e378:8000:63bf:f7f7:f7f7",
+            "2001:0:4136:e378:8000:63bf:f7f7:fbfb",
+            "::8.8.8.8",
+        ] {
+            let d = p.check_connect(&Transport::Udp, host, 53, &r);
+            assert!(!d.verdict.allowed, "{host}: {:?}", d.verdict);
+            assert_ne!(d.verdict.rule, Rule::Whitelist, "{host}");
+        }
     }
 
     #[test]

@@ -160,6 +160,7 @@ const V4: &[Row4] = &[
     r4([192, 31, 196, 0], 24, "192.31.196.0/24", "anycast", "AS112-v4", true),
     r4([192, 52, 193, 0], 24, "192.52.193.0/24", "anycast", "AMT", true),
     r4([192, 88, 99, 0], 24, "192.88.99.0/24", "reserved", "Deprecated (6to4 Relay Anycast)", false),
+    r4([192, 88, 99, 2], 32, "192.88.99.2/32", "reserved", "6a44-relay anycast address", false),
     r4([192, 168, 0, 0], 16, "192.168.0.0/16", "private", "Private-Use", false),
     r4([192, 175, 48, 0], 24, "192.175.48.0/24", "anycast", "Direct Delegation AS112 Service", true),
     r4([198, 18, 0, 0], 15, "198.18.0.0/15", "benchmarking", "Benchmarking", false),

@@ -101,6 +101,17 @@ fn dns(ip: IpAddr) -> bool {
     DNS.iter().any(|d| d.parse::<IpAddr>().unwrap() == ip)
 }
 
+/// The verdict an IPv6 form carrying an IPv4 address gets, from the IPv4 address's: the
+/// same, except that the port-53 whitelist of Google Public DNS holds only for the forms
+/// that reach it (IPv4-mapped, NAT64); a 6to4, Teredo or IPv4-compatible form names
+/// another host and is judged as the Google address it carries.
+fn dns_form(how: Embedding, v4: (bool, Rule)) -> (bool, Rule) {
+    match (v4, how) {
+        ((true, Rule::Whitelist), Embedding::SixToFour | Embedding::Teredo | Embedding::Compatible) => (false, Rule::Google),
+        _ => v4,
+    }
+}
+
 /// `check_address` as documented, from the models and the raw files.
 fn model_address(allow: &[Entry], deny: &[Entry], name: Option<&str>, ip: IpAddr, port: u16) -> (bool, Rule) {
     let c = model_classify(&ROWS, ip);
@@ -122,7 +133,9 @@ fn model_address(allow: &[Entry], deny: &[Entry], name: Option<&str>, ip: IpAddr
                 .iter()
                 .any(|(g, ports)| g.eq_ignore_ascii_case(n) && ports.contains(&port))
         });
-        return if (port == 53 && dns(c.effective)) || gmail {
+        // Google Public DNS: the address, or a form that reaches it (IPv4-mapped, NAT64).
+        let reaches = matches!(c.embedding, None | Some(Embedding::Mapped | Embedding::Nat64));
+        return if (port == 53 && reaches && dns(c.effective)) || gmail {
             (true, Rule::Whitelist)
         } else {
             (false, Rule::Google)
@@ -291,11 +304,12 @@ proptest! {
         let p = &*POLICY;
         let v4v = p.check_address(None, IpAddr::V4(a), port);
         let v6v = p.check_address(None, IpAddr::V6(form), port);
-        prop_assert_eq!((v6v.allowed, v6v.rule), (v4v.allowed, v4v.rule), "{} vs {}: {:?} / {:?}", form, a, v6v, v4v);
+        let expected = |v: &appengine_sockets_policy::Verdict| dns_form(how, (v.allowed, v.rule));
+        prop_assert_eq!((v6v.allowed, v6v.rule), expected(&v4v), "{} vs {}: {:?} / {:?}", form, a, v6v, v4v);
         let r = StaticResolver::new();
         let d4 = p.check_connect(&Transport::Tcp, &a.to_string(), port, &r);
         let d6 = p.check_connect(&Transport::Tcp, &form.to_string(), port, &r);
-        prop_assert_eq!((d6.verdict.allowed, d6.verdict.rule), (d4.verdict.allowed, d4.verdict.rule));
+        prop_assert_eq!((d6.verdict.allowed, d6.verdict.rule), expected(&d4.verdict));
     }
 
     /// The same holds under operator lists whose entries are IPv4: an entry matches the
@@ -314,7 +328,7 @@ proptest! {
         let form = embed(how, a, extra);
         let v4v = p.check_address(None, IpAddr::V4(a), port);
         let v6v = p.check_address(None, IpAddr::V6(form), port);
-        prop_assert_eq!((v6v.allowed, v6v.rule), (v4v.allowed, v4v.rule), "{} vs {}: {:?} / {:?}", form, a, v6v, v4v);
+        prop_assert_eq!((v6v.allowed, v6v.rule), dns_form(how, (v4v.allowed, v4v.rule)), "{} vs {}: {:?} / {:?}", form, a, v6v, v4v);
     }
 }
 

@@ -377,7 +377,8 @@ unsafe extern "C" fn guarded_set_option(stream: *mut php_stream, option: c_int, 
     // them), then the stream gets the guarded copy back for idle tracking.
     unsafe { (*stream).ops = original };
     let param = ptrparam as *mut XportParam;
-    let rc = unsafe { establish(stream, slot, set_option, option, value, param, op) };
+    // What the operation judges and approves holds only while it runs.
+    let rc = guard::scope(|| unsafe { establish(stream, slot, set_option, option, value, param, op) });
     unsafe { (*stream).ops = &slot.ops };
     rc
 }

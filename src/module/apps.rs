@@ -87,12 +87,8 @@ pub fn reset_app() {
     GENERATION.fetch_add(1, Ordering::SeqCst);
 }
 
-type Activate = unsafe extern "C" fn() -> c_int;
-
-/// The SAPI's own `activate` (0: it has none), while [`activate_then_switch`] stands in.
-static SAPI_ACTIVATE: AtomicUsize = AtomicUsize::new(0);
-/// The address written into `sapi_module.activate` (0: none), to know it is still ours.
-static INSTALLED: AtomicUsize = AtomicUsize::new(0);
+/// `sapi_module.activate`, while [`activate_then_switch`] stands in.
+static ACTIVATE: super::sapi_hook::SapiHook = super::sapi_hook::SapiHook::new();
 
 /// Switch to the request's app. Called at each request start, from the SAPI's activation
 /// and again (then a comparison) from this module's RINIT.
@@ -109,15 +105,9 @@ pub fn switch_to_request_app() {
 /// `sapi_module.activate` while this module is loaded: the SAPI's own first (it may apply
 /// per-directory or per-host ini settings), then the switch.
 unsafe extern "C" fn activate_then_switch() -> c_int {
-    let original = SAPI_ACTIVATE.load(Ordering::Relaxed);
-    let rc = if original == 0 {
-        0
-    } else {
-        // SAFETY: SAPI_ACTIVATE holds the SAPI's own activate function, stored by
-        // install_early_switch from a valid `Activate`.
-        unsafe { std::mem::transmute::<usize, Activate>(original)() }
-    };
+    let rc = ACTIVATE.call_original();
     switch_to_request_app();
+    super::window::open();
     rc
 }
 
@@ -126,30 +116,13 @@ unsafe extern "C" fn activate_then_switch() -> c_int {
 pub fn install_early_switch() {
     // SAFETY: sapi_module is the running SAPI's table; module start-up runs on one thread
     // before any request.
-    unsafe {
-        let sapi = ffi::ext_php_rs_sapi_module();
-        let current = (*sapi).activate.map_or(0, |f| f as usize);
-        if current != 0 && current == INSTALLED.load(Ordering::Relaxed) {
-            return;
-        }
-        let ours: Activate = activate_then_switch;
-        SAPI_ACTIVATE.store(current, Ordering::Relaxed);
-        INSTALLED.store(ours as usize, Ordering::Relaxed);
-        (*sapi).activate = Some(ours);
-    }
+    unsafe { ACTIVATE.install(&raw mut (*ffi::ext_php_rs_sapi_module()).activate, activate_then_switch) }
 }
 
 /// Module shutdown: give the SAPI its own `activate` back (if it is still ours).
 pub fn remove_early_switch() {
-    // SAFETY: as in install_early_switch; the stored value came from a valid `Activate`.
-    unsafe {
-        let sapi = ffi::ext_php_rs_sapi_module();
-        let current = (*sapi).activate.map_or(0, |f| f as usize);
-        if current != 0 && current == INSTALLED.swap(0, Ordering::Relaxed) {
-            let original = SAPI_ACTIVATE.swap(0, Ordering::Relaxed);
-            (*sapi).activate = (original != 0).then(|| std::mem::transmute::<usize, Activate>(original));
-        }
-    }
+    // SAFETY: as in install_early_switch.
+    unsafe { ACTIVATE.remove(&raw mut (*ffi::ext_php_rs_sapi_module()).activate) }
 }
 
 /// Give the request's app its own persistent resources. When a worker moves from app A to

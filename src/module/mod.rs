@@ -8,6 +8,8 @@
 mod apps;
 mod backstop;
 mod info;
+mod sapi_hook;
+mod window;
 
 use ext_php_rs::args::Arg;
 use ext_php_rs::builders::{FunctionBuilder, ModuleBuilder};
@@ -46,6 +48,7 @@ fn startup() {
     crate::acl::install(st.startup_acl().cloned());
     apps::reset_app();
     apps::install_early_switch();
+    window::install();
     swap::install_functions(functions::REPLACED);
     transports::install_transports();
     enforce::libc::install();
@@ -54,13 +57,15 @@ fn startup() {
 /// Module shutdown: give PHP back its own handlers and transports.
 fn shutdown() {
     apps::remove_early_switch();
+    window::remove();
     swap::restore_functions(functions::REPLACED);
     transports::restore_transports();
     enforce::libc::uninstall();
 }
 
-/// Request start: a request whose security settings differ from start-up is refused.
-fn request_start() {
+/// The request's window opens (see [`window`]): a request whose security settings differ
+/// from start-up is refused, and the libc layer judges from now on.
+fn request_open() {
     let st = state::get();
     let error = settings::changed_since_startup(st.startup_values(), |name| {
         zend::ini_string(&std::ffi::CString::new(name).unwrap_or_default()).unwrap_or_default()
@@ -72,15 +77,24 @@ fn request_start() {
     enforce::libc::request_start();
 }
 
-/// Request end: forget per-request state (mocked options of the request's sockets), and
-/// push the request's decisions to StatsD if asked.
+/// The request's window closes (see [`window`]): no PHP code of the request runs after.
+fn request_close() {
+    enforce::libc::request_end();
+    // The ACL the request started with judges up to here (a session handler's write).
+    crate::acl::request_end();
+}
+
+/// This module's request end: forget per-request state (mocked options of the request's
+/// sockets), and put on PHP's error log what libraries' threads could not, while the
+/// request's own ini settings (its `error_log`) are still in force, and push the request's
+/// decisions to StatsD if asked. (The window closes later, and says what was queued after
+/// this too.)
 fn request_end() {
     metrics::flush_statsd();
     metrics::request_end();
-    crate::acl::request_end();
     functions::forget_socket_options();
     idle::forget_sockets();
-    enforce::libc::request_end();
+    crate::guard::say_unsaid();
 }
 
 /// The ini settings. All are PHP_INI_SYSTEM, so neither `ini_set()`, `php_value` nor a
@@ -213,7 +227,7 @@ unsafe extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     // Extensions that started after this one (openssl registers ssl://, tls:// and its own
     // tcp:// factory) are wrapped before the first script runs.
     transports::install_transports();
-    request_start();
+    window::open_unless_open();
     // Normally done already, when the SAPI activated the request: then one comparison.
     apps::switch_to_request_app();
     0

@@ -62,6 +62,9 @@ trap 'exit 143' TERM INT HUP
 
 cat >"$TMP/php.ini" <<EOF
 extension=sockets
+extension=curl
+extension=ffi
+ffi.enable=1
 extension=$AES_EXT
 error_reporting=E_ALL
 display_errors=1
@@ -254,6 +257,26 @@ expect "app A compiles the script: both read appA" "ini_get=appA function=appA o
 # warnings), so here ini_get() reads the request's value too. The function never folds.
 expect "app B: ini_get() and the function show appB" "ini_get=appB function=appB opcache=on" "$o2"
 expect "app C: the function shows appC" "function=appC" "function=$(field function "$o3")"
+
+# Judging follows PHP code to the request's end (docs/request-life.md): curl and FFI to a
+# refused address from the body, a user session handler's write() and close() (run in
+# ext/session's request shutdown, after this module's), a shutdown function, and after
+# fastcgi_finish_request(). (php-tests/libc_request_life.phpt shows each reaching its
+# target without the extension.)
+echo "# judging follows PHP code in php-fpm"
+life_out="$TMP/life.out"
+life_body=$(env -i SCRIPT_FILENAME="$DOCROOT/life.php" REQUEST_METHOD=GET QUERY_STRING= \
+    SCRIPT_NAME=/life.php REQUEST_URI=/life.php SERVER_PROTOCOL=HTTP/1.1 AES_LIFE_OUT="$life_out" \
+    timeout 10 cgi-fcgi -bind -connect "127.0.0.1:$PORT_APPS" </dev/null 2>&1 | tr -d '\r' | sed '1,/^$/d' || true)
+expect "life.php answers before its last probe" "finished" "$life_body"
+for _ in $(seq 50); do grep -q '^session close' "$life_out" 2>/dev/null && break; sleep 0.1; done
+expect "every point refused (curl errno 7, FFI sendto EACCES)" \
+"auto_prepend_file: curl errno 7, ffi sendto errno 13
+after fastcgi_finish_request: curl errno 7, ffi sendto errno 13
+shutdown function: curl errno 7, ffi sendto errno 13
+session write (object): curl errno 7, ffi sendto errno 13
+session close (object): curl errno 7, ffi sendto errno 13" \
+    "$(grep -v '^    warning' "$life_out" 2>/dev/null)"
 
 echo "# php-fpm logs"
 expect "php-fpm still running" "yes" "$(kill -0 "$fpm_pid" 2>/dev/null && echo yes || echo no)"

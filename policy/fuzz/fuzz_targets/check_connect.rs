@@ -32,6 +32,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::sync::LazyLock;
 
 use appengine_sockets_policy::google::parse_ranges_file;
+use appengine_sockets_policy::special::Embedding;
 use appengine_sockets_policy::{
     parse_list, parse_xport_name, Entry, GoogleRanges, Policy, Resolver, Rule, StaticResolver, Transport,
 };
@@ -280,7 +281,9 @@ fn model_address(allow: &[Entry], deny: &[Entry], name: Option<&str>, ip: IpAddr
         return (false, Rule::SpecialPurpose);
     }
     if in_spans(&w.goog, c.effective) && !in_spans(&w.cloud, c.effective) {
-        let dns = port == 53 && DNS.iter().any(|d| d.parse::<IpAddr>().unwrap() == c.effective);
+        // Google Public DNS, or a form that reaches it (IPv4-mapped, NAT64).
+        let reaches = matches!(c.embedding, None | Some(Embedding::Mapped | Embedding::Nat64));
+        let dns = port == 53 && reaches && DNS.iter().any(|d| d.parse::<IpAddr>().unwrap() == c.effective);
         let gmail = name.is_some_and(|n| {
             GMAIL
                 .iter()

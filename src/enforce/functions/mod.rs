@@ -453,7 +453,7 @@ fn socket_addrinfo_connect(call: &mut Call, original: Original) {
         (Some(v), _) => Some(v),
         (None, Some(sa)) => {
             // The ACL judges it as a connect to each name whose lookup produced it.
-            let names = crate::enforce::libc::judge::names_for(sa.ip());
+            let names = crate::enforce::libc::names::names_for(sa.ip());
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             Some(guard::acl_verdict(policy.check_address(None, sa.ip(), sa.port()), &names, sa.port()).0)
         }

@@ -35,7 +35,8 @@ pub unsafe fn dispatch(ex: *mut zend_execute_data, rv: *mut zval, original: &Ato
     let original = unsafe { Original::from_raw(raw) };
     // SAFETY: PHP's frame and return value for this handler.
     let mut call = unsafe { Call::from_raw(ex, rv) };
-    logic(&mut call, original);
+    // What the function judges and approves holds only while it runs.
+    crate::guard::scope(|| logic(&mut call, original));
 }
 
 /// Build the table of replaced functions: `replaced_functions![name => logic, ...]`.

@@ -1,6 +1,6 @@
 //! The guarded libc functions, and raising what they queued when the PHP function returns.
 //!
-//! Each guarded function reads its call's address, asks [`super::judge`], and either calls
+//! Each guarded function reads its call's address, asks [`super::verdicts`], and either calls
 //! the C library's function unchanged or fails with `-1` and `errno` `EACCES`. On a thread
 //! that is not judged they cost one thread-local read before the real call.
 //!
@@ -15,14 +15,16 @@
 #![allow(unsafe_code)]
 
 use std::ffi::{c_char, c_int, c_uint, c_void, CStr};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
+use std::net::IpAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use libc::{msghdr, sockaddr, socklen_t};
 
 use super::got::Interposed;
-use super::judge::{self, Action, Address};
+use super::address::{self, Address};
+use super::verdicts::{self, Action};
+use super::{messages, names, requests};
 
 const EACCES: c_int = 13;
 
@@ -37,49 +39,8 @@ fn refuse() -> c_int {
     -1
 }
 
-/// Read a `sockaddr` the caller handed over.
-///
-/// # Safety
-/// `sa` is null or points to `len` readable bytes.
-unsafe fn address(sa: *const sockaddr, len: socklen_t) -> Address {
-    if sa.is_null() || (len as usize) < std::mem::size_of::<libc::sa_family_t>() {
-        return Address::Unspec;
-    }
-    let family = c_int::from((*sa).sa_family);
-    match family {
-        libc::AF_INET if len as usize >= std::mem::size_of::<libc::sockaddr_in>() => {
-            let sin = &*sa.cast::<libc::sockaddr_in>();
-            let ip = Ipv4Addr::from(u32::from_be(sin.sin_addr.s_addr));
-            Address::Ip(SocketAddr::V4(SocketAddrV4::new(ip, u16::from_be(sin.sin_port))))
-        }
-        libc::AF_INET6 if len as usize >= std::mem::size_of::<libc::sockaddr_in6>() => {
-            let sin6 = &*sa.cast::<libc::sockaddr_in6>();
-            let ip = Ipv6Addr::from(sin6.sin6_addr.s6_addr);
-            Address::Ip(SocketAddr::V6(SocketAddrV6::new(
-                ip,
-                u16::from_be(sin6.sin6_port),
-                sin6.sin6_flowinfo,
-                sin6.sin6_scope_id,
-            )))
-        }
-        // Too short for its family: the kernel refuses it (EINVAL); judge it as nothing.
-        libc::AF_INET | libc::AF_INET6 => Address::Other(i64::from(family)),
-        libc::AF_UNIX => {
-            let base = std::mem::size_of::<libc::sa_family_t>();
-            let bytes = std::slice::from_raw_parts(sa.cast::<u8>().add(base), (len as usize).saturating_sub(base));
-            let path = match bytes.first() {
-                Some(0) => format!("@{}", String::from_utf8_lossy(&bytes[1..])),
-                _ => String::from_utf8_lossy(bytes.split(|&b| b == 0).next().unwrap_or_default()).into_owned(),
-            };
-            Address::Unix(path)
-        }
-        libc::AF_UNSPEC => Address::Unspec,
-        other => Address::Other(i64::from(other)),
-    }
-}
-
 unsafe extern "C" fn guarded_connect(fd: c_int, sa: *const sockaddr, len: socklen_t) -> c_int {
-    if judge::enforcing() && !judge::destination(Action::Connect, &address(sa, len), thread()) {
+    if requests::enforcing() && !allowed(|| verdicts::destination(Action::Connect, &address::read(sa, len), thread())) {
         return refuse();
     }
     libc::connect(fd, sa, len)
@@ -93,10 +54,19 @@ unsafe extern "C" fn guarded_sendto(
     sa: *const sockaddr,
     len: socklen_t,
 ) -> isize {
-    if judge::enforcing() && !sa.is_null() && !judge::destination(Action::Send, &address(sa, len), thread()) {
+    if requests::enforcing() && !sa.is_null() && !allowed(|| verdicts::destination(Action::Send, &address::read_used(sa, len), thread())) {
         return refuse() as isize;
     }
     libc::sendto(fd, buf, n, flags, sa, len)
+}
+
+/// Whether a judged call may go ahead: `decide`'s answer, or a refusal (EACCES) if it
+/// panicked. No panic crosses into the C library that called a guarded function (it would
+/// abort PHP): a library's thread exiting, for one, runs its `pthread_key` destructors
+/// after Rust destroyed the thread's thread-locals, and those are read with `try_with`,
+/// but whatever else fails in a decision fails closed here.
+fn allowed(decide: impl FnOnce() -> bool) -> bool {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(decide)).unwrap_or(false)
 }
 
 /// # Safety
@@ -105,21 +75,21 @@ unsafe fn msg_allowed(msg: *const msghdr) -> bool {
     if msg.is_null() || (*msg).msg_name.is_null() || (*msg).msg_namelen == 0 {
         return true;
     }
-    judge::destination(Action::Send, &address((*msg).msg_name.cast(), (*msg).msg_namelen), thread())
+    verdicts::destination(Action::Send, &address::read_used((*msg).msg_name.cast(), (*msg).msg_namelen), thread())
 }
 
 unsafe extern "C" fn guarded_sendmsg(fd: c_int, msg: *const msghdr, flags: c_int) -> isize {
-    if judge::enforcing() && !msg_allowed(msg) {
+    if requests::enforcing() && !allowed(|| msg_allowed(msg)) {
         return refuse() as isize;
     }
     libc::sendmsg(fd, msg, flags)
 }
 
 unsafe extern "C" fn guarded_sendmmsg(fd: c_int, msgs: *mut libc::mmsghdr, vlen: c_uint, flags: c_int) -> c_int {
-    if judge::enforcing() && !msgs.is_null() {
+    if requests::enforcing() && !msgs.is_null() {
         // Send the messages before the first refused one; fail if that is the first.
         for i in 0..vlen as usize {
-            if !msg_allowed(&(*msgs.add(i)).msg_hdr) {
+            if !allowed(|| msg_allowed(&(*msgs.add(i)).msg_hdr)) {
                 if i == 0 {
                     return refuse();
                 }
@@ -131,36 +101,36 @@ unsafe extern "C" fn guarded_sendmmsg(fd: c_int, msgs: *mut libc::mmsghdr, vlen:
 }
 
 unsafe extern "C" fn guarded_bind(fd: c_int, sa: *const sockaddr, len: socklen_t) -> c_int {
-    if judge::enforcing() && !judge::bind(&address(sa, len), thread()) {
+    if requests::enforcing() && !allowed(|| verdicts::bind(&address::read_used(sa, len), thread())) {
         return refuse();
     }
     libc::bind(fd, sa, len)
 }
 
 unsafe extern "C" fn guarded_listen(fd: c_int, backlog: c_int) -> c_int {
-    if judge::enforcing() && !judge::listen(thread()) {
+    if requests::enforcing() && !allowed(|| verdicts::listen(thread())) {
         return refuse();
     }
     libc::listen(fd, backlog)
 }
 
 unsafe extern "C" fn guarded_accept(fd: c_int, sa: *mut sockaddr, len: *mut socklen_t) -> c_int {
-    if judge::enforcing() && !judge::listen(thread()) {
+    if requests::enforcing() && !allowed(|| verdicts::listen(thread())) {
         return refuse();
     }
     libc::accept(fd, sa, len)
 }
 
 unsafe extern "C" fn guarded_accept4(fd: c_int, sa: *mut sockaddr, len: *mut socklen_t, flags: c_int) -> c_int {
-    if judge::enforcing() && !judge::listen(thread()) {
+    if requests::enforcing() && !allowed(|| verdicts::listen(thread())) {
         return refuse();
     }
     libc::accept4(fd, sa, len, flags)
 }
 
 unsafe extern "C" fn guarded_socket(domain: c_int, kind: c_int, protocol: c_int) -> c_int {
-    if judge::enforcing()
-        && !judge::socket(i64::from(domain), i64::from(kind), i64::from(protocol), thread())
+    if requests::enforcing()
+        && !allowed(|| verdicts::socket(i64::from(domain), i64::from(kind), i64::from(protocol), thread()))
     {
         return refuse();
     }
@@ -175,18 +145,20 @@ unsafe extern "C" fn guarded_getaddrinfo(
 ) -> c_int {
     let rc = libc::getaddrinfo(node, service, hints, res);
     super::loads::patch_new();
-    if rc == 0 && !node.is_null() && !res.is_null() && judge::enforcing() {
+    if rc == 0 && !node.is_null() && !res.is_null() && requests::enforcing() {
         let mut addresses: Vec<IpAddr> = Vec::new();
         let mut ai = *res;
         while !ai.is_null() {
-            if let Address::Ip(sa) = address((*ai).ai_addr, (*ai).ai_addrlen) {
+            if let Address::Ip(sa) = address::read((*ai).ai_addr, (*ai).ai_addrlen) {
                 if !addresses.contains(&sa.ip()) {
                     addresses.push(sa.ip());
                 }
             }
             ai = (*ai).ai_next;
         }
-        judge::resolved(&CStr::from_ptr(node).to_string_lossy(), &addresses);
+        let name = CStr::from_ptr(node).to_string_lossy();
+        // Unrecorded if it fails: the lookup's answer stands, its addresses are judged alone.
+        let _ = std::panic::catch_unwind(|| names::resolved(&name, &addresses));
     }
     rc
 }
@@ -200,7 +172,7 @@ type StartRoutine = unsafe extern "C-unwind" fn(*mut c_void) -> *mut c_void;
 struct Start {
     routine: StartRoutine,
     arg: *mut c_void,
-    from: judge::Inheritance,
+    from: requests::Inheritance,
 }
 
 /// `pthread_create`: on a judged thread (running a request, or started by a library in
@@ -223,10 +195,10 @@ unsafe extern "C" fn guarded_pthread_create(
         let routine = std::mem::transmute::<StartRoutine, extern "C" fn(*mut c_void) -> *mut c_void>(routine);
         libc::pthread_create(thread, attr, routine, arg)
     };
-    if !judge::enforcing() || in_main_program(routine as usize) {
+    if !requests::enforcing() || in_main_program(routine as usize) {
         return real(routine, arg);
     }
-    let Some(from) = judge::inheritance(crate::zend::interrupt::starting_function_label) else {
+    let Some(from) = requests::inheritance(crate::zend::interrupt::starting_function_label) else {
         return real(routine, arg);
     };
     let start = Box::into_raw(Box::new(Start { routine, arg, from }));
@@ -244,7 +216,7 @@ unsafe extern "C" fn guarded_pthread_create(
 unsafe extern "C-unwind" fn thread_start(start: *mut c_void) -> *mut c_void {
     // SAFETY: `start` is the Box guarded_pthread_create handed to this thread alone.
     let Start { routine, arg, from } = *Box::from_raw(start.cast::<Start>());
-    judge::inherit(from);
+    requests::inherit(from);
     routine(arg)
 }
 
@@ -290,7 +262,7 @@ unsafe extern "C" fn guarded_dlmopen(lmid: libc::Lmid_t, file: *const c_char, mo
     if lmid == LM_ID_BASE {
         return guarded_dlopen(file, mode);
     }
-    if judge::enforcing() {
+    if requests::enforcing() {
         return std::ptr::null_mut();
     }
     libc::dlmopen(lmid, file, mode)
@@ -381,17 +353,17 @@ pub fn uninstall() -> usize {
 /// queued (on this thread, or on threads they started in this request), so the app's
 /// error handler runs after the function, never inside a library.
 fn raise_queued(interrupted: usize) {
-    if judge::pending() {
+    if messages::pending() {
         // A message of a call still running (PHP code nested in it is running now) waits
         // until it returns.
         let running = |frame| crate::zend::interrupt::wake_when_returns(frame, interrupted);
-        for (level, text) in judge::take(running) {
-            crate::zend::interrupt::raise(level == judge::Level::Warning, &text);
+        for (level, text) in messages::take(running) {
+            crate::zend::interrupt::raise(level == messages::Level::Warning, &text);
         }
     }
 }
 
-/// This thread's id and its `EG(vm_interrupt)`, for [`judge::request_start`].
+/// This thread's id and its `EG(vm_interrupt)`, for [`requests::request_start`].
 pub fn current_thread() -> (u64, usize) {
     (thread(), crate::zend::interrupt::this_threads_flag())
 }

@@ -5,13 +5,16 @@
 //! sockets through the C library, beneath PHP's streams and ext/sockets. At module
 //! start-up [`got`] points every loaded object's GOT slots for `connect`, `sendto`,
 //! `sendmsg`, `sendmmsg`, `bind`, `listen`, `accept`, `accept4`, `socket`, `getaddrinfo`,
-//! `pthread_create`, `dlopen` and `dlsym` at the guarded functions in [`hooks`]; [`judge`]
-//! decides on the address actually used and on the name the library's lookup gave it
-//! (judged with all of its addresses, as a stream judges a name), with the same policy
-//! core and the same settle step (log, counters, report-only, development mode) as the
-//! other two enforcement points.
+//! `pthread_create`, `dlopen` and `dlsym` at the guarded functions in [`hooks`], which read
+//! the call's address ([`address`]); [`verdicts`] decides on the address actually used and
+//! on the name the library's lookup gave it ([`names`]: judged with all of its addresses,
+//! as a stream judges a name), with the same policy core and the same settle step (log,
+//! counters, report-only, development mode) as the other two enforcement points.
+//! [`requests`] says who is judged, [`messages`] what will be said.
 //!
-//! Which calls are judged: those of a thread while it runs a PHP request, and those of a
+//! Which calls are judged: those of a thread while it runs a PHP request (from the SAPI's
+//! activation of the request to its deactivation, so every point where PHP code runs is
+//! inside: see `module::window` and docs/request-life.md), and those of a
 //! thread a C library started while its starting thread was judged: a library's thread
 //! belongs to the request (and app) that started it, as a socket belongs to the app that
 //! opened it. [`hooks`] guards `pthread_create` to know them: on a judged thread the new
@@ -30,13 +33,17 @@
 //! right after the PHP function running there returns. A library's thread outliving its request stays
 //! judged for that app; what it says after the request ended is dropped.
 
+pub mod address;
 pub mod got;
 pub mod hooks;
-pub mod judge;
 pub mod loads;
 pub mod lookup;
+pub mod messages;
+pub mod names;
+pub mod requests;
 pub mod resolver;
 pub mod threads;
+pub mod verdicts;
 
 /// Module start-up: guard every loaded object. Returns the number of slots written.
 pub fn install() -> usize {
@@ -49,16 +56,21 @@ pub fn uninstall() -> usize {
     hooks::uninstall()
 }
 
+/// Whether this thread runs a request whose window is open (see [`request_start`]).
+pub fn in_request() -> bool {
+    requests::on_php_thread(0)
+}
+
 /// Request start: judge calls from now on.
 pub fn request_start() {
     loads::patch_new();
     let (thread, wake) = hooks::current_thread();
-    judge::request_start(thread, wake);
+    requests::request_start(thread, wake);
 }
 
 /// Request end: stop judging; drop what was not raised; put on PHP's error log what
 /// libraries' threads could not.
 pub fn request_end() {
-    judge::request_end();
+    requests::request_end();
     crate::guard::say_unsaid();
 }

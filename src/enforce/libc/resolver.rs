@@ -16,7 +16,9 @@ use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::sync::OnceLock;
 
 use super::got::Interposed;
-use super::judge::{self, Action, Address};
+use super::address::Address;
+use super::requests;
+use super::verdicts::{self, Action};
 
 /// The start of glibc's `struct __res_state`: what the nameserver list is read from.
 #[repr(C)]
@@ -50,7 +52,7 @@ fn system_nameservers() -> Vec<Ipv4Addr> {
 
 /// Whether the nameservers of `state` (null: this thread's `_res`) may be sent to.
 unsafe fn nameservers_allowed(state: *mut ResState) -> bool {
-    if !judge::enforcing() {
+    if !requests::enforcing() {
         return true;
     }
     let state = if state.is_null() { __res_state() } else { state };
@@ -71,7 +73,7 @@ unsafe fn nameservers_allowed(state: *mut ResState) -> bool {
         }
         let address = Address::Ip(SocketAddr::V4(SocketAddrV4::new(ip, port)));
         // SAFETY: pthread_self has no preconditions.
-        if !judge::destination(Action::Send, &address, libc::pthread_self() as u64) {
+        if !verdicts::destination(Action::Send, &address, libc::pthread_self() as u64) {
             *libc::__errno_location() = libc::EACCES;
             return false;
         }

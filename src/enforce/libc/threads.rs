@@ -20,7 +20,7 @@ use std::ffi::{c_int, c_void, CStr};
 use std::sync::OnceLock;
 
 use super::got::Interposed;
-use super::judge::{self, Inheritance};
+use super::requests::{self, Inheritance};
 
 /// `struct sigevent` (64 bytes) with the `SIGEV_THREAD` members of its union.
 #[repr(C)]
@@ -107,10 +107,10 @@ unsafe extern "C" fn guarded_thrd_create(thread: *mut libc::pthread_t, routine: 
     // SAFETY: the C library's thrd_create, found by name.
     let real: unsafe extern "C" fn(*mut libc::pthread_t, Option<C11Start>, *mut c_void) -> c_int =
         std::mem::transmute(reals().thrd_create);
-    let (Some(routine), true) = (routine, judge::enforcing()) else {
+    let (Some(routine), true) = (routine, requests::enforcing()) else {
         return real(thread, routine, arg);
     };
-    let Some(from) = judge::inheritance(crate::zend::interrupt::starting_function_label) else {
+    let Some(from) = requests::inheritance(crate::zend::interrupt::starting_function_label) else {
         return real(thread, Some(routine), arg);
     };
     let start = Box::into_raw(Box::new(C11 { routine, arg, from }));
@@ -126,7 +126,7 @@ unsafe extern "C" fn guarded_thrd_create(thread: *mut libc::pthread_t, routine: 
 unsafe extern "C-unwind" fn c11_start(start: *mut c_void) -> c_int {
     // SAFETY: the Box guarded_thrd_create handed to this thread alone.
     let C11 { routine, arg, from } = *Box::from_raw(start.cast::<C11>());
-    judge::inherit(from);
+    requests::inherit(from);
     routine(arg)
 }
 
@@ -149,7 +149,7 @@ struct Notification {
 unsafe extern "C-unwind" fn notified(data: *mut c_void) {
     let n = data.cast::<Notification>();
     let (function, value) = ((*n).function, (*n).value);
-    judge::inherit((*n).from.clone());
+    requests::inherit((*n).from.clone());
     if (*n).once {
         let n = Box::from_raw(n);
         if !n.restore.is_null() {
@@ -163,11 +163,11 @@ unsafe extern "C-unwind" fn notified(data: *mut c_void) {
 /// A copy of `sev` whose `SIGEV_THREAD` function is [`notified`], when the calling thread
 /// is judged; `None` to call glibc with `sev` unchanged.
 unsafe fn wrapped(sev: *const SigEvent, once: bool) -> Option<SigEvent> {
-    if sev.is_null() || (*sev).notify != SIGEV_THREAD || !judge::enforcing() {
+    if sev.is_null() || (*sev).notify != SIGEV_THREAD || !requests::enforcing() {
         return None;
     }
     let function = (*sev).function?;
-    let from = judge::inheritance(crate::zend::interrupt::starting_function_label)?;
+    let from = requests::inheritance(crate::zend::interrupt::starting_function_label)?;
     let n = Box::into_raw(Box::new(Notification {
         function,
         value: (*sev).value,

@@ -1,0 +1,282 @@
+//! Which name is this address: the names a request's libraries resolved, and the verdict
+//! for an address as the name that produced it.
+//!
+//! The guarded `getaddrinfo` records each name a library looked up with every address it
+//! answered ([`resolved`]), for the request the calling thread belongs to. A connect does
+//! not say which name it is for: [`destination_verdict`] takes it to follow the latest
+//! lookup that produced its address and judges that name as the stream layer judges a
+//! name (with all of its addresses); the Gmail whitelist applies only when every name that
+//! produced the address is whitelisted for the port.
+
+use std::net::IpAddr;
+
+use appengine_sockets_policy::{Policy, ResolveError, Resolver, Rule, Transport, Verdict};
+
+use crate::state;
+
+use super::requests::{LIVE, LOCAL};
+
+fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
+/// What libraries' `getaddrinfo()` calls answered in one request (on its thread and the
+/// threads its libraries started): each name with every address it resolved to, as
+/// answered (an IPv4-mapped address is matched as the IPv4 address it carries, and named
+/// as answered), the latest lookup last.
+#[derive(Default)]
+pub struct Names {
+    entries: Vec<(String, Vec<IpAddr>)>,
+    /// More lookups than kept: the oldest were dropped (the newest [`MAX_NAMES`] are still
+    /// judged), and the Gmail whitelist no longer applies (a dropped name may have shared a
+    /// whitelisted name's address).
+    overflow: bool,
+}
+
+const MAX_NAMES: usize = 1024;
+
+/// A library resolved `name` to `addresses` (any thread of a request: libcurl resolves in
+/// its own): recorded for the request the calling thread's calls belong to.
+pub fn resolved(name: &str, addresses: &[IpAddr]) {
+    if name.parse::<IpAddr>().is_ok() || addresses.is_empty() {
+        return;
+    }
+    let owner = LOCAL.with(|l| l.owner.get());
+    if owner.thread == 0 {
+        return;
+    }
+    let mut live = LIVE.lock();
+    // The request ended: its names are gone with it.
+    let Some(n) = live.iter_mut().find(|l| l.owner == owner).map(|l| &mut l.names) else {
+        return;
+    };
+    // Newest last: a lookup made again moves to the end.
+    if let Some(i) = n.entries.iter().position(|(m, a)| a == addresses && m.eq_ignore_ascii_case(name)) {
+        let entry = n.entries.remove(i);
+        n.entries.push(entry);
+        return;
+    }
+    if n.entries.len() >= MAX_NAMES {
+        n.overflow = true;
+        n.entries.remove(0);
+    }
+    n.entries.push((name.to_owned(), addresses.to_vec()));
+}
+
+/// The verdict for a destination a library connects (or sends) to, and the name it is
+/// shown as (`name:port` in the warning and the log) when a name decided.
+///
+/// A connect does not say which name it is for: it is taken to follow the latest lookup
+/// in this request that produced its address, as a library connects right after
+/// resolving. That lookup is judged as the stream layer judges a name: with the policy
+/// core's [`check_connect`] over every address it answered, so a name with a public and a
+/// refused address is refused whichever address a library connects to (`mixed.test`,
+/// resolving to 11.0.0.1 and 10.0.0.5: "private address 10.0.0.5; mixed.test resolves to
+/// 11.0.0.1, 10.0.0.5"). Each lookup stands alone, as each stream's does: a rebinding
+/// name's earlier answer is not refused for its later one. (Every name that ever produced
+/// the address would let one refused name, sharing a CDN's address with others, refuse
+/// them all for the rest of the request: a long CLI run's, for hours.) An address no
+/// lookup produced (a literal, CURLOPT_RESOLVE, DoH) is judged on its own, and so is one
+/// of a lookup with a single address (its verdict as a name is the address's, and the
+/// address is shown).
+///
+/// The Gmail whitelist applies when libraries resolved whitelisted names to this address
+/// in the calling thread's request (on any of its threads) and *every* name that produced
+/// this address in this request is whitelisted for the port (`evil-gmail.test`, resolving
+/// to the same Google address as `smtp.gmail.com`, gets no whitelist, and after it neither
+/// does that address for the rest of the request).
+///
+/// [`check_connect`]: appengine_sockets_policy::Policy::check_connect
+#[cfg(test)]
+pub(super) fn destination_verdict(ip: IpAddr, port: u16) -> (Verdict, Option<String>) {
+    destination_verdict_and_names(ip, port, false).0
+}
+
+/// [`destination_verdict`], and (when `names` is set) the name a connect to `ip` is for
+/// in the ACL ([`Names::producing`]).
+pub(super) fn destination_verdict_and_names(ip: IpAddr, port: u16, names: bool) -> ((Verdict, Option<String>), Vec<String>) {
+    let policy = state::get().policy();
+    let owner = LOCAL.with(|l| l.owner.get());
+    let live = LIVE.lock();
+    match live.iter().find(|l| l.owner == owner) {
+        Some(l) => (names_verdict(policy, &l.names, ip, port), if names { l.names.producing(ip) } else { Vec::new() }),
+        // The request ended (a library's thread outlived it): its names are gone with it.
+        None => (names_verdict(policy, &Names::default(), ip, port), Vec::new()),
+    }
+}
+
+/// The name of the latest lookup in the calling thread's request that produced `ip` (none:
+/// an address no lookup produced), for the ACL.
+pub fn names_for(ip: IpAddr) -> Vec<String> {
+    let owner = LOCAL.with(|l| l.owner.get());
+    let live = LIVE.lock();
+    live.iter().find(|l| l.owner == owner).map(|l| l.names.producing(ip)).unwrap_or_default()
+}
+
+impl Names {
+    /// The name a connect to `ip` is for, as the ACL sees it: the latest lookup that
+    /// produced it, as [`destination_verdict`] takes it (a library connects right after
+    /// resolving). Not every name that ever produced it: one refused name sharing a CDN's
+    /// address with others would refuse them all for the rest of the request, and an
+    /// allowed one would open the address to a refused one resolved after it.
+    fn producing(&self, ip: IpAddr) -> Vec<String> {
+        let key = canonical(ip);
+        self.entries
+            .iter()
+            .rev()
+            .find(|(_, a)| a.iter().any(|&x| canonical(x) == key))
+            .map(|(name, _)| vec![name.clone()])
+            .unwrap_or_default()
+    }
+}
+
+/// What a library's lookup of a name answered, as a resolver for the policy core: the name
+/// is judged on those addresses, never looked up again inside a library's call.
+struct Recorded(Vec<IpAddr>);
+
+impl Resolver for Recorded {
+    fn resolve(&self, _host: &str) -> Result<Vec<IpAddr>, ResolveError> {
+        Ok(self.0.clone())
+    }
+}
+
+/// [`destination_verdict`] over the names `n` a request's libraries resolved.
+fn names_verdict(policy: &Policy, n: &Names, ip: IpAddr, port: u16) -> (Verdict, Option<String>) {
+    let plain = policy.check_address(None, ip, port);
+    let key = canonical(ip);
+    let produced = |a: &[IpAddr]| a.iter().any(|&x| canonical(x) == key);
+    if let Some((name, addresses)) = n.entries.iter().rev().find(|(_, a)| produced(a)) {
+        if addresses.len() > 1 {
+            let decision = policy.check_connect(&Transport::Tcp, name, port, &Recorded(addresses.clone()));
+            if !decision.verdict.allowed {
+                return (decision.verdict, Some(name.clone()));
+            }
+        }
+    }
+    if plain.allowed || plain.rule != Rule::Google || n.overflow {
+        return (plain, None);
+    }
+    let mut whitelisted: Option<(Verdict, String)> = None;
+    for (name, _) in n.entries.iter().filter(|(_, a)| produced(a)) {
+        let v = policy.check_address(Some(name), ip, port);
+        if !v.allowed {
+            return (plain, None);
+        }
+        whitelisted.get_or_insert((v, name.clone()));
+    }
+    match whitelisted {
+        Some((v, name)) => (v, Some(name)),
+        None => (plain, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::requests::{request_end, request_start};
+    use super::*;
+
+    // Each test runs on a thread of its own, with its own made-up thread id for requests.
+
+    #[test]
+    fn whitelist_needs_every_name_whitelisted() {
+        request_start(0x1001, 0);
+        let google: IpAddr = "142.250.80.46".parse().unwrap();
+        assert_eq!(destination_verdict(google, 465).0.rule, Rule::Google);
+        resolved("smtp.gmail.com", &[google]);
+        assert!(destination_verdict(google, 465).0.allowed);
+        assert!(!destination_verdict(google, 443).0.allowed);
+        resolved("evil-gmail.test", &[google]);
+        assert_eq!(destination_verdict(google, 465).0.rule, Rule::Google);
+        request_end();
+    }
+
+
+    fn recorded(entries: &[(&str, &[&str])]) -> Names {
+        let mut n = Names::default();
+        for (name, addresses) in entries {
+            n.entries.push(((*name).to_owned(), addresses.iter().map(|a| a.parse().unwrap()).collect()));
+        }
+        n
+    }
+
+    #[test]
+    fn a_name_is_judged_with_every_address_it_resolved_to() {
+        let policy = state::get().policy();
+        let (public, private): (IpAddr, IpAddr) = ("11.0.0.1".parse().unwrap(), "10.0.0.5".parse().unwrap());
+        let n = recorded(&[("mixed.test", &["11.0.0.1", "10.0.0.5"])]);
+        for ip in [public, private] {
+            let (v, name) = names_verdict(policy, &n, ip, 80);
+            assert_eq!((v.allowed, v.rule), (false, Rule::SpecialPurpose), "{ip}");
+            assert_eq!(v.reason, "private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5", "{ip}");
+            assert_eq!(name.as_deref(), Some("mixed.test"), "{ip}");
+        }
+        // The stream path's verdict for the same name and addresses.
+        let stream = policy.check_connect(&Transport::Tcp, "mixed.test", 80, &Recorded(vec![public, private]));
+        assert_eq!(names_verdict(policy, &n, public, 80).0, stream.verdict);
+        // An IPv4-mapped connect to a recorded address, on any port.
+        assert!(!names_verdict(policy, &n, "::ffff:11.0.0.1".parse().unwrap(), 443).0.allowed);
+        // Each lookup stands alone, as a stream's: a rebinding name's first answer is not
+        // refused for its second.
+        let n = recorded(&[("rebind.test", &["11.0.0.1"]), ("rebind.test", &["10.0.0.5"])]);
+        assert!(names_verdict(policy, &n, public, 80).0.allowed);
+        // An address no lookup produced, and a name with one address: judged on their own.
+        let n = recorded(&[("mixed.test", &["11.0.0.2", "10.0.0.5"]), ("private.test", &["10.0.0.6"])]);
+        assert_eq!(names_verdict(policy, &n, public, 80), (policy.check_address(None, public, 80), None));
+        let private6: IpAddr = "10.0.0.6".parse().unwrap();
+        assert_eq!(names_verdict(policy, &n, private6, 80), (policy.check_address(None, private6, 80), None));
+    }
+
+    #[test]
+    fn the_latest_lookup_of_an_address_names_it() {
+        let policy = state::get().policy();
+        let public: IpAddr = "11.0.0.1".parse().unwrap();
+        let n = recorded(&[("mixed.test", &["11.0.0.1", "10.0.0.5"]), ("public.test", &["11.0.0.1"])]);
+        assert_eq!(names_verdict(policy, &n, public, 80), (policy.check_address(None, public, 80), None));
+        assert_eq!(names_verdict(policy, &n, "10.0.0.5".parse().unwrap(), 80).1.as_deref(), Some("mixed.test"));
+        let n = recorded(&[("public.test", &["11.0.0.1"]), ("mixed.test", &["11.0.0.1", "10.0.0.5"])]);
+        assert_eq!(names_verdict(policy, &n, public, 80).1.as_deref(), Some("mixed.test"));
+        // A lookup made again is the latest; past MAX_NAMES the oldest are dropped.
+        request_start(0x1007, 0);
+        resolved("mixed.test", &[public, "10.0.0.5".parse().unwrap()]);
+        resolved("public.test", &[public]);
+        assert!(destination_verdict(public, 80).0.allowed);
+        resolved("mixed.test", &[public, "10.0.0.5".parse().unwrap()]);
+        assert!(!destination_verdict(public, 80).0.allowed);
+        for i in 0..MAX_NAMES {
+            resolved(&format!("n{i}.test"), &["11.0.1.1".parse().unwrap()]);
+        }
+        {
+            let owner = LOCAL.with(|l| l.owner.get());
+            let live = LIVE.lock();
+            let n = &live.iter().find(|l| l.owner == owner).unwrap().names;
+            assert!(n.overflow && n.entries.len() == MAX_NAMES);
+        }
+        assert!(destination_verdict(public, 80).0.allowed, "mixed.test was dropped");
+        resolved("mixed.test", &[public, "10.0.0.5".parse().unwrap()]);
+        assert!(!destination_verdict(public, 80).0.allowed, "the newest lookups are kept");
+        request_end();
+    }
+
+    #[test]
+    fn whitelist_semantics_with_whole_names() {
+        let policy = state::get().policy();
+        let google: IpAddr = "142.250.80.46".parse().unwrap();
+        let n = recorded(&[("smtp.gmail.com", &["142.250.80.46", "142.250.80.47"])]);
+        let (v, name) = names_verdict(policy, &n, google, 465);
+        assert_eq!((v.allowed, v.rule, name.as_deref()), (true, Rule::Whitelist, Some("smtp.gmail.com")));
+        // Not whitelisted on this port: refused as the name, as a stream is.
+        let (v, name) = names_verdict(policy, &n, google, 443);
+        assert_eq!((v.allowed, v.rule, name.as_deref()), (false, Rule::Google, Some("smtp.gmail.com")));
+        // A whitelisted name with a private address is refused as a whole.
+        let n = recorded(&[("smtp.gmail.com", &["142.250.80.46", "10.0.0.5"])]);
+        let (v, _) = names_verdict(policy, &n, google, 465);
+        assert_eq!(v.reason, "private address 10.0.0.5; smtp.gmail.com resolves to 142.250.80.46, 10.0.0.5");
+        // After an overflow the whitelist does not apply.
+        let mut n = recorded(&[("smtp.gmail.com", &["142.250.80.46"])]);
+        n.overflow = true;
+        assert_eq!(names_verdict(policy, &n, google, 465), (policy.check_address(None, google, 465), None));
+    }
+}
