@@ -231,19 +231,25 @@ pub fn request_end() {
     REQUEST.with(|r| r.borrow_mut().2 = false);
 }
 
-/// This thread's request's snapshot (None: no ACL configured).
+/// This thread's request's snapshot (None: no ACL configured, or the thread's
+/// thread-locals are gone: a `pthread_key` destructor at its exit).
 pub fn snapshot() -> Option<Snapshot> {
-    REQUEST.with(|r| r.borrow().0.clone())
+    REQUEST.try_with(|r| r.borrow().0.clone()).ok().flatten()
 }
 
-/// Run `f` with this thread's request's snapshot, without cloning it.
+/// Run `f` with this thread's request's snapshot, without cloning it (`f(None)` once the
+/// thread's thread-locals are gone: no panic may cross a guarded call).
 pub fn with_snapshot<R>(f: impl FnOnce(Option<&Snapshot>) -> R) -> R {
-    REQUEST.with(|r| f(r.borrow().0.as_ref()))
+    let mut f = Some(f);
+    match REQUEST.try_with(|r| (f.take().expect("called once"))(r.borrow().0.as_ref())) {
+        Ok(v) => v,
+        Err(_) => (f.take().expect("not called"))(None),
+    }
 }
 
 /// For a thread a C library starts: judge with the request's snapshot.
 pub fn inherit(s: Option<Snapshot>) {
-    REQUEST.with(|r| *r.borrow_mut() = (s, u64::MAX, true));
+    let _ = REQUEST.try_with(|r| *r.borrow_mut() = (s, u64::MAX, true));
 }
 
 /// For phpinfo(): path, version, apps, reloads and the last error.

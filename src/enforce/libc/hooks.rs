@@ -353,13 +353,28 @@ pub fn uninstall() -> usize {
 /// queued (on this thread, or on threads they started in this request), so the app's
 /// error handler runs after the function, never inside a library.
 fn raise_queued(interrupted: usize) {
-    if messages::pending() {
-        // A message of a call still running (PHP code nested in it is running now) waits
-        // until it returns.
-        let running = |frame| crate::zend::interrupt::wake_when_returns(frame, interrupted);
-        for (level, text) in messages::take(running) {
-            crate::zend::interrupt::raise(level == messages::Level::Warning, &text);
-        }
+    thread_local! {
+        /// Set while this thread raises: the app's error handler runs PHP code, and the VM
+        /// can be interrupted inside it (a library's thread queued more). Those wait for
+        /// the handler to return, as they would for any PHP function.
+        static RAISING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if !messages::pending() || RAISING.try_with(|r| r.replace(true)).unwrap_or(true) {
+        return;
+    }
+    // A message of a call still running (PHP code nested in it is running now) waits
+    // until it returns.
+    let running = |frame| crate::zend::interrupt::wake_when_returns(frame, interrupted);
+    let taken = messages::take(running);
+    // Those left now wait for their call, which wakes the VM again when it returns.
+    let waiting = messages::pending();
+    for (level, text) in taken {
+        crate::zend::interrupt::raise(level == messages::Level::Warning, &text);
+    }
+    let _ = RAISING.try_with(|r| r.set(false));
+    if !waiting && messages::pending() {
+        // Queued while the app's error handler ran: said at the VM's next check.
+        crate::zend::interrupt::wake(crate::zend::interrupt::this_threads_flag());
     }
 }
 
