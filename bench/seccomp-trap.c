@@ -1,6 +1,6 @@
 /*
  * bench/seccomp-trap.c: what a seccomp SIGSYS trap costs per connect(2), the alternative
- * to GOT interposition measured for the libc layer (README "How it works").
+ * to GOT interposition measured for the libc layer (docs/design.md, "How it works").
  *
  *   gcc -O2 -o /tmp/seccomp-trap bench/seccomp-trap.c && /tmp/seccomp-trap 100000
  *

@@ -8,7 +8,7 @@ require __DIR__ . '/include/netns.inc';
 $mark = aes_log_mark();
 // Whatever part of the name a C string would keep, nothing may be reached.
 // Stock PHP fails with "The hostname must not contain null bytes" (errno 0);
-// the extension refuses first, as README.md documents ("A name containing a
+// the extension refuses first, as docs/rules.md documents ("A name containing a
 // NUL byte is refused (errno 13)"): C code would see a shorter name.
 foreach (["10.0.0.5\0.public.test", "public.test\0.10.0.0.5"] as $host) {
     $f = fsockopen($host, 80, $errno, $errstr, 2);

@@ -216,7 +216,7 @@ already_installed() {
         || [[ -e "$("packaging/install.sh" extension-dir)/$MODULE.so" || -e "/etc/php/$PHPV/mods-available/$MODULE.ini" ]]
 }
 
-# A PHP under its own prefix: the README's build stage for an official php:* image
+# A PHP under its own prefix: the build stage in docs/installing.md for an official php:* image
 # (make install PHP_CONFIG=... DESTDIR=/out), checked in the staged tree.
 t_prefix_staged() {
     local root=$SCRATCH/prefix-root
@@ -245,7 +245,7 @@ t_php_m_lists() {
     return $ok
 }
 
-# php-fpm pools as the README shows them: one with its own app id serves a request with
+# php-fpm pools as docs/installing.md shows them: one with its own app id serves a request with
 # it; one that sets another (start-up only) setting per pool has its requests refused.
 t_fpm_pool() {
     [[ $LIVE_INSTALLED -eq 1 ]] || { echo "not installed"; return 1; }

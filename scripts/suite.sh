@@ -82,6 +82,11 @@ step "phpize build"   6m      continue    scripts/ci-phpize.sh
 # extension by path.
 step packaging        8m      continue    scripts/ci-packaging.sh
 fi
+# Dead links in README.md and docs/: relative links, #anchors, repository paths. Once per
+# matrix, on the host's PHP (git sees the checkout there); it takes under a second.
+if [[ -z "$CHOSEN" ]]; then
+step "docs links"     1m      continue    scripts/check-docs.py
+fi
 
 printf '\n==> %s: summary (%ds; logs in %s)\n' "$PHP_LABEL" $((SECONDS - START)) "$LOGS"
 printf '%s\n' "${SUMMARY[@]}"

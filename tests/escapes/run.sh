@@ -19,7 +19,7 @@
 #   // env: NAME=VALUE           extra environment ({DIR}: the directory NAME.so is in)
 #   // soname: FILE              the file name NAME.so is built as (an NSS module's)
 #   // nsswitch: hosts: A B      nsswitch.conf's hosts line for the case's two runs
-#   // not-covered: REASON       a way past the layer on the README's "not covered" list:
+#   // not-covered: REASON       a way past the layer on the "not covered" list (docs/differences.md):
 #                                its escape is counted as "listed", not as a failure
 # Each case runs twice, in the private network namespace of tests/netns/run.sh:
 #   1. without the extension: it must reach its target (else the case is "broke": it

@@ -1,5 +1,5 @@
 // target: tcp 10.0.0.5 80
-// not-covered: a thread a constructor starts inside dlopen goes through the real pthread_create: it is no request's (the README)
+// not-covered: a thread a constructor starts inside dlopen goes through the real pthread_create: it is no request's (docs/differences.md)
 // The constructor starts a thread that connects; run() waits for it.
 #include "common.h"
 static pthread_t t; static int result = -1;

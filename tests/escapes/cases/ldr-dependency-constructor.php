@@ -1,6 +1,6 @@
 <?php
 // target: tcp 10.0.0.5 80
-// not-covered: a constructor runs inside dlopen, before the new object can be patched (the README)
+// not-covered: a constructor runs inside dlopen, before the new object can be patched (docs/differences.md)
 // A library's dependency (DT_NEEDED) connects in its constructor while dlopen loads both.
 $dir = sys_get_temp_dir() . '/esc-dep-' . getmypid();
 @mkdir($dir);
