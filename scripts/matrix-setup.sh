@@ -164,6 +164,9 @@ SID_PACKAGES=(
     autoconf libtool                   # phpize (the phpize build of phpize/config.m4)
     dpkg-dev xz-utils debian-keyring   # tests/upstream/fetch-php-src.sh: php8.5's source package, its signature
     redis-server mariadb-server memcached postgresql slapd python3-pyftpdlib  # the tests' servers
+    prometheus                         # tests/metrics: promtool, and a Prometheus scraping the status pool
+    nftables liburing-dev curl         # tests/backstop: nft, the io_uring probe, the curl program as a child
+    librdkafka-dev                     # tests/escapes: librdkafka's broker threads (C11 thrd_create)
 )
 if [[ $SID == 1 ]]; then
     RFS=$CACHE/sid
