@@ -17,21 +17,8 @@
 # tests/fpm/run.sh. Last line: "N passed, M failed"; exit status 1 if any check failed.
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" != lo ]]; then
-    exec "$ROOT/tests/netns/run.sh" bash "${BASH_SOURCE[0]}" "$@"
-fi
-
-AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
-# shellcheck source=../../scripts/php-env.sh
-source "$ROOT/scripts/php-env.sh"
-FPM=$PHP_FPM
-[[ -n "$FPM" ]] || { echo "tests/fpm/acl.sh: no php-fpm for $PHP_CONFIG" >&2; exit 1; }
-command -v cgi-fcgi >/dev/null || { echo "tests/fpm/acl.sh: cgi-fcgi not found (apt-get install libfcgi-bin)" >&2; exit 1; }
-[[ -f "$AES_EXT" ]] || { echo "tests/fpm/acl.sh: $AES_EXT not found" >&2; exit 1; }
-
-DOCROOT="$HERE/docroot"
+# shellcheck source=prelude.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/prelude.sh" "$@"
 TMP=$(mktemp -d /tmp/aes-fpm-acl.XXXXXX)
 PORT_BILLING=9081 PORT_BLOG=9082 PORT_AUDIT=9083 PORT_SHARED=9084
 WORKERS=2

@@ -27,27 +27,15 @@
 # Last line: "N passed, M failed"; exit status 1 if any check failed.
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" != lo ]]; then
-    exec "$ROOT/tests/netns/run.sh" bash "${BASH_SOURCE[0]}" "$@"
-fi
-
-AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
-# The PHP under test (PHP_CONFIG, scripts/php-env.sh; default Debian's 8.2).
-# shellcheck source=../../scripts/php-env.sh
-source "$ROOT/scripts/php-env.sh"
-FPM=$PHP_FPM
+# shellcheck source=prelude.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/prelude.sh" "$@"
 need() { command -v "$1" >/dev/null || { echo "tests/fpm/clients.sh: $1 not found (scripts/install-deps.sh installs it)" >&2; exit 1; }; }
-[[ -n "$FPM" ]] || { echo "tests/fpm/clients.sh: no php-fpm for $PHP_CONFIG (apt-get install php$PHP_MAJMIN-fpm)" >&2; exit 1; }
-need cgi-fcgi; need redis-server; need redis-cli; need memcached
+need redis-server; need redis-cli; need memcached
 MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
 [[ -x "$MARIADBD" ]] || { echo "tests/fpm/clients.sh: mariadbd not found" >&2; exit 1; }
-[[ -f "$AES_EXT" ]] || { echo "tests/fpm/clients.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)" >&2; exit 1; }
 PGBIN=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin 2>/dev/null | sort -V | tail -n 1)
 [[ -x "$PGBIN/initdb" && -x "$PGBIN/postgres" ]] || { echo "tests/fpm/clients.sh: PostgreSQL's initdb/postgres not found (postgresql-15)" >&2; exit 1; }
 
-DOCROOT="$HERE/docroot"
 HOST=public2.test ADDR=11.0.0.2
 PORT_FPM=9074 PORT_REDIS=6379 PORT_MARIADB=3307 PORT_MEMCACHED=11211 PORT_PG=5433
 TMP=$(mktemp -d /tmp/aes-clients.XXXXXX)

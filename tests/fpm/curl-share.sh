@@ -19,26 +19,14 @@
 # curl_share_init_persistent()): "0 passed, 0 failed, 1 skipped".
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" != lo ]]; then
-    exec "$ROOT/tests/netns/run.sh" bash "${BASH_SOURCE[0]}" "$@"
-fi
-
-AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
-# shellcheck source=../../scripts/php-env.sh
-source "$ROOT/scripts/php-env.sh"
-FPM=$PHP_FPM
-[[ -n "$FPM" ]] || { echo "tests/fpm/curl-share.sh: no php-fpm for $PHP_CONFIG" >&2; exit 1; }
-command -v cgi-fcgi >/dev/null || { echo "tests/fpm/curl-share.sh: cgi-fcgi not found (libfcgi-bin)" >&2; exit 1; }
-[[ -f "$AES_EXT" ]] || { echo "tests/fpm/curl-share.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)" >&2; exit 1; }
+# shellcheck source=prelude.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/prelude.sh" "$@"
 if ! php -n -d extension=curl -r 'exit(function_exists("curl_share_init_persistent") ? 0 : 1);' 2>/dev/null; then
     echo "$PHP_LABEL has no curl_share_init_persistent() (PHP 8.5 and later)"
     echo "0 passed, 0 failed, 1 skipped"
     exit 0
 fi
 
-DOCROOT="$HERE/docroot"
 HOST=public2.test ADDR=11.0.0.2 PORT_HTTP=8085 PORT_FPM=9075 PORT_STOCK=9076
 TMP=$(mktemp -d /tmp/aes-curlshare.XXXXXX)
 chmod 755 "$TMP"

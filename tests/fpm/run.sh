@@ -25,23 +25,8 @@
 # Last line: "N passed, M failed"; exit status 1 if any check failed.
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-# Re-run inside the namespace unless run.sh already put us there. Only trust
-# AES_NETNS_LOG if lo really is the only interface.
-if [[ -z "${AES_NETNS_LOG:-}" || "$(ip -o link show | awk -F': ' '{print $2}')" != lo ]]; then
-    exec "$ROOT/tests/netns/run.sh" bash "${BASH_SOURCE[0]}" "$@"
-fi
-
-AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
-# shellcheck source=../../scripts/php-env.sh
-source "$ROOT/scripts/php-env.sh"
-FPM=$PHP_FPM
-[[ -n "$FPM" ]] || { echo "tests/fpm/run.sh: no php-fpm for $PHP_CONFIG (apt-get install php$PHP_MAJMIN-fpm)" >&2; exit 1; }
-command -v cgi-fcgi >/dev/null || { echo "tests/fpm/run.sh: cgi-fcgi not found (apt-get install libfcgi-bin)" >&2; exit 1; }
-[[ -f "$AES_EXT" ]] || { echo "tests/fpm/run.sh: $AES_EXT not found (cargo build --release, or set AES_EXT)" >&2; exit 1; }
-
-DOCROOT="$HERE/docroot"
+# shellcheck source=prelude.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/prelude.sh" "$@"
 TMP=$(mktemp -d /tmp/aes-fpm.XXXXXX)
 PORT_APPS=9071 PORT_POOL_A=9072 PORT_POOL_B=9073
 PORT_OPCACHE=9074
@@ -251,11 +236,11 @@ o1=$(req "$PORT_OPCACHE" appid.php '' appA)
 o2=$(req "$PORT_OPCACHE" appid.php '' appB)
 o3=$(req "$PORT_OPCACHE" appid.php '' appC)
 expect "app A compiles the script: both read appA" "ini_get=appA function=appA opcache=on" "$o1"
-# OPcache's optimizer folds ini_get() of a PHP_INI_SYSTEM setting only at direct calls
-# of internal functions (ZEND_DO_ICALL); PHP compiles none while an extension hooks
-# internal calls (zend_execute_internal, which this one sets to raise the libc layer's
-# warnings), so here ini_get() reads the request's value too. The function never folds.
-expect "app B: ini_get() and the function show appB" "ini_get=appB function=appB opcache=on" "$o2"
+# OPcache's optimizer folds ini_get() of a PHP_INI_SYSTEM setting at direct calls of
+# internal functions (ZEND_DO_ICALL), which PHP compiles as in stock PHP with the extension
+# loaded (it hooks no internal call: bench/opcodes.sh): app B's request runs app A's
+# compiled script, whose ini_get() was folded to appA. The function never folds.
+expect "app B: ini_get() folded by OPcache shows appA, the function appB" "ini_get=appA function=appB opcache=on" "$o2"
 expect "app C: the function shows appC" "function=appC" "function=$(field function "$o3")"
 
 # Judging follows PHP code to the request's end (docs/request-life.md): curl and FFI to a
