@@ -40,7 +40,7 @@ http://10.0.0.5:8081/: errno 7
 http://public.test:8081/x: errno 0, HTTP 11.0.0.1 8081 GET /x
 HELLO 11.0.0.1 8080
 Decisions in this process => 2 allowed, 1 refused, 0 reported
-deny special-purpose curl_exec target="10.0.0.5:8081" address="10.0.0.5" port=8081 app_id="libc-log": private address 10.0.0.5
+deny special-purpose[private] curl_exec target="10.0.0.5:8081" address="10.0.0.5" port=8081 app_id="libc-log": private address 10.0.0.5
 allow public curl_exec target="11.0.0.1:8081" address="11.0.0.1" port=8081 app_id="libc-log": public address 11.0.0.1
 allow public fsockopen target="11.0.0.1:8080" address="11.0.0.1" port=8080 app_id="libc-log": public address 11.0.0.1
 catcher: http 11.0.0.1 8081
@@ -52,7 +52,7 @@ http://10.0.0.5:8081/: errno 0, HTTP 10.0.0.5 8081 GET /
 http://public.test:8081/x: errno 0, HTTP 11.0.0.1 8081 GET /x
 HELLO 11.0.0.1 8080
 Decisions in this process => 2 allowed, 0 refused, 1 reported
-report special-purpose curl_exec target="10.0.0.5:8081" address="10.0.0.5" port=8081 app_id="libc-log": private address 10.0.0.5
+report special-purpose[private] curl_exec target="10.0.0.5:8081" address="10.0.0.5" port=8081 app_id="libc-log": private address 10.0.0.5
 allow public curl_exec target="11.0.0.1:8081" address="11.0.0.1" port=8081 app_id="libc-log": public address 11.0.0.1
 allow public fsockopen target="11.0.0.1:8080" address="11.0.0.1" port=8080 app_id="libc-log": public address 11.0.0.1
 catcher: http 10.0.0.5 8081

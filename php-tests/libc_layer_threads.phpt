@@ -88,4 +88,4 @@ log:
 
 Warning: connection to 10.0.0.5:80 refused (private address 10.0.0.5) in Command line code on line 1
 errno 13
-deny special-purpose  target="10.0.0.5:80" address="10.0.0.5" port=80 app_id="libc-threads": private address 10.0.0.5
+deny special-purpose[private]  target="10.0.0.5:80" address="10.0.0.5" port=80 app_id="libc-threads": private address 10.0.0.5

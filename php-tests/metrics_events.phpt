@@ -24,7 +24,7 @@ bool(true)
 bool(true)
 bool(false)
 appengine_sockets_decisions_total{app="",decision="allowed",rule="public",layer="stream"} 1
-appengine_sockets_decisions_total{app="",decision="refused",rule="special_purpose",layer="stream"} 1
+appengine_sockets_decisions_total{app="",decision="refused",rule="private",layer="stream"} 1
 appengine_sockets_log_lines_written_total 0
 appengine_sockets_log_lines_lost_total 2
 appengine_sockets_log_faults_total 1

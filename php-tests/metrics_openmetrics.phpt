@@ -63,9 +63,9 @@ int(7)
 appengine_sockets_decisions_total{app="shop",decision="allowed",rule="public",layer="function"} 1
 appengine_sockets_decisions_total{app="shop",decision="allowed",rule="public",layer="stream"} 1
 appengine_sockets_decisions_total{app="shop",decision="refused",rule="port_25",layer="stream"} 1
-appengine_sockets_decisions_total{app="shop",decision="refused",rule="special_purpose",layer="function"} 1
-appengine_sockets_decisions_total{app="shop",decision="refused",rule="special_purpose",layer="libc"} 1
-appengine_sockets_decisions_total{app="shop",decision="refused",rule="special_purpose",layer="stream"} 1
+appengine_sockets_decisions_total{app="shop",decision="refused",rule="private",layer="function"} 1
+appengine_sockets_decisions_total{app="shop",decision="refused",rule="private",layer="libc"} 1
+appengine_sockets_decisions_total{app="shop",decision="refused",rule="private",layer="stream"} 1
 appengine_sockets_resolver_failures_total 1
 appengine_sockets_config_errors_total 0
 appengine_sockets_app_folds_total 0

@@ -42,16 +42,16 @@ echo settings_catcher($mark);
 done
 11 records
 allow public fsockopen target="public.test:80" address="11.0.0.1" port=80 app_id="settings-log-test": public address 11.0.0.1
-deny special-purpose fsockopen target="10.0.0.5:80" address="10.0.0.5" port=80 app_id="settings-log-test": private address 10.0.0.5
+deny special-purpose[private] fsockopen target="10.0.0.5:80" address="10.0.0.5" port=80 app_id="settings-log-test": private address 10.0.0.5
 allow whitelist fsockopen target="8.8.8.8:53" address="8.8.8.8" port=53 app_id="settings-log-test": Google Public DNS 8.8.8.8 on port 53 is whitelisted
 deny port-25 stream_socket_client target="11.0.0.1:25" address="11.0.0.1" port=25 app_id="settings-log-test": port 25 is blocked
 deny google stream_socket_client target="8.8.4.4:443" address="8.8.4.4" port=443 app_id="settings-log-test": Google address 8.8.4.4 (Google APIs and services ranges)
 allow operator-allow fsockopen target="192.168.7.7:8080" address="192.168.7.7" port=8080 app_id="settings-log-test": address 192.168.7.7 port 8080 is allowed by appengine_sockets.allow entry 192.168.7.7/32:8080
 deny operator-deny fsockopen target="11.0.0.3:80" address="11.0.0.3" port=80 app_id="settings-log-test": address 11.0.0.3 port 80 is denied by appengine_sockets.deny entry 11.0.0.3/32:80
 allow public socket_connect target="2400:cb00::10" address="2400:cb00::10" port=80 app_id="settings-log-test": public address 2400:cb00::10
-deny special-purpose socket_sendto target="172.16.1.1" address="172.16.1.1" port=9999 app_id="settings-log-test": private address 172.16.1.1
+deny special-purpose[private] socket_sendto target="172.16.1.1" address="172.16.1.1" port=9999 app_id="settings-log-test": private address 172.16.1.1
 deny listen stream_socket_server target="0.0.0.0:8000" address=null port=null app_id="settings-log-test": listening sockets are not allowed
-deny protocol socket_create target="" address=null port=null app_id="settings-log-test": unix sockets are not allowed, only outbound TCP and UDP
+deny protocol[unix] socket_create target="" address=null port=null app_id="settings-log-test": unix sockets are not allowed, only outbound TCP and UDP
 catcher: tcp 11.0.0.1 80
 catcher: tcp 192.168.7.7 8080
 catcher: tcp 2400:cb00::10 80

@@ -18,6 +18,6 @@ foreach (settings_read_log($log) as $r) {
 echo settings_catcher($mark);
 ?>
 --EXPECT--
-deny special-purpose fsockopen target="dual.test:80" address="10.0.0.5" port=80 app_id="": private address 10.0.0.5; dual.test resolves to 11.0.0.1, 10.0.0.5
-deny special-purpose socket_connect target="dual.test" address="10.0.0.5" port=80 app_id="": private address 10.0.0.5; dual.test resolves to 11.0.0.1, 10.0.0.5
+deny special-purpose[private] fsockopen target="dual.test:80" address="10.0.0.5" port=80 app_id="": private address 10.0.0.5; dual.test resolves to 11.0.0.1, 10.0.0.5
+deny special-purpose[private] socket_connect target="dual.test" address="10.0.0.5" port=80 app_id="": private address 10.0.0.5; dual.test resolves to 11.0.0.1, 10.0.0.5
 catcher: nothing

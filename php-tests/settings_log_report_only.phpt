@@ -32,10 +32,10 @@ HELLO 11.0.0.1 8080
 bool(true)
 HELLO 192.168.7.7 80
 Decisions in this process => 1 allowed, 0 refused, 3 reported
-report special-purpose fsockopen target="10.0.0.5:80" address="10.0.0.5" port=80 app_id="settings-report": private address 10.0.0.5
+report special-purpose[private] fsockopen target="10.0.0.5:80" address="10.0.0.5" port=80 app_id="settings-report": private address 10.0.0.5
 report port-25 stream_socket_client target="11.0.0.1:25" address=null port=25 app_id="settings-report": port 25 is blocked
 allow public fsockopen target="11.0.0.1:8080" address="11.0.0.1" port=8080 app_id="settings-report": public address 11.0.0.1
-report special-purpose socket_connect target="192.168.7.7" address="192.168.7.7" port=80 app_id="settings-report": private address 192.168.7.7
+report special-purpose[private] socket_connect target="192.168.7.7" address="192.168.7.7" port=80 app_id="settings-report": private address 192.168.7.7
 catcher: tcp 10.0.0.5 80
 catcher: tcp 11.0.0.1 25
 catcher: tcp 11.0.0.1 8080

@@ -34,10 +34,10 @@ allow bind socket_bind target="0.0.0.0:0" address="0.0.0.0" port=0 app_id="rules
 deny listen socket_listen target="" address=null port=null app_id="rules": listening sockets are not allowed
 deny listen socket_accept target="" address=null port=null app_id="rules": listening sockets are not allowed
 deny listen socket_create_listen target="" address=null port=null app_id="rules": listening sockets are not allowed
-deny protocol stream_socket_pair target="" address=null port=null app_id="rules": socket pairs are not allowed, only outbound TCP and UDP
-deny protocol socket_create_pair target="" address=null port=null app_id="rules": socket pairs are not allowed, only outbound TCP and UDP
-deny protocol socket_create target="" address=null port=null app_id="rules": raw sockets are not allowed, only outbound TCP and UDP
+deny protocol[socket_pair] stream_socket_pair target="" address=null port=null app_id="rules": socket pairs are not allowed, only outbound TCP and UDP
+deny protocol[socket_pair] socket_create_pair target="" address=null port=null app_id="rules": socket pairs are not allowed, only outbound TCP and UDP
+deny protocol[raw] socket_create target="" address=null port=null app_id="rules": raw sockets are not allowed, only outbound TCP and UDP
 deny bind stream_socket_client target="11.0.0.1:80" address=null port=80 app_id="rules": binding to a specific address or port is not allowed: 11.0.0.1:0
 allow public stream_socket_client target="11.0.0.1:9999" address="11.0.0.1" port=9999 app_id="rules": public address 11.0.0.1
-deny special-purpose stream_socket_sendto target="10.0.0.5:9999" address="10.0.0.5" port=9999 app_id="rules": private address 10.0.0.5
+deny special-purpose[private] stream_socket_sendto target="10.0.0.5:9999" address="10.0.0.5" port=9999 app_id="rules": private address 10.0.0.5
 catcher: nothing

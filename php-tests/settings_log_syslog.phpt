@@ -69,5 +69,5 @@ App Engine socket rules => enforced
 Decision log => syslog
 app exit: 0
 allow public fsockopen target="11.0.0.1:80" address="11.0.0.1" port=80 app_id="settings-syslog": public address 11.0.0.1
-deny special-purpose fsockopen target="10.0.0.5:80" address="10.0.0.5" port=80 app_id="settings-syslog": private address 10.0.0.5
+deny special-purpose[private] fsockopen target="10.0.0.5:80" address="10.0.0.5" port=80 app_id="settings-syslog": private address 10.0.0.5
 catcher: tcp 11.0.0.1 80

@@ -124,7 +124,7 @@ pub fn outcome(v: &Verdict, layer: Layer) -> Outcome {
     };
     counter.fetch_add(1, Ordering::Relaxed);
     if let Some(table) = st.metrics() {
-        metrics::count(table, decision, v.rule, layer);
+        metrics::count(table, decision, v.class, layer);
     }
     Outcome { verdict, report }
 }
@@ -184,6 +184,7 @@ pub fn settle(v: &Verdict, asked: Asked<'_>, layer: Layer) -> bool {
                     port: asked.port,
                     verdict,
                     rule: v.rule.as_str(),
+                    class: v.class.as_str(),
                     reason: &v.reason.to_string(),
                 },
                 true,

@@ -91,6 +91,9 @@ pub struct Record<'a> {
     pub verdict: &'a str,
     /// The rule's identifier.
     pub rule: &'a str,
+    /// The rule's class: the `rule` label of the server-wide decision counters
+    /// (`private`, `loopback`, `unix`, ...).
+    pub class: &'a str,
     /// The reason.
     pub reason: &'a str,
 }
@@ -123,6 +126,8 @@ impl Record<'_> {
         }
         out.push_str(",\"app_id\":");
         push_str(&mut out, self.app_id);
+        out.push_str(",\"class\":");
+        push_str(&mut out, self.class);
         if let Some(n) = self.acl {
             out.push_str(",\"enforce_would_deny\":");
             out.push_str(if n.enforce_would_deny { "true" } else { "false" });
@@ -393,10 +398,11 @@ mod tests {
             port: Some(80),
             verdict: "deny",
             rule: "special-purpose",
+            class: "private",
             reason: "private address 10.0.0.5",
         };
         let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
-        for k in ["time", "app_id", "function", "target", "address", "port", "verdict", "rule", "reason"] {
+        for k in ["time", "app_id", "function", "target", "address", "port", "verdict", "rule", "class", "reason"] {
             assert!(v.get(k).is_some(), "{k}");
         }
         assert_eq!(v["app_id"], "a\"pp");
@@ -448,12 +454,13 @@ mod tests {
                 port,
                 verdict: "deny",
                 rule: "special-purpose",
+                class: "private",
                 reason: tricky,
             };
             let want = serde_json::json!({
                 "time": "T", "app_id": tricky, "function": "fsockopen", "target": tricky,
                 "address": address, "port": port, "verdict": "deny", "rule": "special-purpose",
-                "reason": tricky,
+                "class": "private", "reason": tricky,
             })
             .to_string();
             assert_eq!(r.to_json_at("T"), want);
@@ -462,7 +469,7 @@ mod tests {
             let want = serde_json::json!({
                 "time": "T", "app_id": tricky, "function": "fsockopen", "target": tricky,
                 "address": address, "port": port, "verdict": "deny", "rule": "special-purpose",
-                "reason": tricky, "acl": "global_deny_list", "app": tricky, "project": tricky,
+                "class": "private", "reason": tricky, "acl": "global_deny_list", "app": tricky, "project": tricky,
                 "enforce_would_deny": true,
             })
             .to_string();

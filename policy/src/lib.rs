@@ -35,6 +35,7 @@
 //!   that names the address, fit to show a PHP developer.
 
 pub mod acl;
+pub mod class;
 pub mod google;
 pub mod metrics;
 pub mod nft;
@@ -46,6 +47,7 @@ pub mod sockets;
 pub mod special;
 pub mod target;
 
+pub use class::Class;
 pub use acl::{Acl, AclDecision, AclError, AclResult, Matched, Role};
 pub use google::{GoogleRanges, Provenance, RangesError};
 pub use operator::{parse_list, ConfigError, Entry};

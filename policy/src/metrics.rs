@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::rules::Rule;
+use crate::class::Class;
 
 /// Every series' name begins with this.
 pub const PREFIX: &str = "appengine_sockets_";
@@ -56,30 +56,9 @@ pub enum Layer {
 /// The `layer` label's values, indexed by [`Layer`].
 pub const LAYERS: [&str; 3] = ["function", "stream", "libc"];
 
-/// The `rule` label of a rule: the decision log's identifier with `_` for `-`
-/// (`port_25`, `special_purpose`, `operator_deny`, ...).
-pub fn rule_label(rule: Rule) -> &'static str {
-    match rule {
-        Rule::Protocol => "protocol",
-        Rule::Listen => "listen",
-        Rule::Bind => "bind",
-        Rule::Port25 => "port_25",
-        Rule::Whitelist => "whitelist",
-        Rule::SpecialPurpose => "special_purpose",
-        Rule::Google => "google",
-        Rule::Public => "public",
-        Rule::Resolution => "resolution",
-        Rule::Malformed => "malformed",
-        Rule::OperatorDeny => "operator_deny",
-        Rule::OperatorAllow => "operator_allow",
-        Rule::Config => "config",
-        Rule::Billing => "billing",
-        Rule::Acl | Rule::AclReport => "acl",
-    }
-}
-
-const RULES: usize = Rule::ALL.len();
-/// Counters per app: decisions × rules × layers.
+/// The `rule` label's values: the rule classes ([`Class`]), `Class::ALL[class as usize]`.
+const RULES: usize = Class::ALL.len();
+/// Counters per app: decisions × rule classes × layers.
 pub const PER_APP: usize = DECISIONS.len() * RULES * LAYERS.len();
 
 /// Server-wide events that are not decisions, each a counter.
@@ -125,7 +104,7 @@ pub const EVENTS: [(Event, &str, &str); 11] = [
     (Event::StatsdLost, "statsd_datagrams_lost", "StatsD datagrams lost (no receiver, a full buffer)."),
 ];
 
-const MAGIC: u64 = 0x6165_735f_6d65_7401; // "aes_met", version 1
+const MAGIC: u64 = 0x6165_735f_6d65_7402; // "aes_met", version 2 (rule classes)
 const H_MAGIC: usize = 0;
 const H_START: usize = 1;
 const H_APPS: usize = 2;
@@ -222,8 +201,8 @@ impl<'a> Table<'a> {
 
     /// Count one decision for the app whose base is `base` (lock-free: one atomic add).
     #[inline]
-    pub fn count(&self, base: usize, decision: Decision, rule: Rule, layer: Layer) {
-        self.count_at(base + offset(decision, rule, layer));
+    pub fn count(&self, base: usize, decision: Decision, class: Class, layer: Layer) {
+        self.count_at(base + offset(decision, class, layer));
     }
 
     /// Count one decision at `base` + [`offset`] (for a caller that has the parts of the
@@ -303,8 +282,8 @@ impl<'a> Table<'a> {
 
 /// A counter's place within its app's block.
 #[inline]
-pub fn offset(decision: Decision, rule: Rule, layer: Layer) -> usize {
-    decision_offset(decision) + rule as usize * LAYERS.len() + layer as usize
+pub fn offset(decision: Decision, class: Class, layer: Layer) -> usize {
+    decision_offset(decision) + class as usize * LAYERS.len() + layer as usize
 }
 
 /// The part of [`offset`] the decision gives.
@@ -318,7 +297,7 @@ pub fn labels_of(offset: usize) -> (&'static str, &'static str, &'static str) {
     let layer = offset % LAYERS.len();
     let rule = offset / LAYERS.len() % RULES;
     let decision = offset / LAYERS.len() / RULES;
-    (DECISIONS[decision], rule_label(Rule::ALL[rule]), LAYERS[layer])
+    (DECISIONS[decision], Class::ALL[rule].as_str(), LAYERS[layer])
 }
 
 fn pack(app: &str) -> [u64; NAME_WORDS - 1] {
@@ -422,7 +401,7 @@ pub fn statsd_tag(v: &str) -> String {
 
 /// One DogStatsD counter line per non-zero counter of one app's block (`counts`: place
 /// within the block and count), e.g.
-/// `appengine_sockets.decisions:3|c|#app:shop,decision:refused,rule:special_purpose,layer:stream`.
+/// `appengine_sockets.decisions:3|c|#app:shop,decision:refused,rule:private,layer:stream`.
 pub fn statsd_lines(app: &str, counts: &[(usize, u64)]) -> Vec<String> {
     let app = statsd_tag(app);
     counts
@@ -468,11 +447,11 @@ mod tests {
         let w = table(4);
         let t = Table::create(&w, 4, 1_700_000_000).unwrap();
         let a = t.app_base("shop");
-        t.count(a, Decision::Refused, Rule::SpecialPurpose, Layer::Stream);
-        t.count(a, Decision::Refused, Rule::SpecialPurpose, Layer::Stream);
-        t.count(t.app_base(""), Decision::Allowed, Rule::Public, Layer::Libc);
+        t.count(a, Decision::Refused, Class::Private, Layer::Stream);
+        t.count(a, Decision::Refused, Class::Private, Layer::Stream);
+        t.count(t.app_base(""), Decision::Allowed, Class::Public, Layer::Libc);
         let s = t.snapshot();
-        assert_eq!(s.decisions[&("shop".to_owned(), "refused", "special_purpose", "stream")], 2);
+        assert_eq!(s.decisions[&("shop".to_owned(), "refused", "private", "stream")], 2);
         assert_eq!(s.decisions[&(String::new(), "allowed", "public", "libc")], 1);
         assert_eq!(s.decisions.len(), 2);
         assert_eq!(s.totals(), (1, 2, 0));
@@ -483,18 +462,16 @@ mod tests {
     fn every_label_combination_has_its_own_counter() {
         let mut seen = std::collections::HashSet::new();
         for d in [Decision::Allowed, Decision::Refused, Decision::Reported] {
-            for r in Rule::ALL {
+            for c in Class::ALL {
                 for l in [Layer::Function, Layer::Stream, Layer::Libc] {
-                    let k = offset(d, r, l);
+                    let k = offset(d, c, l);
                     assert!(k < PER_APP);
                     assert!(seen.insert(k));
-                    assert_eq!(labels_of(k), (DECISIONS[d as usize], rule_label(r), LAYERS[l as usize]));
+                    assert_eq!(labels_of(k), (DECISIONS[d as usize], c.as_str(), LAYERS[l as usize]));
                 }
             }
         }
-        for r in Rule::ALL {
-            assert_eq!(rule_label(r), r.as_str().replace('-', "_"));
-        }
+        assert_eq!(seen.len(), PER_APP);
     }
 
     #[test]
@@ -533,7 +510,7 @@ mod tests {
 
     #[test]
     fn memory_is_fixed() {
-        assert_eq!(Table::words(64), 16 + 64 * 16 + 66 * 126);
+        assert_eq!(Table::words(64), 16 + 64 * 16 + 66 * 216);
         let w = table(1);
         assert!(Table::create(&w[..w.len() - 1], 1, 0).is_none());
         assert!(Table::create(&w, MAX_APPS + 1, 0).is_none());
@@ -544,7 +521,7 @@ mod tests {
         let w = table(2);
         let t = Table::create(&w, 2, 1_700_000_123).unwrap();
         let a = t.app_base("we\"ird\\app");
-        t.count(a, Decision::Reported, Rule::Port25, Layer::Function);
+        t.count(a, Decision::Reported, Class::Port25, Layer::Function);
         t.event(Event::LogWritten, 7);
         let text = t.snapshot().openmetrics();
         assert!(text.contains(
@@ -560,7 +537,7 @@ mod tests {
 
     #[test]
     fn statsd_lines_and_batches() {
-        let k = offset(Decision::Refused, Rule::Google, Layer::Libc);
+        let k = offset(Decision::Refused, Class::Google, Layer::Libc);
         let lines = statsd_lines("a|b,c", &[(k, 3), (0, 0)]);
         assert_eq!(lines, ["appengine_sockets.decisions:3|c|#app:a_b_c,decision:refused,rule:google,layer:libc"]);
         let many: Vec<String> = (0..10).map(|i| format!("line{i}")).collect();
@@ -580,7 +557,7 @@ mod tests {
                 s.spawn(move || {
                     let base = t.app_base(if i % 2 == 0 { "even" } else { "odd" });
                     for _ in 0..1000 {
-                        t.count(base, Decision::Allowed, Rule::Public, Layer::Stream);
+                        t.count(base, Decision::Allowed, Class::Public, Layer::Stream);
                     }
                 });
             }

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+use crate::class::Class;
 use crate::operator::Entry;
 use crate::ranges::RangeTable;
 use crate::resolve::Resolver;
@@ -197,6 +198,9 @@ pub struct Verdict {
     pub allowed: bool,
     /// The rule that decided.
     pub rule: Rule,
+    /// The rule's class, the metrics label: set where the verdict is made (the
+    /// special-purpose range's kind, the kind of socket refused), else [`Class::of`] the rule.
+    pub class: Class,
     /// Why, naming the address or port concerned ("private address 10.0.0.5").
     pub reason: Reason,
 }
@@ -206,6 +210,7 @@ impl Verdict {
         Verdict {
             allowed: true,
             rule,
+            class: Class::of(rule),
             reason: reason.into(),
         }
     }
@@ -215,10 +220,17 @@ impl Verdict {
         Self::refuse(rule, reason)
     }
 
+    /// The same verdict under a finer class.
+    pub fn with_class(mut self, class: Class) -> Self {
+        self.class = class;
+        self
+    }
+
     fn refuse(rule: Rule, reason: impl Into<Reason>) -> Self {
         Verdict {
             allowed: false,
             rule,
+            class: Class::of(rule),
             reason: reason.into(),
         }
     }
@@ -299,18 +311,18 @@ impl Policy {
         if transport.is_inet() {
             return None;
         }
-        let reason: Reason = match transport {
-            Transport::Unix | Transport::Udg => format!("{transport} sockets are not allowed, only outbound TCP and UDP").into(),
-            Transport::Raw => "raw sockets are not allowed, only outbound TCP and UDP".into(),
-            _ => format!("transport \"{transport}\" is not allowed, only outbound TCP and UDP").into(),
+        let (class, reason): (Class, Reason) = match transport {
+            Transport::Unix | Transport::Udg => (Class::Unix, format!("{transport} sockets are not allowed, only outbound TCP and UDP").into()),
+            Transport::Raw => (Class::Raw, "raw sockets are not allowed, only outbound TCP and UDP".into()),
+            _ => (Class::Protocol, format!("transport \"{transport}\" is not allowed, only outbound TCP and UDP").into()),
         };
-        Some(Verdict::refuse(Rule::Protocol, reason))
+        Some(Verdict::refuse(Rule::Protocol, reason).with_class(class))
     }
 
     /// Rule 1: socket pairs (`stream_socket_pair`, `socket_create_pair`) are local, not
     /// outbound TCP or UDP.
     pub fn check_pair(&self) -> Verdict {
-        Verdict::refuse(Rule::Protocol, "socket pairs are not allowed, only outbound TCP and UDP")
+        Verdict::refuse(Rule::Protocol, "socket pairs are not allowed, only outbound TCP and UDP").with_class(Class::SocketPair)
     }
 
     /// Rule 1: listening and accepting are always refused.
@@ -348,7 +360,7 @@ impl Policy {
                 ip,
                 carried: c.embedding.map(|how| (how.name(), c.effective)),
             };
-            return Verdict::refuse(Rule::SpecialPurpose, reason);
+            return Verdict::refuse(Rule::SpecialPurpose, reason).with_class(row.class);
         }
         if self.google.contains(c.effective) {
             // Google Public DNS itself, or a form that reaches it (an IPv4-mapped address is
@@ -422,7 +434,7 @@ impl Policy {
                     v.reason
                 };
                 return Decision {
-                    verdict: Verdict::refuse(v.rule, reason),
+                    verdict: Verdict { reason, ..v },
                     addresses,
                     judged: Some(ip),
                 };
@@ -522,6 +534,12 @@ mod tests {
         }
         assert_eq!(p.check_listen().rule, Rule::Listen);
         assert_eq!(p.check_listen().reason, "listening sockets are not allowed");
+        for (t, class) in [("unix", Class::Unix), ("udg", Class::Unix), ("sctp", Class::Protocol), ("quic", Class::Protocol)] {
+            assert_eq!(p.check_connect(&Transport::from_name(t), "11.0.0.1", 80, &dns()).verdict.class, class, "{t}");
+        }
+        assert_eq!(p.check_transport(&Transport::Raw).unwrap().class, Class::Raw);
+        assert_eq!((p.check_pair().rule, p.check_pair().class), (Rule::Protocol, Class::SocketPair));
+        assert_eq!(p.check_listen().class, Class::Listen);
     }
 
     #[test]
@@ -620,7 +638,7 @@ mod tests {
     #[test]
     fn rule4_special_purpose_reasons() {
         let d = connect("10.0.0.5", 80);
-        assert_eq!(d.verdict, Verdict::refuse(Rule::SpecialPurpose, "private address 10.0.0.5"));
+        assert_eq!(d.verdict, Verdict::refuse(Rule::SpecialPurpose, "private address 10.0.0.5").with_class(Class::Private));
         assert_eq!(connect("private.test", 80).verdict.reason, "private address 10.0.0.5");
         assert_eq!(connect("::ffff:10.0.0.5", 80).verdict.reason, "IPv4-mapped address ::ffff:10.0.0.5 carries private address 10.0.0.5");
         assert_eq!(connect("127.0.0.1", 80).verdict.reason, "loopback address 127.0.0.1");
@@ -628,6 +646,42 @@ mod tests {
         assert_eq!(connect("169.254.169.254", 80).verdict.reason, "link-local address 169.254.169.254");
         assert_eq!(connect("255.255.255.255", 53).verdict.reason, "broadcast address 255.255.255.255");
         assert_eq!(connect("224.0.0.251", 5353).verdict.reason, "multicast address 224.0.0.251");
+    }
+
+    /// The special-purpose rule's class is the matched range's, for each family and for an
+    /// IPv4 address carried in IPv6; the decision log's rule stays `special-purpose`.
+    #[test]
+    fn rule4_classes() {
+        for (target, class) in [
+            ("10.0.0.5", Class::Private),
+            ("fd00::1", Class::Private),
+            ("100.64.0.1", Class::Private),
+            ("fec0::1", Class::Private),
+            ("::ffff:10.0.0.5", Class::Private),
+            ("2002:a00:5::1", Class::Private),
+            ("127.0.0.1", Class::Loopback),
+            ("::1", Class::Loopback),
+            ("64:ff9b::7f00:1", Class::Loopback),
+            ("169.254.169.254", Class::LinkLocal),
+            ("fe80::1", Class::LinkLocal),
+            ("224.0.0.251", Class::Multicast),
+            ("ff02::1", Class::Multicast),
+            ("255.255.255.255", Class::Broadcast),
+            ("0.0.0.0", Class::Unspecified),
+            ("::", Class::Unspecified),
+            ("0.1.2.3", Class::Reserved),
+            ("192.0.2.1", Class::Reserved),
+            ("198.18.0.1", Class::Reserved),
+            ("240.0.0.1", Class::Reserved),
+            ("2001:db8::1", Class::Reserved),
+            ("4000::1", Class::Reserved),
+            ("64:ff9b:1::a00:5", Class::Reserved),
+        ] {
+            let v = connect(target, 80).verdict;
+            assert_eq!((v.allowed, v.rule, v.class), (false, Rule::SpecialPurpose, class), "{target}");
+        }
+        assert_eq!(connect("11.0.0.1", 80).verdict.class, Class::Public);
+        assert_eq!(connect("11.0.0.1", 25).verdict.class, Class::Port25);
     }
 
     #[test]
@@ -670,6 +724,7 @@ mod tests {
         assert!(!d.verdict.allowed);
         assert_eq!(d.judged, Some("10.0.0.5".parse().unwrap()));
         assert_eq!(d.verdict.reason, "private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5");
+        assert_eq!(d.verdict.class, Class::Private, "the refused address's class, with the other addresses named");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Constants are Linux's, which is what PHP passes through from its `AF_*`, `SOCK_*`,
 //! `SOL_*` and `SO_*` constants on this platform.
 
+use crate::class::Class;
 use crate::rules::{Rule, Verdict};
 
 /// `AF_UNIX`.
@@ -36,18 +37,19 @@ pub const ENOPROTOOPT: i32 = 92;
 /// of an `AddressInfo`): only TCP or UDP over IPv4 or IPv6.
 pub fn check_socket(domain: i64, kind: i64, protocol: i64) -> Option<Verdict> {
     let refuse = |reason: String| Some(Verdict::refuse_with(Rule::Protocol, reason));
+    let refuse_as = |class: Class, reason: &'static str| Some(Verdict::refuse_with(Rule::Protocol, reason).with_class(class));
     match domain {
         AF_INET | AF_INET6 => {}
-        AF_UNIX => return refuse("unix sockets are not allowed, only outbound TCP and UDP".into()),
+        AF_UNIX => return refuse_as(Class::Unix, "unix sockets are not allowed, only outbound TCP and UDP"),
         // Whole link-layer frames, whatever the type (SOCK_RAW or SOCK_DGRAM): raw sockets.
-        AF_PACKET => return refuse("raw sockets (AF_PACKET) are not allowed, only outbound TCP and UDP".into()),
+        AF_PACKET => return refuse_as(Class::Raw, "raw sockets (AF_PACKET) are not allowed, only outbound TCP and UDP"),
         other => return refuse(format!("address family {other} is not allowed, only outbound TCP and UDP")),
     }
     match (kind, protocol) {
         (SOCK_STREAM, 0 | IPPROTO_TCP) | (SOCK_DGRAM, 0 | IPPROTO_UDP) => None,
         (SOCK_STREAM, p) => refuse(format!("protocol {p} is not allowed on a stream socket, only TCP")),
         (SOCK_DGRAM, p) => refuse(format!("protocol {p} is not allowed on a datagram socket, only UDP")),
-        (SOCK_RAW, _) => refuse("raw sockets are not allowed, only outbound TCP and UDP".into()),
+        (SOCK_RAW, _) => refuse_as(Class::Raw, "raw sockets are not allowed, only outbound TCP and UDP"),
         (SOCK_SEQPACKET, _) => refuse("SOCK_SEQPACKET sockets are not allowed, only outbound TCP and UDP".into()),
         (SOCK_RDM, _) => refuse("SOCK_RDM sockets are not allowed, only outbound TCP and UDP".into()),
         (other, _) => refuse(format!("socket type {other} is not allowed, only outbound TCP and UDP")),
@@ -218,6 +220,11 @@ mod tests {
             let v = check_socket(d, t, p).expect("refused");
             assert_eq!((v.allowed, v.rule), (false, Rule::Protocol), "{d} {t} {p}");
         }
+        assert_eq!(check_socket(AF_UNIX, SOCK_DGRAM, 0).unwrap().class, Class::Unix);
+        assert_eq!(check_socket(AF_INET6, SOCK_RAW, 58).unwrap().class, Class::Raw);
+        assert_eq!(check_socket(AF_INET, SOCK_SEQPACKET, 0).unwrap().class, Class::Protocol);
+        assert_eq!(check_socket(16, SOCK_DGRAM, 0).unwrap().class, Class::Protocol);
+        assert_eq!(check_socket(AF_PACKET, SOCK_DGRAM, 0).unwrap().class, Class::Raw);
         assert_eq!(
             check_socket(AF_INET, SOCK_RAW, 1).unwrap().reason,
             "raw sockets are not allowed, only outbound TCP and UDP"

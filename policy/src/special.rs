@@ -18,6 +18,8 @@
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+use crate::class::Class;
+
 /// How an IPv6 address carries an IPv4 one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Embedding {
@@ -64,6 +66,8 @@ pub struct Special {
     pub kind: &'static str,
     /// The registry's name for the block.
     pub name: &'static str,
+    /// The metrics class of a refusal by this row ([`Class::of_kind`] of its kind).
+    pub class: Class,
     /// Whether the registry says it is globally reachable (then it is not refused).
     pub globally_reachable: bool,
     /// Set on the rows whose addresses carry an IPv4 address that is judged instead.
@@ -114,6 +118,7 @@ const fn r4(a: [u8; 4], len: u32, prefix: &'static str, kind: &'static str, name
             prefix,
             kind,
             name,
+            class: Class::of_kind(kind),
             globally_reachable: gr,
             embedding: None,
         },
@@ -128,6 +133,7 @@ const fn r6(s: [u16; 8], len: u32, prefix: &'static str, kind: &'static str, nam
             prefix,
             kind,
             name,
+            class: Class::of_kind(kind),
             globally_reachable: gr,
             embedding: None,
         },
@@ -209,6 +215,7 @@ static OUTSIDE_GLOBAL_UNICAST: Special = Special {
     prefix: "outside 2000::/3",
     kind: "reserved",
     name: "Reserved by IETF (outside global unicast 2000::/3)",
+    class: Class::Reserved,
     globally_reachable: false,
     embedding: None,
 };
@@ -624,6 +631,26 @@ mod tests {
                     Region6::Embedded(how) => assert_eq!(c.embedding, Some(how), "{}", Ipv6Addr::from_bits(x)),
                 }
             }
+        }
+    }
+
+    /// Every refusing row has a class, and the kinds outside the named classes fall into
+    /// `reserved`: a new kind added to the table shows up here.
+    #[test]
+    fn every_row_has_its_class() {
+        for row in V4.iter().map(|r| &r.row).chain(V6.iter().map(|r| &r.row)).chain([&OUTSIDE_GLOBAL_UNICAST]) {
+            let want = match row.kind {
+                "private" | "shared (carrier-grade NAT)" | "site-local" => Class::Private,
+                "loopback" => Class::Loopback,
+                "link-local" => Class::LinkLocal,
+                "multicast" => Class::Multicast,
+                "broadcast" => Class::Broadcast,
+                "unspecified" => Class::Unspecified,
+                "this-network" | "reserved" | "documentation" | "benchmarking" | "discard-only" | "local-use NAT64"
+                | "anycast" | "overlay" | "IPv4-carrying" => Class::Reserved,
+                other => panic!("kind {other} of {} has no class here", row.prefix),
+            };
+            assert_eq!(row.class, want, "{}", row.prefix);
         }
     }
 

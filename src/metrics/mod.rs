@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use appengine_sockets_policy::metrics::{Decision, Event, Layer, Table};
 use appengine_sockets_policy::metrics::{batch, decision_offset, offset, statsd_lines, LAYERS};
-use appengine_sockets_policy::Rule;
+use appengine_sockets_policy::Class;
 
 use crate::state;
 use crate::sync::PthreadMutex;
@@ -134,17 +134,17 @@ pub const REPORTED: usize = decision_offset(Decision::Reported);
 
 /// Count one decision (`decision`: [`ALLOWED`], [`REFUSED`] or [`REPORTED`]).
 #[inline]
-pub fn count(table: &Table<'_>, decision: usize, rule: Rule, layer: Layer) {
+pub fn count(table: &Table<'_>, decision: usize, class: Class, layer: Layer) {
     let base = app_base();
-    table.count_at(base + decision + rule as usize * LAYERS.len() + layer as usize);
+    table.count_at(base + decision + class as usize * LAYERS.len() + layer as usize);
     if STATSD.load(Ordering::Relaxed) {
-        note(base, decision, rule, layer);
+        note(base, decision, class, layer);
     }
 }
 
 #[cold]
-fn note(base: usize, decision: usize, rule: Rule, layer: Layer) {
-    let place = (decision + offset(Decision::Allowed, rule, layer)) as u16;
+fn note(base: usize, decision: usize, class: Class, layer: Layer) {
+    let place = (decision + offset(Decision::Allowed, class, layer)) as u16;
     PENDING.with(|p| {
         let mut p = p.borrow_mut();
         match p.iter_mut().find(|e| e.0 == base && e.1 == place) {

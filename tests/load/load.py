@@ -78,7 +78,7 @@ DECISIONS = {
     "pfsockopen": (0, 1),  # + 1 allowed per "new" persistent connection
     "curl_exec": (1, 1),   # libcurl's connect, judged beneath PHP
 }
-LOG_KEYS = {"time", "app_id", "function", "target", "address", "port", "verdict", "rule", "reason"}
+LOG_KEYS = {"time", "app_id", "function", "target", "address", "port", "verdict", "rule", "class", "reason"}
 # Refused targets as they appear in the catcher log ("tcp|udp ADDR PORT"): none may appear.
 REFUSED_IN_CATCHER = ("10.0.0.5 ", "172.16.1.1 ", "192.168.7.7 ", "11.0.0.1 25 ")
 

@@ -13,7 +13,7 @@ status pool to a real Prometheus server started here, which scrapes it every sec
 UDP listener is the StatsD receiver (appengine_sockets.statsd). Checks:
 
   * every request answered as expected; workers recycled several times;
-  * the counters == the decision log, per (app, decision, rule) exactly; per layer the
+  * the counters == the decision log, per (app, decision, rule class) exactly (the lines' `class`); per layer the
     counts the responses imply; log lines written == lines in the log;
   * app folding: the slots hold three apps, the folds == the folded apps' requests;
   * `promtool check metrics` accepts the text;
@@ -238,7 +238,7 @@ scrape_configs:
         log_by = collections.Counter()
         for r in records:
             app = r["app_id"] if r["app_id"] in slotted else "other"
-            log_by[(app, VERDICT[r["verdict"]], r["rule"].replace("-", "_"))] += 1
+            log_by[(app, VERDICT[r["verdict"]], r["class"])] += 1
         counted_by = by(decisions, 0, 1, 2)
         print("     per app, decision, rule (counters / log lines):", flush=True)
         for k in sorted(set(log_by) | set(counted_by)):

@@ -83,7 +83,7 @@ $text = appengine_sockets_metrics();
 $n = [];
 foreach (['function', 'stream', 'libc'] as $layer) {
     // String functions, not PCRE: its JIT compiler races with itself across threads.
-    $series = "appengine_sockets_decisions_total{app=\"$app\",decision=\"refused\",rule=\"special_purpose\",layer=\"$layer\"} ";
+    $series = "appengine_sockets_decisions_total{app=\"$app\",decision=\"refused\",rule=\"private\",layer=\"$layer\"} ";
     $at = strpos($text, "\n$series");
     $n[$layer] = $at === false ? 0 : (int) substr($text, $at + 1 + strlen($series), 20);
 }

@@ -15,6 +15,7 @@
 //!   MITM configs, CONNECT through external proxies, IDN hosts matched after IDNA mapping.
 
 use super::*;
+use crate::class::Class;
 
 fn smokescreen(file: &str) -> Result<Acl, AclError> {
     let path = format!("{}/testdata/smokescreen-acl-v1/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -289,9 +290,9 @@ fn applied_to_verdicts() {
         "version: v1\nservices:\n  - name: blog\n    action: enforce\n  - name: audit\n    action: report\nglobal_deny_list: [pastebin.com]\n",
     )
     .unwrap();
-    let public = Verdict { allowed: true, rule: Rule::Public, reason: "public address 11.0.0.1".into() };
-    let private = Verdict { allowed: false, rule: Rule::SpecialPurpose, reason: "private address 10.0.0.5".into() };
-    let allow = Verdict { allowed: true, rule: Rule::OperatorAllow, reason: "allowed".into() };
+    let public = Verdict { allowed: true, rule: Rule::Public, class: Class::of(Rule::Public), reason: "public address 11.0.0.1".into() };
+    let private = Verdict { allowed: false, rule: Rule::SpecialPurpose, class: Class::of(Rule::SpecialPurpose), reason: "private address 10.0.0.5".into() };
+    let allow = Verdict { allowed: true, rule: Rule::OperatorAllow, class: Class::of(Rule::OperatorAllow), reason: "allowed".into() };
     let a = acl.apply(public.clone(), acl.role("blog"), "blog", &["pastebin.com"], 443);
     assert_eq!((a.verdict.allowed, a.verdict.rule), (false, Rule::Acl));
     assert_eq!(a.verdict.reason, "acl: app blog, global deny list");

@@ -189,6 +189,7 @@ fn settle_as(
                 port,
                 verdict,
                 rule: v.rule.as_str(),
+                class: v.class.as_str(),
                 reason: &v.reason.to_string(),
             },
             php,
