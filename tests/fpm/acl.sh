@@ -67,19 +67,9 @@ pool() {  # pool NAME PORT [lines...]
     pool shared "$PORT_SHARED"
 } >"$TMP/fpm.conf"
 
-as_root=()
-[[ $EUID -ne 0 ]] || as_root=(-R)
 "$FPM" -n -c "$TMP/php.ini" -y "$TMP/fpm.conf" -F "${as_root[@]}" >"$TMP/fpm.out" 2>&1 &
 fpm_pid=$!
 
-pass=0 fail=0
-expect() {  # expect NAME EXPECTED ACTUAL
-    if [[ "$3" == "$2" ]]; then
-        pass=$((pass + 1)); echo "ok   $1"
-    else
-        fail=$((fail + 1)); printf 'FAIL %s\n     expected: %q\n     got:      %q\n' "$1" "$2" "$3"
-    fi
-}
 check() {  # check NAME CONDITION-STATUS DETAIL
     if [[ "$2" == 0 ]]; then pass=$((pass + 1)); echo "ok   $1"; else fail=$((fail + 1)); echo "FAIL $1: $3"; fi
 }

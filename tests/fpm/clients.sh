@@ -119,8 +119,6 @@ appengine_sockets.idle_timeout=2
 EOF
 printf '[global]\npid = %s\nerror_log = %s\ndaemonize = no\nprocess_control_timeout = 10\n[apps]\nlisten = 127.0.0.1:%s\npm = static\npm.max_children = 1\n' \
     "$TMP/fpm.pid" "$TMP/fpm.log" "$PORT_FPM" >"$TMP/fpm.conf"
-as_root=()
-[[ $EUID -ne 0 ]] || as_root=(-R)
 start_fpm() {
     "$FPM" -n -c "$TMP/php.ini" -y "$TMP/fpm.conf" -F "${as_root[@]}" >>"$TMP/fpm.out" 2>&1 &
     fpm_pid=$!
@@ -128,14 +126,6 @@ start_fpm() {
 }
 start_fpm
 
-pass=0 fail=0
-expect() {  # expect NAME EXPECTED ACTUAL
-    if [[ "$3" == "$2" ]]; then
-        pass=$((pass + 1)); echo "ok   $1"
-    else
-        fail=$((fail + 1)); printf 'FAIL %s\n     expected: %q\n     got:      %q\n' "$1" "$2" "$3"
-    fi
-}
 differ() {  # differ NAME A B: a check that two values are not equal
     if [[ -n "$2" && "$2" != "$3" ]]; then
         pass=$((pass + 1)); echo "ok   $1"

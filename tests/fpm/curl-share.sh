@@ -67,8 +67,6 @@ ini() {  # ini FILE [EXTENSION]
 }
 ini "$TMP/php.ini" "$AES_EXT"
 ini "$TMP/stock.ini"
-as_root=()
-[[ $EUID -ne 0 ]] || as_root=(-R)
 for w in ext:$PORT_FPM:php.ini stock:$PORT_STOCK:stock.ini; do
     IFS=: read -r name port conf <<<"$w"
     printf '[global]\npid = %s\nerror_log = %s\ndaemonize = no\n[apps]\nlisten = 127.0.0.1:%s\npm = static\npm.max_children = 1\n' \
@@ -77,14 +75,6 @@ for w in ext:$PORT_FPM:php.ini stock:$PORT_STOCK:stock.ini; do
     PIDS+=($!)
 done
 
-pass=0 fail=0
-expect() {  # expect NAME EXPECTED ACTUAL
-    if [[ "$3" == "$2" ]]; then
-        pass=$((pass + 1)); echo "ok   $1"
-    else
-        fail=$((fail + 1)); printf 'FAIL %s\n     expected: %q\n     got:      %q\n' "$1" "$2" "$3"
-    fi
-}
 # req FPM-PORT APP: one FastCGI request of curlshare.php as APP; prints the body.
 req() {
     local q="url=http://$HOST:$PORT_HTTP/"

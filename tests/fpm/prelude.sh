@@ -6,7 +6,8 @@
 # then sets HERE, ROOT, DOCROOT, AES_EXT (default target/release/libappengine_sockets.so),
 # the PHP under test (PHP_CONFIG, scripts/php-env.sh; default Debian's 8.2) and FPM, and
 # stops with a message if php-fpm, cgi-fcgi or the extension is missing. RUNNER is the
-# runner's name for its messages.
+# runner's name for its messages; as_root the flag php-fpm needs to run as root; expect
+# counts the checks in pass and fail.
 _runner=${BASH_SOURCE[1]}
 HERE=$(cd "$(dirname "$_runner")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -24,3 +25,15 @@ command -v cgi-fcgi >/dev/null || { echo "$RUNNER: cgi-fcgi not found (apt-get i
 [[ -f "$AES_EXT" ]] || { echo "$RUNNER: $AES_EXT not found (cargo build --release, or set AES_EXT)" >&2; exit 1; }
 # shellcheck disable=SC2034  # the runners use it
 DOCROOT="$HERE/docroot"
+# shellcheck disable=SC2034  # the runners pass it to php-fpm
+as_root=()
+[[ $EUID -ne 0 ]] || as_root=(-R)
+
+pass=0 fail=0
+expect() {  # expect NAME EXPECTED ACTUAL
+    if [[ "$3" == "$2" ]]; then
+        pass=$((pass + 1)); echo "ok   $1"
+    else
+        fail=$((fail + 1)); printf 'FAIL %s\n     expected: %q\n     got:      %q\n' "$1" "$2" "$3"
+    fi
+}

@@ -72,19 +72,9 @@ pool() {  # pool NAME PORT [php_admin_value lines...]
     pool poolB "$PORT_POOL_B" 'php_admin_value[appengine_sockets.app_id] = poolB'
 } >"$TMP/fpm.conf"
 
-as_root=()
-[[ $EUID -ne 0 ]] || as_root=(-R)
 "$FPM" -n -c "$TMP/php.ini" -y "$TMP/fpm.conf" -F "${as_root[@]}" >"$TMP/fpm.out" 2>&1 &
 fpm_pid=$!
 
-pass=0 fail=0
-expect() {  # expect NAME EXPECTED ACTUAL
-    if [[ "$3" == "$2" ]]; then
-        pass=$((pass + 1)); echo "ok   $1"
-    else
-        fail=$((fail + 1)); printf 'FAIL %s\n     expected: %q\n     got:      %q\n' "$1" "$2" "$3"
-    fi
-}
 differ() {  # differ NAME A B: a check that two values are not equal
     if [[ -n "$2" && "$2" != "$3" ]]; then
         pass=$((pass + 1)); echo "ok   $1"
