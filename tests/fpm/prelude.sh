@@ -26,8 +26,7 @@ command -v cgi-fcgi >/dev/null || { echo "$RUNNER: cgi-fcgi not found (apt-get i
 # shellcheck disable=SC2034  # the runners use it
 DOCROOT="$HERE/docroot"
 # shellcheck disable=SC2034  # the runners pass it to php-fpm
-as_root=()
-[[ $EUID -ne 0 ]] || as_root=(-R)
+if [[ $EUID -eq 0 ]]; then as_root=(-R); else as_root=(); fi
 
 pass=0 fail=0
 expect() {  # expect NAME EXPECTED ACTUAL
