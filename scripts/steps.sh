@@ -78,4 +78,27 @@ step() {
         if [[ "$on_fail" == stop ]]; then STOPPED=$name; fi
     fi
     SUMMARY+=("$(printf '%-5s %-15s %5ds  %s' "$status" "$name" $((SECONDS - t0)) "$result")")
+    if [[ $rc -ne 0 ]]; then
+        local why
+        while IFS= read -r why; do SUMMARY+=("$why"); done < <(failure_lines "$log")
+    fi
+}
+
+# failure_lines LOG: up to 8 lines that name what failed in a failed step's log, each as
+# "      > LINE", so that the summary (often all that is kept of a CI run's output) says
+# which check failed, not only how many. A nested summary (a PHP's whole suite run as one
+# step of the matrix) already has such lines: those are taken as they are.
+failure_lines() {
+    local log=$1
+    if grep -qE '^      > ' "$log"; then
+        grep -E '^      > ' "$log" | head -n 8
+    else
+        # (not the "FAIL  name" lines of a nested summary: two spaces after FAIL there)
+        local lines
+        lines=$(grep -E '^(FAIL|not ok|ESCAPED|BROKE|LEAK|BORK)[ :]|panicked' "$log" \
+            | grep -vE '^FAIL  ' | head -n 8 || true)
+        # nothing named (a timeout, a crash): the log's last lines
+        [[ -n $lines ]] || lines=$(grep -v '^[[:space:]]*$' "$log" | tail -n 3)
+        printf '%s\n' "$lines" | cut -c1-160 | sed 's/^/      > /'
+    fi
 }
