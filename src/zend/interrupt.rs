@@ -119,6 +119,21 @@ thread_local! {
     /// Whether a frame given [`wake_when_returns`]'s array was left since the VM was last
     /// interrupted for a waiting message.
     static RELEASED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The frame last given that array.
+    static WATCHED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether the call frame at `frame` is still on this thread's VM stack (in its top page,
+/// below its top): `zend_call_function` frees the frame of the call it made only after
+/// looking at the flag, while a returning call's caller looks at it once every frame
+/// nested in that call has been freed.
+fn still_on_stack(frame: usize) -> bool {
+    // SAFETY: this thread's executor globals; only addresses are compared.
+    unsafe {
+        let eg = ffi::ext_php_rs_executor_globals();
+        let page = (*eg).vm_stack as usize;
+        page != 0 && frame > page && frame < (*eg).vm_stack_top as usize
+    }
 }
 
 /// The destructor of [`wake_when_returns`]'s array: its frame is being left.
@@ -157,7 +172,7 @@ pub fn wake_when_returns(frame: usize, interrupted: usize) -> bool {
             let func = (*(frame as *const zend_execute_data)).func;
             !func.is_null() && (*func).type_ == INTERNAL_FUNCTION
         };
-        if released && internal {
+        if released && internal && still_on_stack(WATCHED.with(|w| w.get())) {
             wake(this_threads_flag());
             return true;
         }
@@ -195,6 +210,7 @@ pub fn wake_when_returns(frame: usize, interrupted: usize) -> bool {
         ffi::zend_hash_str_update(named, WAKE_KEY.as_ptr(), WAKE_KEY.to_bytes().len(), &mut null);
         (*named).pDestructor = Some(wake_on_release);
         (*watched).extra_named_params = named;
+        WATCHED.with(|w| w.set(watched as usize));
         (*watched).This.u1.type_info = info | CALL_HAS_EXTRA_NAMED_PARAMS;
         true
     }
