@@ -481,10 +481,13 @@ impl Object {
         let start = addr & !(page - 1);
         let len = page;
         if libc::mprotect(start as *mut c_void, len, libc::PROT_READ | libc::PROT_WRITE) != 0 {
+            // The slot keeps the real function: fail closed until a walk can write it.
+            super::unguarded::failed(addr, *libc::__errno_location());
             return;
         }
         slot.write_volatile(value);
         libc::mprotect(start as *mut c_void, len, libc::PROT_READ);
+        super::unguarded::fixed(addr);
     }
 }
 
