@@ -9,41 +9,24 @@
  * refused, while `esc_unguarded_connect()` (this object's own, real connect) shows the
  * slot really kept the real function.
  *
- *   gcc -shared -fPIC -O1 -Wl,-z,relro,-z,now -o libmprotect-refused.so mprotect-refused.c
+ *   gcc -shared -fPIC -O1 -Wl,-z,relro,-z,now -I../escapes -o libmprotect-refused.so mprotect-refused.c
  */
-#define _GNU_SOURCE
-#include <arpa/inet.h>
-#include <dlfcn.h>
-#include <errno.h>
+#include "common.h" /* tests/escapes: esc_connect_with() */
 #include <link.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
-#include <netinet/in.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/syscall.h>
-#include <unistd.h>
 
 /* TCP connect to ip:port through this object's GOT slot of connect; 0 or the errno. */
 int esc_unguarded_connect(const char *ip, int port)
 {
-    struct sockaddr_in sin;
-    memset(&sin, 0, sizeof sin);
-    sin.sin_family = AF_INET;
-    sin.sin_port = htons(port);
-    inet_pton(AF_INET, ip, &sin.sin_addr);
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return errno;
-    int rc = connect(fd, (struct sockaddr *)&sin, sizeof sin) == 0 ? 0 : errno;
-    close(fd);
-    return rc;
+    return esc_connect_with(connect, ip, port);
 }
 
 static unsigned long relro_lo, relro_hi;

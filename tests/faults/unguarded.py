@@ -57,7 +57,8 @@ def main():
     c = Checks()
     with tempfile.TemporaryDirectory() as tmp:
         so = os.path.join(tmp, "libmprotect-refused.so")
-        subprocess.run(["gcc", "-shared", "-fPIC", "-O1", "-Wall", "-Wl,-z,relro,-z,now", "-o", so,
+        subprocess.run(["gcc", "-shared", "-fPIC", "-O1", "-Wall", "-Wl,-z,relro,-z,now",
+                        "-I", os.path.join(HERE, "..", "escapes"), "-o", so,
                         os.path.join(HERE, "mprotect-refused.c")], check=True)
 
         out, err = php(so, None, True, [SCRIPT])
