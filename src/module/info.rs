@@ -52,6 +52,7 @@ pub fn info(mut row: impl FnMut(&str, &str)) {
                 }
             }
         }
+        row("C libraries' socket functions", &crate::enforce::libc::unguarded::describe());
         row("Kernel backstop (nftables)", &super::backstop::info_row());
         let (allowed, refused, reported) = state::counts();
         row("Decisions in this process", &format!("{allowed} allowed, {refused} refused, {reported} reported"));

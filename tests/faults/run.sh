@@ -9,6 +9,9 @@
 #   log.py      the decision log under faults: rotation by rename, an unwritable file or
 #               directory, a full file system, /dev/log missing or not read: enforcement
 #               unchanged, not slowed, the fault said once per process.
+#   unguarded.py  a GOT slot mprotect cannot make writable (a preloaded library refusing
+#               it with seccomp): said once, shown by --ri, C libraries' socket calls
+#               refused (errno 13), PHP's own functions working by the rules.
 # (The resolver's faults and descriptor exhaustion are phpt tests: php-tests/faults_*.phpt.)
 # Runs inside the private network namespace of tests/netns/run.sh.
 #   AES_EXT   path of the built extension (default target/release/libappengine_sockets.so)
@@ -28,7 +31,7 @@ AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}"
 source "$ROOT/scripts/php-env.sh"
 
 passed=0 failed=0
-for t in killed log; do
+for t in killed log unguarded; do
     echo "== $t"
     out=$(python3 -u "$HERE/$t.py" "$AES_EXT" 2>&1 | tee /dev/stderr | tail -n 1)
     if [[ "$out" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then

@@ -17,6 +17,10 @@
 #     fresh connection, also when it was put aside while another app ran, and
 #     also when no operation followed its connect.
 #   Each of these runs for a name, a literal IPv4 and a literal IPv6.
+#   * Judging follows PHP code (docs/request-life.md): after fastcgi_finish_request(), in
+#     shutdown functions and session handlers, and after the client went away under
+#     ignore_user_abort(true) (that one also in a php-fpm without the extension, where it
+#     reaches its targets).
 # php-fpm runs inside the private network namespace of tests/netns/run.sh
 # (re-exec'd through it unless already inside), with a generated php.ini and
 # pool config in a temp dir, and is killed at the end.
@@ -29,12 +33,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/prelude.sh" "$@"
 TMP=$(mktemp -d /tmp/aes-fpm.XXXXXX)
 PORT_APPS=9071 PORT_POOL_A=9072 PORT_POOL_B=9073
-PORT_OPCACHE=9074
-fpm_pid="" fpm2_pid=""
+PORT_OPCACHE=9074 PORT_STOCK=9075
+fpm_pid="" fpm2_pid="" fpm3_pid=""
 # shellcheck disable=SC2317  # called from the EXIT trap
 cleanup() {
     local p
-    for p in "$fpm_pid" "$fpm2_pid"; do
+    for p in "$fpm_pid" "$fpm2_pid" "$fpm3_pid"; do
         if [[ -n "$p" ]]; then
             kill "$p" 2>/dev/null || true
             wait "$p" 2>/dev/null || true
@@ -252,6 +256,30 @@ shutdown function: curl errno 7, ffi sendto errno 13
 session write (object): curl errno 7, ffi sendto errno 13
 session close (object): curl errno 7, ffi sendto errno 13" \
     "$(grep -v '^    warning' "$life_out" 2>/dev/null)"
+
+# ignore_user_abort(true) after the client went away: the script goes on, and is judged
+# (the window closes at the SAPI's deactivation, whatever the client does). The same
+# script in a php-fpm without the extension reaches the targets (the point is real).
+echo "# ignore_user_abort after a client abort"
+sed '/^extension=.*appengine_sockets/d' "$TMP/php.ini" >"$TMP/php-stock.ini"
+printf '[global]\npid = %s\nerror_log = %s\ndaemonize = no\n' "$TMP/fpm3.pid" "$TMP/fpm3.log" >"$TMP/fpm3.conf"
+pool stock "$PORT_STOCK" >>"$TMP/fpm3.conf"
+"$FPM" -n -c "$TMP/php-stock.ini" -y "$TMP/fpm3.conf" -F "${as_root[@]}" >"$TMP/fpm3.out" 2>&1 &
+fpm3_pid=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT_STOCK") 2>/dev/null && break; sleep 0.1; done
+abort_probe() {  # abort_probe PORT OUT: abort.php's probe line, the client killed after 1 s
+    env -i SCRIPT_FILENAME="$DOCROOT/abort.php" REQUEST_METHOD=GET QUERY_STRING= \
+        SCRIPT_NAME=/abort.php REQUEST_URI=/abort.php SERVER_PROTOCOL=HTTP/1.1 AES_LIFE_OUT="$2" \
+        timeout 1 cgi-fcgi -bind -connect "127.0.0.1:$1" </dev/null >/dev/null 2>&1 || true
+    for _ in $(seq 100); do grep -q '^after the client' "$2" 2>/dev/null && break; sleep 0.1; done
+    grep '^after the client' "$2" 2>/dev/null || true
+}
+expect "without the extension: reached after the client went away" \
+    "after the client went away, connection_status 1: curl reached, ffi sendto reached" \
+    "$(abort_probe "$PORT_STOCK" "$TMP/abort-stock.out")"
+expect "with the extension: refused after the client went away (curl errno 7, FFI sendto EACCES)" \
+    "after the client went away, connection_status 1: curl errno 7, ffi sendto errno 13" \
+    "$(abort_probe "$PORT_APPS" "$TMP/abort.out")"
 
 echo "# php-fpm logs"
 expect "php-fpm still running" "yes" "$(kill -0 "$fpm_pid" 2>/dev/null && echo yes || echo no)"

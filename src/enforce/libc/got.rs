@@ -99,6 +99,8 @@ struct Walk<'a> {
     own_base: usize,
     /// Slots written.
     written: usize,
+    /// Whether an object was passed over because its loading had not finished.
+    deferred: bool,
 }
 
 /// Guard every matching slot of every loaded object; returns how many slots were written.
@@ -197,20 +199,58 @@ fn walk(table: &[Interposed], direction: Direction) -> usize {
         direction,
         own_base: own_base(),
         written: 0,
+        deferred: false,
     };
     // Wait for another thread's dlopen to finish first: dlopen takes the dynamic linker's
     // load lock, which that dlopen holds until its objects are relocated and initialised,
     // and dl_iterate_phdr lists an object before it is relocated. (This narrows the window
     // in which a walk could write a slot the dynamic linker has yet to relocate, or make
     // its RELRO page read-only under it; a dlopen starting after this call can still
-    // overlap the walk.)
+    // overlap the walk: `visit` passes over an object not yet relocated, see [`relocated`].)
     // SAFETY: dlopen(NULL, RTLD_NOLOAD) only returns the main program's handle.
     unsafe { libc::dlopen(std::ptr::null(), libc::RTLD_LAZY | libc::RTLD_NOLOAD) };
     // SAFETY: the callback only reads the program headers dl_iterate_phdr hands it, and
     // the dynamic sections and relocation tables they point to, of objects the dynamic
     // linker keeps loaded for the duration of the call (it holds its load lock).
     unsafe { libc::dl_iterate_phdr(Some(visit), (&mut w as *mut Walk<'_>).cast()) };
+    if w.deferred {
+        // The next look at glibc's count of loaded objects walks again.
+        super::loads::walk_again();
+    }
     w.written
+}
+
+/// `struct dl_find_object` (glibc 2.35).
+#[repr(C)]
+struct DlFindObject {
+    flags: u64,
+    map_start: usize,
+    map_end: usize,
+    link_map: *mut c_void,
+    eh_frame: *mut c_void,
+    reserved: [u64; 7],
+}
+
+/// Whether the dynamic linker has finished relocating the object whose dynamic section
+/// is at `dynamic` (`true` when that cannot be told).
+///
+/// `dl_iterate_phdr` lists an object as soon as another thread's `dlopen` mapped it, before
+/// that `dlopen` relocated it and made its RELRO segment read-only: a slot written then
+/// would be overwritten with the real function, and a RELRO page made read-only under the
+/// linker would crash it. glibc's `_dl_find_object` (2.35; lock-free) knows an object only
+/// once its `dlopen` got past relocation; such an object is left for the walk that follows
+/// its `dlopen` (the guarded `dlopen`, or the look at glibc's count of loaded objects).
+unsafe fn relocated(dynamic: usize) -> bool {
+    type Find = unsafe extern "C" fn(*mut c_void, *mut DlFindObject) -> c_int;
+    static FIND: std::sync::OnceLock<Option<Find>> = std::sync::OnceLock::new();
+    let find = FIND.get_or_init(|| {
+        // SAFETY: dlsym of a function with this signature, or null on an older glibc.
+        let f = libc::dlsym(libc::RTLD_DEFAULT, c"_dl_find_object".as_ptr());
+        (!f.is_null()).then(|| std::mem::transmute::<*mut c_void, Find>(f))
+    });
+    let Some(find) = find else { return true };
+    let mut found: DlFindObject = std::mem::zeroed();
+    find(dynamic as *mut c_void, &mut found) == 0 && found.map_start <= dynamic && dynamic < found.map_end
 }
 
 /// The base address of the object containing this code.
@@ -302,6 +342,10 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
         }
     }
     let Some(dynamic) = dynamic else { return 0 };
+    if !relocated(dynamic) {
+        w.deferred = true;
+        return 0;
+    }
     if w.direction == Direction::Guard {
         w.written += scan_data(info, relro, w.table);
     }
@@ -481,10 +525,13 @@ impl Object {
         let start = addr & !(page - 1);
         let len = page;
         if libc::mprotect(start as *mut c_void, len, libc::PROT_READ | libc::PROT_WRITE) != 0 {
+            // The slot keeps the real function: fail closed until a walk can write it.
+            super::unguarded::failed(addr, *libc::__errno_location());
             return;
         }
         slot.write_volatile(value);
         libc::mprotect(start as *mut c_void, len, libc::PROT_READ);
+        super::unguarded::fixed(addr);
     }
 }
 

@@ -65,8 +65,28 @@ unsafe extern "C" fn guarded_sendto(
 /// abort PHP): a library's thread exiting, for one, runs its `pthread_key` destructors
 /// after Rust destroyed the thread's thread-locals, and those are read with `try_with`,
 /// but whatever else fails in a decision fails closed here.
+///
+/// A decision locks and allocates. A library's signal handler calling a guarded function
+/// (`sendto`, `connect`: async-signal-safe) while its thread is inside a decision would
+/// wait for ever for a lock (or the allocator's) that thread holds: such a call is
+/// refused at once, with nothing locked, allocated, logged or said ([`JUDGING`]).
 fn allowed(decide: impl FnOnce() -> bool) -> bool {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(decide)).unwrap_or(false)
+    if JUDGING.with(|j| j.replace(true)) {
+        return false;
+    }
+    // The flag is set before the decision takes any lock (a handler runs on this thread).
+    std::sync::atomic::compiler_fence(Ordering::SeqCst);
+    let allowed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(decide)).unwrap_or(false);
+    std::sync::atomic::compiler_fence(Ordering::SeqCst);
+    JUDGING.with(|j| j.set(false));
+    allowed
+}
+
+thread_local! {
+    /// Set while this thread decides on a call: a guarded call that finds it set comes
+    /// from a signal handler that interrupted the decision. A plain flag with no
+    /// destructor: reading it takes no lock and allocates nothing, in a handler too.
+    static JUDGING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// # Safety
@@ -158,7 +178,10 @@ unsafe extern "C" fn guarded_getaddrinfo(
         }
         let name = CStr::from_ptr(node).to_string_lossy();
         // Unrecorded if it fails: the lookup's answer stands, its addresses are judged alone.
-        let _ = std::panic::catch_unwind(|| names::resolved(&name, &addresses));
+        let _ = allowed(|| {
+            names::resolved(&name, &addresses);
+            true
+        });
     }
     rc
 }
@@ -173,6 +196,29 @@ struct Start {
     routine: StartRoutine,
     arg: *mut c_void,
     from: requests::Inheritance,
+    /// The starting thread's signal mask, which the new thread takes once it inherited.
+    mask: libc::sigset_t,
+}
+
+/// Block every signal on this thread; returns the mask it had. A thread started while
+/// they are blocked starts with them blocked: a library's signal handler cannot run on it
+/// (and connect there) before it took on its request ([`unblock_signals`], in its first
+/// frame). glibc keeps its own cancellation and set-id signals out of any mask.
+pub(super) fn block_signals() -> libc::sigset_t {
+    // SAFETY: sigfillset fills the set it is given; pthread_sigmask sets this thread's mask.
+    unsafe {
+        let mut all: libc::sigset_t = std::mem::zeroed();
+        let mut before: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut all);
+        libc::pthread_sigmask(libc::SIG_SETMASK, &all, &mut before);
+        before
+    }
+}
+
+/// Give this thread back the signal mask [`block_signals`] returned.
+pub(super) fn unblock_signals(mask: &libc::sigset_t) {
+    // SAFETY: a mask pthread_sigmask returned.
+    unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, mask, std::ptr::null_mut()) };
 }
 
 /// `pthread_create`: on a judged thread (running a request, or started by a library in
@@ -201,8 +247,10 @@ unsafe extern "C" fn guarded_pthread_create(
     let Some(from) = requests::inheritance(crate::zend::interrupt::starting_function_label) else {
         return real(routine, arg);
     };
-    let start = Box::into_raw(Box::new(Start { routine, arg, from }));
+    let mask = block_signals();
+    let start = Box::into_raw(Box::new(Start { routine, arg, from, mask }));
     let rc = real(thread_start, start.cast());
+    unblock_signals(&mask);
     if rc != 0 {
         // No thread: the start was never handed over.
         drop(Box::from_raw(start));
@@ -215,8 +263,9 @@ unsafe extern "C" fn guarded_pthread_create(
 /// routine, so `pthread_exit` and cancellation unwind through this frame untouched.
 unsafe extern "C-unwind" fn thread_start(start: *mut c_void) -> *mut c_void {
     // SAFETY: `start` is the Box guarded_pthread_create handed to this thread alone.
-    let Start { routine, arg, from } = *Box::from_raw(start.cast::<Start>());
+    let Start { routine, arg, from, mask } = *Box::from_raw(start.cast::<Start>());
     requests::inherit(from);
+    unblock_signals(&mask);
     routine(arg)
 }
 

@@ -42,6 +42,11 @@ pub fn walking() {
     WALKED_AT.store(loaded_count(), Ordering::Relaxed);
 }
 
+/// A walk passed over an object still being loaded: the next [`patch_new`] walks again.
+pub fn walk_again() {
+    WALKED_AT.store(0, Ordering::Relaxed);
+}
+
 /// Patch what was loaded since the last walk, if anything was.
 pub fn patch_new() {
     if loaded_count() != WALKED_AT.load(Ordering::Relaxed) {

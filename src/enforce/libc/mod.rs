@@ -43,11 +43,14 @@ pub mod names;
 pub mod requests;
 pub mod resolver;
 pub mod threads;
+pub mod unguarded;
 pub mod verdicts;
 
 /// Module start-up: guard every loaded object. Returns the number of slots written.
 pub fn install() -> usize {
-    hooks::install()
+    let written = hooks::install();
+    unguarded::say_once();
+    written
 }
 
 /// Module shutdown: give every object its real functions back.
@@ -64,6 +67,7 @@ pub fn in_request() -> bool {
 /// Request start: judge calls from now on.
 pub fn request_start() {
     loads::patch_new();
+    unguarded::say_once();
     let (thread, wake) = hooks::current_thread();
     requests::request_start(thread, wake);
 }

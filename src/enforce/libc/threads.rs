@@ -101,6 +101,8 @@ struct C11 {
     routine: C11Start,
     arg: *mut c_void,
     from: Inheritance,
+    /// The starting thread's signal mask (see [`super::hooks::block_signals`]).
+    mask: libc::sigset_t,
 }
 
 unsafe extern "C" fn guarded_thrd_create(thread: *mut libc::pthread_t, routine: Option<C11Start>, arg: *mut c_void) -> c_int {
@@ -113,8 +115,10 @@ unsafe extern "C" fn guarded_thrd_create(thread: *mut libc::pthread_t, routine: 
     let Some(from) = requests::inheritance(crate::zend::interrupt::starting_function_label) else {
         return real(thread, Some(routine), arg);
     };
-    let start = Box::into_raw(Box::new(C11 { routine, arg, from }));
+    let mask = super::hooks::block_signals();
+    let start = Box::into_raw(Box::new(C11 { routine, arg, from, mask }));
     let rc = real(thread, Some(c11_start), start.cast());
+    super::hooks::unblock_signals(&mask);
     // thrd_success is 0: any other result started no thread.
     if rc != 0 {
         drop(Box::from_raw(start));
@@ -125,8 +129,9 @@ unsafe extern "C" fn guarded_thrd_create(thread: *mut libc::pthread_t, routine: 
 /// The first frame of a C11 thread started in a request: inherit, then run the routine.
 unsafe extern "C-unwind" fn c11_start(start: *mut c_void) -> c_int {
     // SAFETY: the Box guarded_thrd_create handed to this thread alone.
-    let C11 { routine, arg, from } = *Box::from_raw(start.cast::<C11>());
+    let C11 { routine, arg, from, mask } = *Box::from_raw(start.cast::<C11>());
     requests::inherit(from);
+    super::hooks::unblock_signals(&mask);
     routine(arg)
 }
 

@@ -121,6 +121,9 @@ pub fn socket(domain: i64, kind: i64, protocol: i64, thread: u64) -> bool {
 }
 
 fn gate(thread: u64) -> Option<Verdict> {
+    if let Some(reason) = super::unguarded::refusal() {
+        return Some(Verdict::refuse_with(Rule::Config, reason));
+    }
     if requests::on_php_thread(thread) {
         guard::gate_verdict()
     } else {
