@@ -338,29 +338,28 @@ unsafe fn imports(w: &Walk<'_>, gnu_hash: usize, obj: &Object, found: &mut Vec<u
     true
 }
 
-/// A bit set of the first four bytes (as a little-endian word, the name's NUL and what
-/// follows it included for shorter names) of every interposed name, hashed to 4,096 bits:
-/// an imported name whose bit is clear is none of them.
-struct Prefixes([u64; 64]);
+/// A table of the first four bytes (as a little-endian word, the name's NUL and what
+/// follows it included for shorter names) of every interposed name, hashed to 4,096 flags:
+/// an imported name whose flag is clear is none of them.
+struct Prefixes(Box<[bool; 4096]>);
 
 impl Prefixes {
     fn new(table: &[Interposed]) -> Prefixes {
-        let mut p = Prefixes([0; 64]);
+        let mut p = Prefixes(Box::new([false; 4096]));
         for e in table {
             let name = e.name.to_bytes_with_nul();
             if name.len() < 4 {
                 // Shorter than four bytes with its NUL: what follows the NUL is unknown,
                 // so every prefix passes.
-                p.0 = [u64::MAX; 64];
+                p.0.fill(true);
                 continue;
             }
-            let bit = Prefixes::bit(u32::from_le_bytes([name[0], name[1], name[2], name[3]]));
-            p.0[bit / 64] |= 1 << (bit % 64);
+            p.0[Prefixes::slot(u32::from_le_bytes([name[0], name[1], name[2], name[3]]))] = true;
         }
         p
     }
 
-    fn bit(prefix: u32) -> usize {
+    fn slot(prefix: u32) -> usize {
         (prefix.wrapping_mul(0x9e37_79b1) >> 20) as usize
     }
 
@@ -372,14 +371,13 @@ impl Prefixes {
     #[inline(never)]
     unsafe fn next_passing(&self, symbols: &[Sym], from: usize, strtab: usize, strsz: usize) -> Option<usize> {
         let rest = symbols.get(from..)?;
+        // A name starting below `limit` has four bytes inside the string table.
+        let limit = strsz.saturating_sub(3);
+        let flags = &*self.0;
         rest.iter()
             .position(|sym| {
                 let offset = sym.name as usize;
-                if offset + 4 > strsz {
-                    return true;
-                }
-                let bit = Prefixes::bit(((strtab + offset) as *const u32).read_unaligned());
-                self.0[bit / 64] & (1 << (bit % 64)) != 0
+                offset >= limit || flags[Prefixes::slot(((strtab + offset) as *const u32).read_unaligned())]
             })
             .map(|i| from + i)
     }
