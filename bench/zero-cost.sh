@@ -80,7 +80,7 @@ s=$(ir 0 -r ''); e=$(ir 1 -r '')
 row "start-up (\`php -r ''\`, full ini)" "$s" "$e"
 # The extension's side once more, profiled: its module start-up and the walk within it.
 valgrind --tool=callgrind --dump-instr=no --callgrind-out-file="$TMP/startup.out" "$PHP_BIN" -d "extension=$AES_EXT" -r '' >/dev/null 2>&1
-callgrind_annotate --inclusive=yes "$TMP/startup.out" >"$TMP/startup.txt" 2>/dev/null
+callgrind_annotate --inclusive=yes --threshold=100 "$TMP/startup.out" >"$TMP/startup.txt" 2>/dev/null
 part() { # label, function's name as callgrind_annotate prints it
     local n
     n=$(grep -F "$2 [" "$TMP/startup.txt" | head -1 | awk '{gsub(",", "", $1); print $1}')

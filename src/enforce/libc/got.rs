@@ -468,7 +468,9 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
         let relocs = relocs.get(skip..).unwrap_or_default();
         if by_index {
             for r in relocs {
-                if let Some(&e) = found.get((r.info >> 32) as usize) {
+                // The symbol index is r_info's upper half: read alone (x86-64 is little-endian).
+                let index = (r as *const Rela).cast::<u32>().add(3).read();
+                if let Some(&e) = found.get(index as usize) {
                     if e != 0 {
                         w.written += obj.apply(r, &w.table[usize::from(e) - 1], w.direction);
                     }
