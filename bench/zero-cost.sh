@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: bench/zero-cost.sh [--quick] [--php-src DIR]
+# usage: bench/zero-cost.sh [--quick | --startup] [--php-src DIR]
 #
 # What the extension costs PHP code that opens no socket, in instructions (valgrind
 # --tool=callgrind, repeatable on a shared machine), stock PHP against PHP with the
@@ -9,10 +9,14 @@
 #   * Zend/bench.php and Zend/micro_bench.php of the PHP's source (--php-src DIR, e.g. an
 #     `apt-get source php8.2` tree; micro_bench's N is cut to 200000 to keep callgrind's
 #     run short), OPcache off, on, and JIT tracing;
-#   * start-up: `php -r ''`.
+#   * start-up: `php -r ''`, and where the extension's part of it goes (inclusive Ir of
+#     its module start-up and, within it, of the libc layer's walk of loaded objects'
+#     relocations; the rest of the difference is loading the extension's object, request
+#     start-up and shutdown).
 # Prints a markdown table (stock Ir, extension Ir, difference, ratio). The PHP and the
 # extension: PHP_CONFIG (scripts/php-env.sh) and AES_EXT (default
-# target/release/libappengine_sockets.so). --quick: internal calls and start-up only.
+# target/release/libappengine_sockets.so). --quick: internal calls and start-up only;
+# --startup: start-up only (about 20 s).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../scripts/php-env.sh
@@ -20,10 +24,11 @@ source "$ROOT/scripts/php-env.sh"
 AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
 [[ -f "$AES_EXT" ]] || { echo "bench/zero-cost.sh: $AES_EXT not found" >&2; exit 1; }
 command -v valgrind >/dev/null || { echo "bench/zero-cost.sh: valgrind not found" >&2; exit 1; }
-QUICK=0 SRC=
+QUICK=0 STARTUP=0 SRC=
 while [[ $# -gt 0 ]]; do
     case $1 in
         --quick) QUICK=1 ;;
+        --startup) QUICK=1 STARTUP=1 ;;
         --php-src) SRC=$2; shift ;;
         *) echo "bench/zero-cost.sh: unknown argument $1" >&2; exit 2 ;;
     esac
@@ -61,7 +66,9 @@ echo
 echo "| workload | stock Ir | with extension | difference | ratio |"
 echo "|---|---:|---:|---:|---:|"
 N=20000
-for m in off on jit; do
+MODES=(off on jit)
+[[ $STARTUP == 1 ]] && MODES=()
+for m in "${MODES[@]}"; do
     # shellcheck disable=SC2086
     s0=$(ir 0 ${MODE[$m]} "$ROOT/bench/internal-calls.php" 0); s1=$(ir 0 ${MODE[$m]} "$ROOT/bench/internal-calls.php" $N)
     # shellcheck disable=SC2086
@@ -71,6 +78,17 @@ for m in off on jit; do
 done
 s=$(ir 0 -r ''); e=$(ir 1 -r '')
 row "start-up (\`php -r ''\`, full ini)" "$s" "$e"
+# The extension's side once more, profiled: its module start-up and the walk within it.
+valgrind --tool=callgrind --dump-instr=no --callgrind-out-file="$TMP/startup.out" "$PHP_BIN" -d "extension=$AES_EXT" -r '' >/dev/null 2>&1
+callgrind_annotate --inclusive=yes --threshold=100 "$TMP/startup.out" >"$TMP/startup.txt" 2>/dev/null
+part() { # label, function's name as callgrind_annotate prints it
+    local n
+    n=$(grep -F "$2 [" "$TMP/startup.txt" | head -1 | awk '{gsub(",", "", $1); print $1}')
+    [[ -n $n ]] && python3 -c 'import sys; print(f"| {sys.argv[1]} | | {int(sys.argv[2]):,} | | {100 * int(sys.argv[2]) / int(sys.argv[3]):.2f} % of stock |")' "$1" "$n" "$s"
+    return 0
+}
+part "of which: module start-up (\`module_startup\`, inclusive)" "appengine_sockets::module::module_startup"
+part "of which: libc layer's walk of loaded objects (\`got::walk\`)" "appengine_sockets::enforce::libc::got::walk"
 if [[ $QUICK == 0 && -n $SRC ]]; then
     sed 's/^const N = 5000000;/const N = 200000;/' "$SRC/Zend/micro_bench.php" >"$TMP/micro_bench.php"
     grep -q '^const N = 200000;' "$TMP/micro_bench.php" || { echo "bench/zero-cost.sh: micro_bench.php has no const N" >&2; exit 1; }

@@ -135,12 +135,13 @@ pub fn install_transports() {
         let table: &mut ext_php_rs::types::ZendHashTable = &mut *ht;
         let mut list = FACTORIES.lock().unwrap_or_else(|e| e.into_inner());
         for (key, value) in table.iter() {
-            let name = key.to_string();
             let zv = value as *const Zval as *mut Zval;
             let current = (*zv).value.ptr as usize;
             if current == 0 || current == guarded_factory as Factory as usize {
                 continue;
             }
+            // Named only when wrapped: at each request start every factory is already ours.
+            let name = key.to_string();
             match list.iter_mut().find(|(n, _)| *n == name) {
                 Some(entry) => entry.1 = current,
                 None => list.push((name, current)),

@@ -92,15 +92,20 @@ struct Walk<'a> {
     /// match: most imported names share neither with any interposed one (`php_*` and
     /// `pthread_create` only their first).
     firsts: Filter,
+    /// The interposed names' first four bytes (see [`Prefixes`]).
+    prefixes: Prefixes,
     direction: Direction,
-    /// The GNU hash of each entry's name (for objects' bloom filters).
-    hashes: Vec<u32>,
+    /// The GNU hash of each entry's name, its bloom filter word (before masking by the
+    /// filter's size) and its first bit there (for objects' bloom filters).
+    hashes: Vec<(u32, usize, u64)>,
     /// The load address of this extension (skipped).
     own_base: usize,
     /// Slots written.
     written: usize,
     /// Whether an object was passed over because its loading had not finished.
     deferred: bool,
+    /// [`imports`]' answer for the object being walked (one buffer for every object).
+    found: Vec<u8>,
 }
 
 /// Guard every matching slot of every loaded object; returns how many slots were written.
@@ -195,11 +200,19 @@ fn walk(table: &[Interposed], direction: Direction) -> usize {
     let mut w = Walk {
         table,
         firsts: Filter::new(table),
-        hashes: table.iter().map(|e| gnu_hash(e.name.to_bytes())).collect(),
+        prefixes: Prefixes::new(table),
+        hashes: table
+            .iter()
+            .map(|e| {
+                let h = gnu_hash(e.name.to_bytes());
+                (h, (h / 64) as usize, 1u64 << (h % 64))
+            })
+            .collect(),
         direction,
         own_base: own_base(),
         written: 0,
         deferred: false,
+        found: Vec::new(),
     };
     // Wait for another thread's dlopen to finish first: dlopen takes the dynamic linker's
     // load lock, which that dlopen holds until its objects are relocated and initialised,
@@ -255,14 +268,35 @@ unsafe fn relocated(dynamic: usize) -> bool {
 
 /// The base address of the object containing this code.
 fn own_base() -> usize {
-    let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
-    // SAFETY: dladdr fills `info` for an address inside a loaded object.
-    let ok = unsafe { libc::dladdr(own_base as *const c_void, &mut info) };
-    if ok == 0 {
-        0
-    } else {
-        info.dli_fbase as usize
+    object_containing(own_base as *const () as usize).unwrap_or(0)
+}
+
+/// The load address of the loaded object one of whose segments holds `address`, read from
+/// the program headers (`dladdr` would also look for the nearest symbol, reading the
+/// object's whole symbol table).
+pub fn object_containing(address: usize) -> Option<usize> {
+    struct Search {
+        address: usize,
+        base: Option<usize>,
     }
+    unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *mut c_void) -> c_int {
+        let search = &mut *data.cast::<Search>();
+        let info = &*info;
+        let base = info.dlpi_addr as usize;
+        let phdrs = std::slice::from_raw_parts(info.dlpi_phdr, usize::from(info.dlpi_phnum));
+        let inside = phdrs.iter().any(|ph| {
+            ph.p_type == libc::PT_LOAD && search.address.wrapping_sub(base + ph.p_vaddr as usize) < ph.p_memsz as usize
+        });
+        if inside {
+            search.base = Some(base);
+            return 1;
+        }
+        0
+    }
+    let mut search = Search { address, base: None };
+    // SAFETY: the callback reads the program headers dl_iterate_phdr hands it.
+    unsafe { libc::dl_iterate_phdr(Some(visit), (&mut search as *mut Search).cast()) };
+    search.base
 }
 
 /// The hash of `DT_GNU_HASH` tables.
@@ -270,49 +304,123 @@ fn gnu_hash(name: &[u8]) -> u32 {
     name.iter().fold(5381u32, |h, &c| h.wrapping_mul(33).wrapping_add(u32::from(c)))
 }
 
-/// The symbols an object imports that are interposed: by symbol index, the entry's index
-/// plus one (0: none; indices past the end: none):
-/// `None` when that cannot be told from its GNU hash table alone (no such table, or its
-/// bloom filter says the object may define one of them itself: then every relocation is
-/// looked at).
+/// The dynamic symbols of an object that are interposed, read into `found`: by symbol
+/// index, the entry's index plus one (0: none; indices past the end: none). False when
+/// that cannot be told from the object's GNU hash table (it has none): then every
+/// relocation is looked at by name.
 ///
 /// The dynamic symbols below the table's `symoffset` are those left out of the hash
-/// table: the undefined ones, which is what an object imports. Reading them is much
-/// cheaper than reading every relocation, and most objects import none of the
-/// interposed symbols (they are then skipped whole).
+/// table: the undefined ones, which is what an object imports; they are read by name.
+/// An interposed name the object defines itself is in the hash table: each name its bloom
+/// filter lets through is looked up in the table's chain (a few per object, against every
+/// relocation's name when the filter alone decided). Reading these is much cheaper than
+/// reading every relocation, and most objects have none of the interposed symbols (they
+/// are then skipped whole).
 ///
 /// # Safety
 /// `gnu_hash`, `symtab` and `strtab` are the object's live tables.
-unsafe fn imports(w: &Walk<'_>, gnu_hash: usize, obj: &Object) -> Option<Vec<u8>> {
+unsafe fn imports(w: &Walk<'_>, gnu_hash: usize, obj: &Object, found: &mut Vec<u8>) -> bool {
+    found.clear();
     if gnu_hash == 0 {
-        return None;
+        return false;
     }
     let header = gnu_hash as *const u32;
-    let (symoffset, bloom_size, bloom_shift) = (*header.add(1), *header.add(2), *header.add(3));
-    if bloom_size == 0 {
-        return None;
+    let (nbuckets, symoffset, bloom_size, bloom_shift) = (*header, *header.add(1), *header.add(2), *header.add(3));
+    // The bloom filter's size is a power of two (the dynamic linker masks with it too).
+    if nbuckets == 0 || bloom_size == 0 || !bloom_size.is_power_of_two() {
+        return false;
     }
     let bloom = header.add(4).cast::<u64>();
-    let maybe_defined = w.hashes.iter().any(|&h| {
-        let word = *bloom.add(((h / 64) % bloom_size) as usize);
-        let mask = (1u64 << (h % 64)) | (1u64 << ((h >> bloom_shift) % 64));
-        word & mask == mask
-    });
-    if maybe_defined {
-        return None;
-    }
-    let mut found = Vec::new();
-    for index in 1..symoffset as usize {
-        let sym = &*(obj.symtab as *const Sym).add(index);
-        if sym.shndx != 0 {
+    let buckets = bloom.add(bloom_size as usize).cast::<u32>();
+    let chains = buckets.add(nbuckets as usize);
+    let mut mark = |index: usize, entry: usize| {
+        if found.len() <= index {
+            found.resize(index + 1, 0);
+        }
+        found[index] = entry as u8 + 1;
+    };
+    let (words, shift) = (bloom_size as usize - 1, bloom_shift % 32);
+    for (entry, &(h, word_index, bit)) in w.hashes.iter().enumerate() {
+        let word = *bloom.add(word_index & words);
+        if word & bit == 0 || word & (1u64 << ((h >> shift) % 64)) == 0 {
             continue;
         }
-        if let Some(entry) = obj.entry_named(sym, w.table, &w.firsts) {
-            found.resize(index + 1, 0);
-            found[index] = entry as u8 + 1;
+        let mut index = *buckets.add((h % nbuckets) as usize);
+        if index < symoffset {
+            continue;
+        }
+        loop {
+            let chained = *chains.add((index - symoffset) as usize);
+            if chained | 1 == h | 1 {
+                let sym = &*(obj.symtab as *const Sym).add(index as usize);
+                if obj.name(sym).is_some_and(|name| same_name(name, w.table[entry].name)) {
+                    mark(index as usize, entry);
+                }
+            }
+            if chained & 1 != 0 {
+                break;
+            }
+            index += 1;
         }
     }
-    Some(found)
+    // Every name below `symoffset` is passed through the prefix filter first (most
+    // imported names are rejected by their first four bytes with one load); the few that
+    // pass are compared by name. (A defined symbol below `symoffset`, such as a section's,
+    // has a name that matches no interposed one, or is guarded all the same.)
+    let symbols = std::slice::from_raw_parts(obj.symtab as *const Sym, symoffset as usize);
+    let mut index = 1;
+    while let Some(next) = w.prefixes.next_passing(symbols, index, obj.strtab, obj.strsz) {
+        if let Some(entry) = obj.entry_named(&symbols[next], w.table, &w.firsts) {
+            mark(next, entry);
+        }
+        index = next + 1;
+    }
+    true
+}
+
+/// A table of the first four bytes (as a little-endian word, the name's NUL and what
+/// follows it included for shorter names) of every interposed name, hashed to 4,096 flags:
+/// an imported name whose flag is clear is none of them.
+struct Prefixes(Box<[bool; 4096]>);
+
+impl Prefixes {
+    fn new(table: &[Interposed]) -> Prefixes {
+        let mut p = Prefixes(Box::new([false; 4096]));
+        for e in table {
+            let name = e.name.to_bytes_with_nul();
+            if name.len() < 4 {
+                // Shorter than four bytes with its NUL: what follows the NUL is unknown,
+                // so every prefix passes.
+                p.0.fill(true);
+                continue;
+            }
+            p.0[Prefixes::slot(u32::from_le_bytes([name[0], name[1], name[2], name[3]]))] = true;
+        }
+        p
+    }
+
+    fn slot(prefix: u32) -> usize {
+        (prefix.wrapping_mul(0x9e37_79b1) >> 20) as usize
+    }
+
+    /// The index of the first symbol from `from` on whose name passes the filter (or lies
+    /// too near the string table's end to be read by four bytes).
+    ///
+    /// # Safety
+    /// `strtab` is the string table (`strsz` bytes) the symbols' names point into.
+    #[inline(never)]
+    unsafe fn next_passing(&self, symbols: &[Sym], from: usize, strtab: usize, strsz: usize) -> Option<usize> {
+        let rest = symbols.get(from..)?;
+        // A name starting below `limit` has four bytes inside the string table.
+        let limit = strsz.saturating_sub(3);
+        let flags = &*self.0;
+        rest.iter()
+            .position(|sym| {
+                let offset = sym.name as usize;
+                offset >= limit || flags[Prefixes::slot(((strtab + offset) as *const u32).read_unaligned())]
+            })
+            .map(|i| from + i)
+    }
 }
 
 fn skipped(name: &[u8]) -> bool {
@@ -388,8 +496,10 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
         symtab,
         relro,
     };
-    let imported = imports(w, gnu_hash, &obj);
-    if imported.as_ref().is_some_and(Vec::is_empty) {
+    let mut found = std::mem::take(&mut w.found);
+    let by_index = imports(w, gnu_hash, &obj, &mut found);
+    if by_index && found.is_empty() {
+        w.found = found;
         return 0;
     }
     // DT_RELACOUNT R_X86_64_RELATIVE entries (no symbol) come first in .rela.dyn: most of
@@ -399,19 +509,26 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
             continue;
         }
         let relocs = std::slice::from_raw_parts(table as *const Rela, size / std::mem::size_of::<Rela>());
-        for r in relocs.get(skip..).unwrap_or_default() {
-            let entry = match &imported {
-                Some(found) => {
-                    let index = (r.info >> 32) as usize;
-                    found.get(index).and_then(|&e| (e as usize).checked_sub(1))
+        let relocs = relocs.get(skip..).unwrap_or_default();
+        if by_index {
+            for r in relocs {
+                // The symbol index is r_info's upper half: read alone (x86-64 is little-endian).
+                let index = (r as *const Rela).cast::<u32>().add(3).read();
+                if let Some(&e) = found.get(index as usize) {
+                    if e != 0 {
+                        w.written += obj.apply(r, &w.table[usize::from(e) - 1], w.direction);
+                    }
                 }
-                None => obj.entry_for(r, w.table, &w.firsts),
-            };
-            if let Some(entry) = entry {
-                w.written += obj.apply(r, &w.table[entry], w.direction);
+            }
+        } else {
+            for r in relocs {
+                if let Some(entry) = obj.entry_for(r, w.table, &w.firsts) {
+                    w.written += obj.apply(r, &w.table[entry], w.direction);
+                }
             }
         }
     }
+    w.found = found;
     0
 }
 
@@ -467,17 +584,30 @@ impl Object {
         self.entry_named(&*(self.symtab as *const Sym).add(sym_index), table, firsts)
     }
 
-    /// The interposed symbol `sym` is, as an index into `table`.
-    unsafe fn entry_named(&self, sym: &Sym, table: &[Interposed], firsts: &Filter) -> Option<usize> {
+    /// The NUL-terminated name of `sym` (None: past the string table).
+    unsafe fn name(&self, sym: &Sym) -> Option<*const u8> {
         if self.strsz != 0 && sym.name as usize >= self.strsz {
             return None;
         }
-        let name = (self.strtab + sym.name as usize) as *const u8;
+        Some((self.strtab + sym.name as usize) as *const u8)
+    }
+
+    /// The interposed symbol `sym` is, as an index into `table`.
+    unsafe fn entry_named(&self, sym: &Sym, table: &[Interposed], firsts: &Filter) -> Option<usize> {
+        let name = self.name(sym)?;
         let candidates = firsts.candidates(name);
         if candidates == 0 {
             return None;
         }
-        (0..table.len()).filter(|i| candidates & (1 << i) != 0).find(|&i| same_name(name, table[i].name))
+        let mut rest = candidates;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            if i < table.len() && same_name(name, table[i].name) {
+                return Some(i);
+            }
+            rest &= rest - 1;
+        }
+        None
     }
 
     /// Apply one relocation's slot change for the interposed symbol it names.

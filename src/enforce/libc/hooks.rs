@@ -360,7 +360,7 @@ pub fn install() -> usize {
     PINNED.store(pin_in_memory(), Ordering::Relaxed);
     // SAFETY: getauxval has no preconditions; AT_ENTRY is the main program's entry point.
     let entry = unsafe { libc::getauxval(libc::AT_ENTRY) } as usize;
-    MAIN_BASE.store(object_base(entry).unwrap_or(0), Ordering::Relaxed);
+    MAIN_BASE.store(super::got::object_containing(entry).unwrap_or(0), Ordering::Relaxed);
     crate::zend::interrupt::install_interrupt(raise_queued);
     super::got::skip_scan_of_loaded();
     super::loads::preload_nss();

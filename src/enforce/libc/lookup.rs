@@ -133,15 +133,20 @@ pub fn guard_found(found: *mut c_void) -> *mut c_void {
 /// The C library's function `name` (its default version), or 0: what a guard calls. This
 /// object's own look-ups are never guarded.
 pub fn in_libc(name: &CStr) -> usize {
-    // SAFETY: dlopen with RTLD_NOLOAD only finds the already loaded C library; dlsym reads
-    // its symbol table.
-    unsafe {
-        let libc = libc::dlopen(c"libc.so.6".as_ptr(), libc::RTLD_NOW | libc::RTLD_NOLOAD);
-        if libc.is_null() {
+    // The handle, found once (each dlopen compares the name with every loaded object's).
+    static LIBC: AtomicUsize = AtomicUsize::new(0);
+    let mut libc = LIBC.load(Ordering::Relaxed);
+    if libc == 0 {
+        // SAFETY: dlopen with RTLD_NOLOAD only finds the already loaded C library (which
+        // is never unloaded).
+        libc = unsafe { libc::dlopen(c"libc.so.6".as_ptr(), libc::RTLD_NOW | libc::RTLD_NOLOAD) } as usize;
+        if libc == 0 {
             return 0;
         }
-        libc::dlsym(libc, name.as_ptr()) as usize
+        LIBC.store(libc, Ordering::Relaxed);
     }
+    // SAFETY: dlsym reads the C library's symbol table.
+    unsafe { libc::dlsym(libc as *mut c_void, name.as_ptr()) as usize }
 }
 
 /// Whether this process runs with a shadow stack: 0 not known yet, 1 no, 2 yes.
