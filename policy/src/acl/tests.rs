@@ -394,7 +394,7 @@ fn names_compare_ignoring_ascii_case_only() {
         for start in (0..256).step_by(7) {
             let host: Vec<u8> = (0..len).map(|i| all[(start + i * 13) % 256]).collect();
             let key = host.to_ascii_lowercase();
-            assert_eq!(eq_lower(&host, &key), true, "{host:?}");
+            assert!(eq_lower(&host, &key), "{host:?}");
             for i in 0..len {
                 // Any other byte at any place: different, unless it is the same letter in
                 // another case.
