@@ -2,8 +2,9 @@
 # usage: bench/acl-ir.sh        (as root: the PHP half runs in tests/netns/run.sh's namespace)
 #
 # What the per-app ACL (appengine_sockets.acl) costs, in instructions (callgrind):
-#   1. the core: Acl::decide for one host name with an ACL of 10,000 entries (and of 10),
-#      and Acl::apply over check_address, as bench/core-ir.sh measures (Ir of 11,000 calls
+#   1. the core: Acl::decide_host for one host name with an ACL of 10,000 entries (and of
+#      10), Acl::decide over one name (the libc layer's call), and Acl::narrow_host over
+#      check_address, as bench/core-ir.sh measures (Ir of 11,000 calls
 #      minus 1,000, over 10,000);
 #   2. PHP: fsockopen('udp://public.test', 9999) (a connect by name, no TCP handshake, so
 #      it can repeat) with stock PHP, the extension without an ACL, and the extension with
@@ -27,6 +28,7 @@ for l in sys.stdin:
     for call_input in "acl_decide public.test" "acl_decide api.stripe.com" "acl_decide host4999.example52.com" \
         "acl_decide a.b.svc4999.example.net" "acl_decide api.unlisted-service.example.io" \
         "acl_decide_small public.test" "acl_decide_small api.unlisted-service.example.io" \
+        "acl_decide_names public.test" "acl_decide_names host4999.example52.com" \
         "acl_apply host4999.example52.com" "check_address 11.0.0.1"; do
         read -r call input <<<"$call_input"
         a=$(ir "$call" "$input" 1000)

@@ -3,12 +3,14 @@
 //! criterion suite in `policy.rs`; this one exists because instruction counts repeat to
 //! the instruction on a noisy machine and wall times do not.
 //!
-//! usage: verdict_loop (check_address|classify|parse_xport_name|parse_ip|acl_decide|acl_decide_small|acl_apply) INPUT N
+//! usage: verdict_loop (check_address|classify|parse_xport_name|parse_ip|acl_decide|acl_decide_small|acl_decide_names|acl_apply) INPUT N
 //!
 //! The acl_* calls judge the host name INPUT on port 443 for app `bench` with an ACL of
 //! 10,000 entries (5,000 names, 5,000 `*.` globs, half of them port-qualified, and a few
 //! global entries; `acl_decide_small`: 10 entries), as [`appengine_sockets_policy::Acl`]
-//! is asked for every connect by name. `acl_apply` adds the verdict it narrows.
+//! is asked for every connect by name: `Acl::decide_host`, the one host a stream or a
+//! socket names; `acl_decide_names`: `Acl::decide` over a list of one name, as the libc
+//! layer asks; `acl_apply`: `Acl::narrow_host` on the verdict of `check_address`.
 //!
 //! With no arguments (as `cargo bench` runs it) it does nothing.
 
@@ -54,19 +56,24 @@ fn main() {
                 sink += usize::from(parse_ip(black_box(input.as_bytes())).is_some());
             }
         }
-        "acl_decide" | "acl_decide_small" | "acl_apply" => {
+        "acl_decide" | "acl_decide_small" | "acl_decide_names" | "acl_apply" => {
             let acl = Acl::parse(&acl_text(if what == "acl_decide_small" { 5 } else { 5000 })).expect("the bench ACL parses");
             let role = acl.role("bench");
             let name = input.as_str();
             if what == "acl_apply" {
                 let ip: IpAddr = "11.0.0.1".parse().expect("an address");
                 for _ in 0..n {
-                    let v = policy.check_address(None, black_box(ip), 443);
-                    sink += usize::from(acl.apply(v, role, "bench", &[black_box(name)], black_box(443)).verdict.allowed);
+                    let mut v = policy.check_address(None, black_box(ip), 443);
+                    let _ = acl.narrow_host(&mut v, role, "bench", black_box(name), black_box(443));
+                    sink += usize::from(v.allowed);
+                }
+            } else if what == "acl_decide_names" {
+                for _ in 0..n {
+                    sink += acl.decide(role, &[black_box(name)], black_box(443)).result as usize;
                 }
             } else {
                 for _ in 0..n {
-                    sink += acl.decide(role, &[black_box(name)], black_box(443)).result as usize;
+                    sink += acl.decide_host(role, black_box(name), black_box(443)).result as usize;
                 }
             }
         }

@@ -233,6 +233,70 @@ fn mix(h: u64) -> u64 {
     (h ^ (h >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
+/// The rule's action as a result.
+#[inline(always)]
+fn action_result(action: Action) -> AclResult {
+    match action {
+        Action::Open => AclResult::Allow,
+        Action::Report => AclResult::Report,
+        Action::Enforce => AclResult::Deny,
+    }
+}
+
+/// Bytes that make a host an address spelling wherever they are: `:` (IPv6) and `[` (a
+/// bracketed literal). A table, so the hashing pass notes them without a branch.
+static ADDRESS_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b':' as usize] = 1;
+    t[b'[' as usize] = 1;
+    t
+};
+
+/// Whether a host's last label (trailing dots left out) is a number as `inet_aton` reads
+/// one (decimal digits, or `0x` and hex digits), which no top-level domain is.
+#[inline(always)]
+fn is_number_label(last: &[u8]) -> bool {
+    match last {
+        [b'0', b'x' | b'X', hex @ ..] => hex.iter().all(u8::is_ascii_hexdigit),
+        [] => false,
+        digits => digits.iter().all(u8::is_ascii_digit),
+    }
+}
+
+/// Whether `host` is `key` (lower case, as the file's entries are) ignoring ASCII case:
+/// eight bytes at a time, as a match (every exact name, found by its hash) compares the
+/// whole name.
+#[inline(always)]
+fn eq_lower(host: &[u8], key: &[u8]) -> bool {
+    /// The ASCII lower case of eight bytes (bytes of 0x80 and above unchanged).
+    #[inline(always)]
+    fn lower(x: u64) -> u64 {
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let b = x & LOW7;
+        // A byte's high bit: set if b >= 'A' (b + 0x3f) and if b > 'Z' (b + 0x25).
+        let upper = !x & HIGH & ((b + 0x3f3f_3f3f_3f3f_3f3f) ^ (b + 0x2525_2525_2525_2525));
+        x | (upper >> 2)
+    }
+    let n = host.len();
+    if n != key.len() {
+        return false;
+    }
+    if n < 8 {
+        return host.iter().zip(key).all(|(&a, &b)| a.to_ascii_lowercase() == b);
+    }
+    let word = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().expect("eight bytes"));
+    let mut i = 0;
+    while i + 8 <= n {
+        if lower(word(host, i)) != word(key, i) {
+            return false;
+        }
+        i += 8;
+    }
+    // The last word, overlapping the one before it.
+    i == n || lower(word(host, n - 8)) == word(key, n - 8)
+}
+
 fn hash_name(name: &[u8]) -> u64 {
     mix(name.iter().rev().fold(0, |h, &b| fold(h, b)))
 }
@@ -300,7 +364,7 @@ impl Index {
             if k == 0 {
                 return None;
             }
-            if sh == h && self.keys[k as usize - 1].name.as_bytes().eq_ignore_ascii_case(name) {
+            if sh == h && eq_lower(name, self.keys[k as usize - 1].name.as_bytes()) {
                 return Some(k as usize - 1);
             }
             i = (i + 1) & mask;
@@ -369,14 +433,18 @@ impl Acl {
         }
     }
 
-    fn flags(&self, set: u32, host: &str, port: u16) -> Flags {
+    /// Which lists match `host` on `port` (`set`: the role's own list), or `None` when the
+    /// host spells an address ([`is_address_spelling`]): one pass over the host from its
+    /// end hashes every suffix and notes what would make it an address, then one look-up
+    /// per label and one for the whole name. Nothing is allocated.
+    fn flags(&self, set: u32, host: &str, port: u16) -> Option<Flags> {
         let mut f = Flags::default();
         let mut b = host.as_bytes();
         while let [rest @ .., b'.'] = b {
             b = rest;
         }
         if b.is_empty() {
-            return f;
+            return Some(f);
         }
         let mut apply = |key: &Key, wildcard: bool| {
             for hit in &key.hits {
@@ -393,18 +461,26 @@ impl Acl {
             }
         };
         // Read from the end: at each dot, the hash so far is its suffix's (a wildcard's
-        // key); at the start, the whole name's (an exact key).
-        // First a tight scan that only hashes and notes where the labels start (a loop
-        // with look-ups inside it keeps too little in registers); then the look-ups.
+        // key); at the start, the whole name's (an exact key). The scan only hashes, notes
+        // where the labels start and whether a byte of an address's spelling (`:`, `[`)
+        // was seen (a loop with look-ups inside it keeps too little in registers); then
+        // the look-ups.
         const MAX: usize = 8;
         let mut dots = [(0u64, 0usize); MAX];
-        let (mut n, mut h) = (0, 0u64);
+        let (mut n, mut h, mut odd) = (0, 0u64, 0u8);
         for (i, &c) in b.iter().enumerate().rev() {
+            odd |= ADDRESS_BYTE[usize::from(c)];
             if c == b'.' {
-                dots[n % MAX] = (h, i);
+                if n < MAX {
+                    dots[n] = (h, i);
+                }
                 n += 1;
             }
             h = fold(h, c);
+        }
+        let last = if n > 0 { &b[dots[0].1 + 1..] } else { b };
+        if odd != 0 || is_number_label(last) {
+            return None;
         }
         if n > MAX {
             // More labels than noted (few real names have them): all of them, the slow way.
@@ -427,7 +503,45 @@ impl Acl {
         if let Some(k) = self.index.get(mix(h), b) {
             apply(k, false);
         }
-        f
+        Some(f)
+    }
+
+    /// The outcome for a name whose lists are `f`, under `service`'s rule.
+    #[inline(always)]
+    fn outcome(f: Flags, service: &Service) -> (AclResult, Matched) {
+        if f.role {
+            (AclResult::Allow, Matched::AllowedDomains)
+        } else if f.deny {
+            (AclResult::Deny, Matched::GlobalDeny)
+        } else if f.allow {
+            (AclResult::Allow, Matched::GlobalAllow)
+        } else {
+            (action_result(service.action), Matched::Action(service.action))
+        }
+    }
+
+    /// Decide for `role` a connection on `port` to `host` as the app wrote it (a stream's,
+    /// a socket's): a name, or an address however spelled, which matches no name. The
+    /// same as [`Acl::decide`] with `[host]`, or with no names for an address spelling,
+    /// in one pass over the host.
+    pub fn decide_host(&self, role: Role, host: &str, port: u16) -> AclDecision {
+        let Some(service) = self.service(role) else {
+            let name = (!is_address_spelling(host)).then_some(0);
+            return AclDecision { result: AclResult::Deny, matched: Matched::NoRule, name, default: false };
+        };
+        let default = role == Role::Default;
+        match self.flags(self.lists_of(role), host, port) {
+            None => AclDecision {
+                result: action_result(service.action),
+                matched: Matched::Literal(service.action),
+                name: None,
+                default,
+            },
+            Some(f) => {
+                let (result, matched) = Self::outcome(f, service);
+                AclDecision { result, matched, name: Some(0), default }
+            }
+        }
     }
 
     /// Decide for `role` a connection on `port` whose host is each of `names` (a stream's
@@ -445,14 +559,9 @@ impl Acl {
         };
         let default = role == Role::Default;
         let set = self.lists_of(role);
-        let action = |_: Matched| match service.action {
-            Action::Open => AclResult::Allow,
-            Action::Report => AclResult::Report,
-            Action::Enforce => AclResult::Deny,
-        };
         if names.is_empty() {
             return AclDecision {
-                result: action(Matched::Literal(service.action)),
+                result: action_result(service.action),
                 matched: Matched::Literal(service.action),
                 name: None,
                 default,
@@ -460,16 +569,10 @@ impl Acl {
         }
         let mut worst: Option<AclDecision> = None;
         for (i, name) in names.iter().enumerate() {
-            let f = self.flags(set, name, port);
-            let (result, matched) = if f.role {
-                (AclResult::Allow, Matched::AllowedDomains)
-            } else if f.deny {
-                (AclResult::Deny, Matched::GlobalDeny)
-            } else if f.allow {
-                (AclResult::Allow, Matched::GlobalAllow)
-            } else {
-                (action(Matched::Action(service.action)), Matched::Action(service.action))
-            };
+            // A name that spells an address (none resolves as one) matches no list, as no
+            // entry is an address.
+            let f = self.flags(set, name, port).unwrap_or_default();
+            let (result, matched) = Self::outcome(f, service);
             if worst.as_ref().is_none_or(|w| result > w.result) {
                 worst = Some(AclDecision { result, matched, name: Some(i), default });
             }
@@ -498,22 +601,52 @@ impl Acl {
             return Applied { verdict, decision: None };
         }
         let d = self.decide(role, names, port);
-        let rule = match d.result {
-            AclResult::Allow => return Applied { verdict, decision: Some(d) },
-            AclResult::Report => Rule::AclReport,
-            AclResult::Deny => Rule::Acl,
-        };
-        let mut reason = format!("acl: app {app}");
-        if d.default {
-            reason.push_str(" (default rule)");
+        let name = d.name.and_then(|i| names.get(i)).filter(|_| names.len() > 1).copied();
+        match refusal(&d, app, name) {
+            Some(v) => Applied { verdict: v, decision: Some(d) },
+            None => Applied { verdict, decision: Some(d) },
         }
-        reason.push_str(", ");
-        reason.push_str(&d.matched.describe());
-        if let (Some(name), true) = (d.name.and_then(|i| names.get(i)), names.len() > 1) {
-            reason.push_str(&format!(" for {name}"));
-        }
-        Applied { verdict: Verdict::refuse_with(rule, reason), decision: Some(d) }
     }
+
+    /// [`Acl::apply`] for the one host the app wrote (a name, or an address however
+    /// spelled), in place: `verdict` becomes the ACL's refusal or report, if any. The
+    /// decision is returned when the ACL was consulted. Allowed, nothing is allocated or
+    /// moved.
+    pub fn narrow_host(&self, verdict: &mut Verdict, role: Role, app: &str, host: &str, port: u16) -> Option<AclDecision> {
+        if !verdict.allowed {
+            return None;
+        }
+        let d = self.decide_host(role, host, port);
+        if d.name.is_none() && verdict.rule == Rule::OperatorAllow {
+            // A literal an operator allow entry covers is not the ACL's to judge.
+            return None;
+        }
+        if let Some(v) = refusal(&d, app, None) {
+            *verdict = v;
+        }
+        Some(d)
+    }
+}
+
+/// The verdict of an ACL decision that refuses or reports (None: allowed), naming `name`
+/// when one of several names decided.
+fn refusal(d: &AclDecision, app: &str, name: Option<&str>) -> Option<Verdict> {
+    let rule = match d.result {
+        AclResult::Allow => return None,
+        AclResult::Report => Rule::AclReport,
+        AclResult::Deny => Rule::Acl,
+    };
+    let mut reason = format!("acl: app {app}");
+    if d.default {
+        reason.push_str(" (default rule)");
+    }
+    reason.push_str(", ");
+    reason.push_str(&d.matched.describe());
+    if let Some(name) = name {
+        reason.push_str(" for ");
+        reason.push_str(name);
+    }
+    Some(Verdict::refuse_with(rule, reason))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -781,12 +914,7 @@ pub fn is_address_spelling(host: &str) -> bool {
             _ => {}
         }
     }
-    let last = &b[start..end];
-    match last {
-        [b'0', b'x' | b'X', hex @ ..] => hex.iter().all(u8::is_ascii_hexdigit),
-        [] => false,
-        digits => digits.iter().all(u8::is_ascii_digit),
-    }
+    is_number_label(&b[start..end])
 }
 
 fn build(doc: &Node) -> Result<Acl, AclError> {

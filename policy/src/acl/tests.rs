@@ -22,9 +22,18 @@ fn smokescreen(file: &str) -> Result<Acl, AclError> {
     Acl::parse(&std::fs::read_to_string(path).unwrap())
 }
 
+/// `decide` for one host, after checking that `decide_host` (the one-host path streams and
+/// sockets take) agrees.
+fn decide_one(acl: &Acl, role: Role, host: &str, port: u16) -> AclDecision {
+    let d = acl.decide(role, &[host], port);
+    let names: &[&str] = if is_address_spelling(host) { &[] } else { &[host] };
+    assert_eq!(acl.decide_host(role, host, port), acl.decide(role, names, port), "{host}:{port}");
+    d
+}
+
 fn decide(acl: &Acl, app: &str, host: &str) -> (AclResult, Matched, String) {
     let role = acl.role(app);
-    let d = acl.decide(role, &[host], 443);
+    let d = decide_one(acl, role, host, 443);
     let project = acl.service(role).map(|s| s.project.clone()).unwrap_or_default();
     (d.result, d.matched, project)
 }
@@ -137,7 +146,7 @@ fn one(globs: &str) -> Acl {
 }
 
 fn allowed(acl: &Acl, host: &str, port: u16) -> bool {
-    acl.decide(acl.role("app"), &[host], port).result == AclResult::Allow
+    decide_one(acl, acl.role("app"), host, port).result == AclResult::Allow
 }
 
 #[test]
@@ -331,4 +340,71 @@ fn names_with_many_labels() {
     let acl = one("\"*.l2.l3.l4.l5.l6.l7.l8.l9.l10.l11.l12.l13.l14.l15.l16.l17.l18.l19.l20.l21.l22.l23.l24.l25.l26.l27.l28.l29.l30.l31.l32.l33.l34.l35.l36.l37.l38.l39.example.com\"");
     assert!(allowed(&acl, &deep, 443), "a suffix past the first 32 labels");
     assert!(!allowed(&acl, "l2.l3.l4.l5.l6.l7.l8.l9.l10.l11.l12.l13.l14.l15.l16.l17.l18.l19.l20.l21.l22.l23.l24.l25.l26.l27.l28.l29.l30.l31.l32.l33.l34.l35.l36.l37.l38.l39.example.com", 443));
+}
+
+#[test]
+fn one_host_in_one_pass() {
+    // decide_host tells an address spelling from a name in its hashing pass: the same
+    // answer as is_address_spelling, and then the same decision as decide.
+    let acl = Acl::parse(
+        "version: v1\nservices:\n  - name: app\n    action: enforce\n    allowed_domains: [\"*.example.com\", public.test, \"*.1.test\"]\n  - name: open\n    action: open\ndefault:\n  action: report\nglobal_deny_list: [pastebin.com]\nglobal_allow_list: [\"*.status.test\"]\n",
+    )
+    .unwrap();
+    let hosts = [
+        "public.test", "PUBLIC.TEST.", "a.example.com", "example.com", "pastebin.com", "x.status.test", "x.1.test", "1.test",
+        "11.0.0.1", "11.0.0.1.", "11.0.0.1..", "127.1", "0x7f.1", "0X7F.0.0.1", "0x", "0x.", "0xg.test", "2130706433", "0177.0.0.1",
+        "::1", "[::1]", "::ffff:11.0.0.1", "[::ffff:11.0.0.1]", "2400:CB00::10", "fe80::1%lo", "0:0:0:0:0:0:0:1",
+        "a.example.com:443", "[a.example.com", "a.example.com]", "", ".", "..", "a..example.com",
+        "l1.l2.l3.l4.l5.l6.l7.l8.l9.example.com", "l1.l2.l3.l4.l5.l6.l7.l8.l9.10", "l1.l2.l3.l4.l5.l6.l7.l8.l9:10.x",
+    ];
+    for app in ["app", "open", "other"] {
+        for host in hosts {
+            for port in [443, 80] {
+                decide_one(&acl, acl.role(app), host, port);
+            }
+        }
+    }
+    // No rule: refused either way.
+    let strict = Acl::parse("version: v1\nservices: []\n").unwrap();
+    for host in hosts {
+        decide_one(&strict, strict.role("app"), host, 443);
+    }
+    // narrow_host changes a verdict in place as apply does.
+    let public = Verdict { allowed: true, rule: Rule::Public, class: Class::of(Rule::Public), reason: "public address 11.0.0.1".into() };
+    let allow = Verdict { allowed: true, rule: Rule::OperatorAllow, class: Class::of(Rule::OperatorAllow), reason: "allowed".into() };
+    let private = Verdict { allowed: false, rule: Rule::SpecialPurpose, class: Class::of(Rule::SpecialPurpose), reason: "private address 10.0.0.5".into() };
+    for app in ["app", "open", "other", "nobody"] {
+        let role = acl.role(app);
+        for host in hosts {
+            for v in [&public, &allow, &private] {
+                let names: &[&str] = if is_address_spelling(host) { &[] } else { &[host] };
+                let applied = acl.apply(v.clone(), role, app, names, 443);
+                let mut w = v.clone();
+                let d = acl.narrow_host(&mut w, role, app, host, 443);
+                assert_eq!((w, d), (applied.verdict, applied.decision), "{app} {host} {:?}", v.rule);
+            }
+        }
+    }
+}
+
+#[test]
+fn names_compare_ignoring_ascii_case_only() {
+    let all: Vec<u8> = (0..=255u8).collect();
+    for len in [1usize, 7, 8, 9, 15, 16, 17, 40] {
+        for start in (0..256).step_by(7) {
+            let host: Vec<u8> = (0..len).map(|i| all[(start + i * 13) % 256]).collect();
+            let key = host.to_ascii_lowercase();
+            assert!(eq_lower(&host, &key), "{host:?}");
+            for i in 0..len {
+                // Any other byte at any place: different, unless it is the same letter in
+                // another case.
+                for other in [host[i] ^ 0x20, host[i] ^ 0x01, host[i] ^ 0x80] {
+                    let mut h = host.clone();
+                    h[i] = other;
+                    assert_eq!(eq_lower(&h, &key), h.eq_ignore_ascii_case(&key), "{h:?} vs {key:?}");
+                }
+            }
+        }
+    }
+    assert!(!eq_lower(b"public.test", b"public.tes"));
 }

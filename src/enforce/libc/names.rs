@@ -95,7 +95,7 @@ pub(super) fn destination_verdict(ip: IpAddr, port: u16) -> (Verdict, Option<Str
     destination_verdict_and_names(ip, port, false).0
 }
 
-/// [`destination_verdict`], and (when `names` is set) the name a connect to `ip` is for
+/// [`destination_verdict`], and (when `names` is set) the names a connect to `ip` is for
 /// in the ACL ([`Names::producing`]).
 pub(super) fn destination_verdict_and_names(ip: IpAddr, port: u16, names: bool) -> ((Verdict, Option<String>), Vec<String>) {
     let policy = state::get().policy();
@@ -108,8 +108,8 @@ pub(super) fn destination_verdict_and_names(ip: IpAddr, port: u16, names: bool) 
     }
 }
 
-/// The name of the latest lookup in the calling thread's request that produced `ip` (none:
-/// an address no lookup produced), for the ACL.
+/// Every name whose lookup in the calling thread's request produced `ip`, the latest first
+/// (none: an address no lookup produced), for the ACL.
 pub fn names_for(ip: IpAddr) -> Vec<String> {
     let owner = LOCAL.with(|l| l.owner.get());
     let live = LIVE.lock();
@@ -117,19 +117,21 @@ pub fn names_for(ip: IpAddr) -> Vec<String> {
 }
 
 impl Names {
-    /// The name a connect to `ip` is for, as the ACL sees it: the latest lookup that
-    /// produced it, as [`destination_verdict`] takes it (a library connects right after
-    /// resolving). Not every name that ever produced it: one refused name sharing a CDN's
-    /// address with others would refuse them all for the rest of the request, and an
-    /// allowed one would open the address to a refused one resolved after it.
+    /// The names a connect to `ip` is for, as the ACL sees them: every name whose lookup in
+    /// this request produced it, the latest first, each once (compared without regard to
+    /// case). The ACL refuses the connect if it refuses any of them (docs/acl.md, "What
+    /// is matched"): a connect does not say which lookup it follows, and judging only the
+    /// latest would let a refused name through once an allowed name sharing its address
+    /// (a CDN's, a virtual host's) was looked up after it.
     fn producing(&self, ip: IpAddr) -> Vec<String> {
         let key = canonical(ip);
-        self.entries
-            .iter()
-            .rev()
-            .find(|(_, a)| a.iter().any(|&x| canonical(x) == key))
-            .map(|(name, _)| vec![name.clone()])
-            .unwrap_or_default()
+        let mut names: Vec<String> = Vec::new();
+        for (name, a) in self.entries.iter().rev() {
+            if a.iter().any(|&x| canonical(x) == key) && !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                names.push(name.clone());
+            }
+        }
+        names
     }
 }
 
@@ -258,6 +260,23 @@ mod tests {
         resolved("mixed.test", &[public, "10.0.0.5".parse().unwrap()]);
         assert!(!destination_verdict(public, 80).0.allowed, "the newest lookups are kept");
         request_end();
+    }
+
+    #[test]
+    fn every_name_that_produced_an_address_is_named_for_the_acl() {
+        let (shared, other): (IpAddr, IpAddr) = ("11.0.0.3".parse().unwrap(), "11.0.0.1".parse().unwrap());
+        let n = recorded(&[
+            ("other.test", &["11.0.0.3"]),
+            ("public.test", &["11.0.0.1"]),
+            ("TLS.test", &["11.0.0.3"]),
+            ("tls.test", &["11.0.0.3"]),
+            ("other.test", &["11.0.0.3"]),
+        ]);
+        // The latest first, each name once (whatever its case), only those with the address.
+        assert_eq!(n.producing(shared), ["other.test", "tls.test"]);
+        assert_eq!(n.producing("::ffff:11.0.0.3".parse().unwrap()), ["other.test", "tls.test"]);
+        assert_eq!(n.producing(other), ["public.test"]);
+        assert!(n.producing("11.0.0.2".parse().unwrap()).is_empty());
     }
 
     #[test]
