@@ -354,7 +354,7 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>, l
         return Plan::Proceed;
     }
     let host = target.host_text();
-    let mut decision = policy.check_connect(transport, &host, target.port, &SystemResolver);
+    let mut decision = policy.check_connect(transport, &host, target.port, &crate::lookup::LibcResolver);
     let note = narrow(&mut decision, &host, target.port);
     if settle(&decision.verdict, Asked { address: decision.judged, acl: note.as_ref(), ..asked }, layer) {
         return refusal(&decision.verdict);
@@ -532,7 +532,7 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         return no_address_of_family(&text(host), want_v4);
     }
     let text = text(host);
-    let mut decision = policy.check_connect(&Transport::Tcp, &text, port, &SystemResolver);
+    let mut decision = policy.check_connect(&Transport::Tcp, &text, port, &crate::lookup::LibcResolver);
     if decision.verdict.rule == Rule::Resolution {
         // The reason reads "getaddrinfo for HOST failed: DETAIL".
         let reason = decision.verdict.reason.to_string();
