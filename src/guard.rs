@@ -595,13 +595,9 @@ pub fn plan_sendto(address: &[u8]) -> Plan {
 /// [`SPILLED`] (rare: the common call approves one address).
 const INLINE: usize = 4;
 
-/// What the current PHP call's operation approved and judged, and whether it refused: one
-/// thread-local with no destructor, so each guarded call reads it with one cheap
-/// thread-local access and nothing is allocated on the allowed path.
+/// The addresses the current PHP call's operation approved.
 #[derive(Clone, Copy)]
-struct CallState {
-    /// The PHP call the approvals belong to (its frame and function); `(0, 0)`: none.
-    approved_for: (usize, usize),
+struct Approved {
     /// The approved port.
     port: u16,
     /// Any address on `port` (a report-only refusal made before any lookup).
@@ -610,18 +606,20 @@ struct CallState {
     count: usize,
     /// The first approved addresses, as [`key`]s.
     inline: [u128; INLINE],
-    /// The PHP call of the last decision made here.
-    judged: (usize, usize),
 }
 
-const NOTHING: CallState = CallState {
-    approved_for: (0, 0),
-    port: 0,
-    any: false,
-    count: 0,
-    inline: [0; INLINE],
-    judged: (0, 0),
-};
+/// What the current PHP call's operation approved and judged: one thread-local with no
+/// destructor, so a guarded call reads it with one thread-local access, and nothing is
+/// allocated on the allowed path. The two keys are cells of their own: an operation with
+/// nothing around it (the common case) saves and restores only them.
+struct CallState {
+    /// The PHP call the approvals belong to (its frame and function); `(0, 0)`: none.
+    approved_for: Cell<(usize, usize)>,
+    /// The PHP call of the last decision made here; `(0, 0)`: none.
+    judged: Cell<(usize, usize)>,
+    /// What was approved (meaningful only while `approved_for` is set).
+    approved: Cell<Approved>,
+}
 
 thread_local! {
     /// What the stream transports and ext/sockets just judged. PHP's own network code
@@ -629,7 +627,13 @@ thread_local! {
     /// must not judge those exact addresses a second time (a whitelisted `smtp.gmail.com`
     /// stream still connects; report-only logs once). Each plan replaces the previous
     /// approvals, and they hold only within the PHP call that made them.
-    static CALL: std::cell::RefCell<CallState> = const { std::cell::RefCell::new(NOTHING) };
+    static CALL: CallState = const {
+        CallState {
+            approved_for: Cell::new((0, 0)),
+            judged: Cell::new((0, 0)),
+            approved: Cell::new(Approved { port: 0, any: false, count: 0, inline: [0; INLINE] }),
+        }
+    };
     /// The approved addresses past the first [`INLINE`], of the operation running now.
     static SPILLED: std::cell::RefCell<Vec<u128>> = const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -638,15 +642,13 @@ thread_local! {
 /// send) to.
 pub fn approve(addresses: &[IpAddr], port: u16) {
     let frame = zend::frame_key();
+    let mut a = Approved { port, any: addresses.is_empty(), count: addresses.len(), inline: [0; INLINE] };
+    for (slot, &ip) in a.inline.iter_mut().zip(addresses) {
+        *slot = key(ip);
+    }
     CALL.with(|c| {
-        let mut c = c.borrow_mut();
-        c.approved_for = frame;
-        c.port = port;
-        c.any = addresses.is_empty();
-        c.count = addresses.len();
-        for (slot, &ip) in c.inline.iter_mut().zip(addresses) {
-            *slot = key(ip);
-        }
+        c.approved.set(a);
+        c.approved_for.set(frame);
     });
     if addresses.len() > INLINE {
         SPILLED.with(|s| {
@@ -672,31 +674,29 @@ fn key(ip: IpAddr) -> u128 {
 pub fn approved(ip: IpAddr, port: u16) -> bool {
     // A thread past its thread-locals' destruction (a library's thread exiting) has no
     // approvals.
-    let ip = key(ip);
-    let Ok(Some(found)) = CALL.try_with(|c| {
-        let c = c.borrow();
-        if c.approved_for == (0, 0) || c.port != port || c.approved_for != zend::frame_key() {
-            return Some(false);
-        }
-        (c.any || c.inline[..c.count.min(INLINE)].contains(&ip)).then_some(true).or((c.count <= INLINE).then_some(false))
-    }) else {
-        // Past the inline addresses (or past the thread-locals' destruction).
-        return SPILLED.try_with(|s| s.borrow().contains(&ip)).unwrap_or(false);
+    let Ok((frame, a)) = CALL.try_with(|c| (c.approved_for.get(), c.approved.get())) else {
+        return false;
     };
-    found
+    if frame == (0, 0) || a.port != port || frame != zend::frame_key() {
+        return false;
+    }
+    let ip = key(ip);
+    a.any
+        || a.inline[..a.count.min(INLINE)].contains(&ip)
+        || (a.count > INLINE && SPILLED.try_with(|s| s.borrow().contains(&ip)).unwrap_or(false))
 }
 
 /// Whether the PHP call running now was judged here: its socket creation, bind, listen or
 /// accept reaching the libc layer is what was judged (or reported), not a second decision.
 pub fn judged_this_call() -> bool {
-    let judged = CALL.with(|c| c.borrow().judged);
+    let judged = CALL.with(|c| c.judged.get());
     judged != (0, 0) && judged == zend::frame_key()
 }
 
 /// Note that a decision was made for the PHP call running now.
 fn judged_now() {
     let frame = zend::frame_key();
-    CALL.with(|c| c.borrow_mut().judged = frame);
+    CALL.with(|c| c.judged.set(frame));
 }
 
 /// Run `operation` (a replaced function's logic, a stream transport's connect, bind,
@@ -711,39 +711,33 @@ fn judged_now() {
 /// around it (a replaced function judging, then calling PHP's own) hold again once it
 /// returns. Copied aside in place: no allocation (spilled addresses, rare, are moved).
 pub fn scope<R>(operation: impl FnOnce() -> R) -> R {
-    // The common case, an operation with none around it, saves and restores nothing.
-    let outer = CALL.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.approved_for == (0, 0) && c.judged == (0, 0) {
-            return None;
-        }
-        Some(std::mem::replace(&mut *c, NOTHING))
-    });
-    let outer_spilled = match outer {
-        Some(o) if o.count > INLINE => SPILLED.with(|s| std::mem::take(&mut *s.borrow_mut())),
+    let (approved_for, judged) = CALL.with(|c| (c.approved_for.replace((0, 0)), c.judged.replace((0, 0))));
+    // Addresses are saved only when some are approved around the operation.
+    let saved = (approved_for != (0, 0)).then(|| CALL.with(|c| c.approved.get()));
+    let spilled = match saved {
+        Some(a) if a.count > INLINE => SPILLED.with(|s| std::mem::take(&mut *s.borrow_mut())),
         _ => Vec::new(),
     };
     let r = operation();
     CALL.with(|c| {
-        let mut c = c.borrow_mut();
-        match outer {
-            Some(o) => *c = o,
-            None => {
-                // Nothing approved or judged: what the operation approved is gone.
-                c.approved_for = (0, 0);
-                c.judged = (0, 0);
-            }
+        c.approved_for.set(approved_for);
+        c.judged.set(judged);
+        if let Some(a) = saved {
+            c.approved.set(a);
         }
     });
-    if outer.is_some_and(|o| o.count > INLINE) {
-        SPILLED.with(|s| *s.borrow_mut() = outer_spilled);
+    if saved.is_some_and(|a| a.count > INLINE) {
+        SPILLED.with(|s| *s.borrow_mut() = spilled);
     }
     r
 }
 
 /// Forget every approval (request end).
 pub fn forget_approvals() {
-    CALL.with(|c| *c.borrow_mut() = NOTHING);
+    CALL.with(|c| {
+        c.approved_for.set((0, 0));
+        c.judged.set((0, 0));
+    });
     let _ = SPILLED.try_with(|s| s.borrow_mut().clear());
 }
 
