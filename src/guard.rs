@@ -170,7 +170,7 @@ pub fn settle(v: &Verdict, asked: Asked<'_>, layer: Layer) -> bool {
         return true;
     }
     let Outcome { verdict, report } = outcome(v, layer);
-    JUDGED.with(|j| j.set(zend::frame_key()));
+    judged_now();
     if *st.log() != log::LogTarget::Off {
         let function = zend::active_function_name();
         state::with_app_id(|app_id| {
@@ -204,6 +204,10 @@ pub fn settle(v: &Verdict, asked: Asked<'_>, layer: Layer) -> bool {
 /// Narrow an App Engine verdict by the request's ACL (none configured: unchanged). `names`
 /// are the host names the connection is for; none for an address however spelled.
 pub fn acl_verdict(v: Verdict, names: &[&str], port: u16) -> (Verdict, Option<AclNote>) {
+    if !crate::acl::configured() {
+        // No ACL in this process: no request has a snapshot to look at.
+        return (v, None);
+    }
     crate::acl::with_snapshot(|s| match s {
         None => (v, None),
         Some(s) => {
@@ -348,7 +352,7 @@ pub fn plan_connect(transport: &Transport, name: &[u8], bindto: Option<&[u8]>, l
         return Plan::Proceed;
     }
     let host = target.host_text();
-    let mut decision = policy.check_connect(transport, &host, target.port, &SystemResolver);
+    let mut decision = policy.check_connect(transport, &host, target.port, &crate::lookup::LibcResolver);
     let note = narrow(&mut decision, &host, target.port);
     if settle(&decision.verdict, Asked { address: decision.judged, acl: note.as_ref(), ..asked }, layer) {
         return refusal(&decision.verdict);
@@ -526,7 +530,7 @@ pub fn plan_socket_destination(family: i64, host: &[u8], port: u16) -> SocketPla
         return no_address_of_family(&text(host), want_v4);
     }
     let text = text(host);
-    let mut decision = policy.check_connect(&Transport::Tcp, &text, port, &SystemResolver);
+    let mut decision = policy.check_connect(&Transport::Tcp, &text, port, &crate::lookup::LibcResolver);
     if decision.verdict.rule == Rule::Resolution {
         // The reason reads "getaddrinfo for HOST failed: DETAIL".
         let reason = decision.verdict.reason.to_string();
@@ -585,14 +589,34 @@ pub fn plan_sendto(address: &[u8]) -> Plan {
     plan_connect(&Transport::Udp, address, None, Layer::Function)
 }
 
-/// Addresses approved (or reported) for the operation PHP's own code is about to perform.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Approval {
-    /// The PHP call they belong to (its frame and function).
-    frame: (usize, usize),
-    /// The address; `None` for any (a report-only refusal made before any lookup).
-    ip: Option<IpAddr>,
+/// How many approved addresses are kept inline; a name with more spills them into
+/// [`SPILLED`] (rare: the common call approves one address).
+const INLINE: usize = 4;
+
+/// The addresses the current PHP call's operation approved.
+#[derive(Clone, Copy)]
+struct Approved {
+    /// The approved port.
     port: u16,
+    /// Any address on `port` (a report-only refusal made before any lookup).
+    any: bool,
+    /// How many addresses are approved (those past [`INLINE`] are in [`SPILLED`]).
+    count: usize,
+    /// The first approved addresses, as [`key`]s.
+    inline: [u128; INLINE],
+}
+
+/// What the current PHP call's operation approved and judged: one thread-local with no
+/// destructor, so a guarded call reads it with one thread-local access, and nothing is
+/// allocated on the allowed path. The two keys are cells of their own: an operation with
+/// nothing around it (the common case) saves and restores only them.
+struct CallState {
+    /// The PHP call the approvals belong to (its frame and function); `(0, 0)`: none.
+    approved_for: Cell<(usize, usize)>,
+    /// The PHP call of the last decision made here; `(0, 0)`: none.
+    judged: Cell<(usize, usize)>,
+    /// What was approved (meaningful only while `approved_for` is set).
+    approved: Cell<Approved>,
 }
 
 thread_local! {
@@ -601,27 +625,44 @@ thread_local! {
     /// must not judge those exact addresses a second time (a whitelisted `smtp.gmail.com`
     /// stream still connects; report-only logs once). Each plan replaces the previous
     /// approvals, and they hold only within the PHP call that made them.
-    static APPROVED: std::cell::RefCell<Vec<Approval>> = const { std::cell::RefCell::new(Vec::new()) };
+    static CALL: CallState = const {
+        CallState {
+            approved_for: Cell::new((0, 0)),
+            judged: Cell::new((0, 0)),
+            approved: Cell::new(Approved { port: 0, any: false, count: 0, inline: [0; INLINE] }),
+        }
+    };
+    /// The approved addresses past the first [`INLINE`], of the operation running now.
+    static SPILLED: std::cell::RefCell<Vec<u128>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Record the addresses a plan (or an ext/sockets call judged here) lets PHP connect (or
 /// send) to.
 pub fn approve(addresses: &[IpAddr], port: u16) {
     let frame = zend::frame_key();
-    APPROVED.with(|a| {
-        let mut a = a.borrow_mut();
-        a.clear();
-        if addresses.is_empty() {
-            a.push(Approval { frame, ip: None, port });
-        }
-        a.extend(addresses.iter().map(|&ip| Approval { frame, ip: Some(canonical(ip)), port }));
+    let mut a = Approved { port, any: addresses.is_empty(), count: addresses.len(), inline: [0; INLINE] };
+    for (slot, &ip) in a.inline.iter_mut().zip(addresses) {
+        *slot = key(ip);
+    }
+    CALL.with(|c| {
+        c.approved.set(a);
+        c.approved_for.set(frame);
     });
+    if addresses.len() > INLINE {
+        SPILLED.with(|s| {
+            let mut s = s.borrow_mut();
+            s.clear();
+            s.extend(addresses[INLINE..].iter().map(|&ip| key(ip)));
+        });
+    }
 }
 
-fn canonical(ip: IpAddr) -> IpAddr {
+/// An address as a number, IPv4 as its IPv4-mapped IPv6 form: an IPv4-mapped address is
+/// matched as the IPv4 address it carries.
+fn key(ip: IpAddr) -> u128 {
     match ip {
-        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
-        v4 => v4,
+        IpAddr::V4(v4) => 0xffff_0000_0000 | u128::from(v4.to_bits()),
+        IpAddr::V6(v6) => v6.to_bits(),
     }
 }
 
@@ -631,27 +672,29 @@ fn canonical(ip: IpAddr) -> IpAddr {
 pub fn approved(ip: IpAddr, port: u16) -> bool {
     // A thread past its thread-locals' destruction (a library's thread exiting) has no
     // approvals.
-    APPROVED.try_with(|a| {
-        let a = a.borrow();
-        if a.is_empty() {
-            return false;
-        }
-        let (frame, ip) = (zend::frame_key(), canonical(ip));
-        a.iter().any(|x| x.frame == frame && x.port == port && x.ip.is_none_or(|a| a == ip))
-    })
-    .unwrap_or(false)
-}
-
-thread_local! {
-    /// The PHP call of the last decision made here.
-    static JUDGED: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+    let Ok((frame, a)) = CALL.try_with(|c| (c.approved_for.get(), c.approved.get())) else {
+        return false;
+    };
+    if frame == (0, 0) || a.port != port || frame != zend::frame_key() {
+        return false;
+    }
+    let ip = key(ip);
+    a.any
+        || a.inline[..a.count.min(INLINE)].contains(&ip)
+        || (a.count > INLINE && SPILLED.try_with(|s| s.borrow().contains(&ip)).unwrap_or(false))
 }
 
 /// Whether the PHP call running now was judged here: its socket creation, bind, listen or
 /// accept reaching the libc layer is what was judged (or reported), not a second decision.
 pub fn judged_this_call() -> bool {
-    let judged = JUDGED.with(Cell::get);
+    let judged = CALL.with(|c| c.judged.get());
     judged != (0, 0) && judged == zend::frame_key()
+}
+
+/// Note that a decision was made for the PHP call running now.
+fn judged_now() {
+    let frame = zend::frame_key();
+    CALL.with(|c| c.judged.set(frame));
 }
 
 /// Run `operation` (a replaced function's logic, a stream transport's connect, bind,
@@ -664,20 +707,36 @@ pub fn judged_this_call() -> bool {
 /// nothing approved either (a nested one makes its own decisions: a stream transport
 /// judges the connect a replaced function handed it); the approvals of the operation
 /// around it (a replaced function judging, then calling PHP's own) hold again once it
-/// returns. Moved aside, not copied: no allocation.
+/// returns. Copied aside in place: no allocation (spilled addresses, rare, are moved).
 pub fn scope<R>(operation: impl FnOnce() -> R) -> R {
-    let outer_approved = APPROVED.with(|a| std::mem::take(&mut *a.borrow_mut()));
-    let outer_judged = JUDGED.with(|j| j.replace((0, 0)));
+    let (approved_for, judged) = CALL.with(|c| (c.approved_for.replace((0, 0)), c.judged.replace((0, 0))));
+    // Addresses are saved only when some are approved around the operation.
+    let saved = (approved_for != (0, 0)).then(|| CALL.with(|c| c.approved.get()));
+    let spilled = match saved {
+        Some(a) if a.count > INLINE => SPILLED.with(|s| std::mem::take(&mut *s.borrow_mut())),
+        _ => Vec::new(),
+    };
     let r = operation();
-    APPROVED.with(|a| *a.borrow_mut() = outer_approved);
-    JUDGED.with(|j| j.set(outer_judged));
+    CALL.with(|c| {
+        c.approved_for.set(approved_for);
+        c.judged.set(judged);
+        if let Some(a) = saved {
+            c.approved.set(a);
+        }
+    });
+    if saved.is_some_and(|a| a.count > INLINE) {
+        SPILLED.with(|s| *s.borrow_mut() = spilled);
+    }
     r
 }
 
 /// Forget every approval (request end).
 pub fn forget_approvals() {
-    APPROVED.with(|a| a.borrow_mut().clear());
-    JUDGED.with(|j| j.set((0, 0)));
+    CALL.with(|c| {
+        c.approved_for.set((0, 0));
+        c.judged.set((0, 0));
+    });
+    let _ = SPILLED.try_with(|s| s.borrow_mut().clear());
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ pub mod enforce;
 pub mod guard;
 pub mod idle;
 pub mod log;
+pub mod lookup;
 pub mod metrics;
 pub mod module;
 pub mod settings;

@@ -98,6 +98,23 @@ pub fn long_constant(name: &str) -> Option<i64> {
     }
 }
 
+/// The value of an integer constant a module (not the app) defined: `define()` cannot
+/// stand in for a constant the running PHP lacks.
+pub fn module_long_constant(name: &str) -> Option<i64> {
+    /// `PHP_USER_CONSTANT` (zend_constants.h, 8.0 to 8.4): the module number of constants
+    /// made by `define()` and `const`.
+    const USER_CONSTANT: u32 = 0x7f_ffff;
+    // SAFETY: as long_constant; the zval is a zend_constant's value, whose u2 carries the
+    // constant's flags and module number (ZEND_CONSTANT_MODULE_NUMBER).
+    unsafe {
+        let zv = zend_get_constant_str(name.as_ptr().cast(), name.len());
+        if zv.is_null() || (*zv).u1.v.type_ != ffi::IS_LONG as u8 || (*zv).u2.constant_flags >> 8 == USER_CONSTANT {
+            return None;
+        }
+        Some((*zv).value.lval)
+    }
+}
+
 /// The current value of an ini setting, if it exists.
 pub fn ini_string(name: &CStr) -> Option<String> {
     let mut exists = false;

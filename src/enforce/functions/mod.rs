@@ -259,11 +259,28 @@ fn valid_domain_and_type(domain: i64, kind: i64, packet: bool) -> bool {
 /// has neither constant and throws its ValueError for such a type, so there the type is
 /// taken as written (and left to that ValueError).
 fn base_socket_type(kind: i64) -> i64 {
-    let flags = ["SOCK_NONBLOCK", "SOCK_CLOEXEC"]
-        .iter()
-        .filter_map(|name| zend::long_constant(name))
-        .fold(0, |all, flag| all | flag);
-    kind & !flags
+    kind & !socket_type_flags()
+}
+
+/// SOCK_NONBLOCK | SOCK_CLOEXEC as the running ext/sockets defines them (0 where it
+/// defines neither), looked up once: a module's constants never change in a process (an
+/// app's `define()` of either is not ext/sockets'), and two constant look-ups cost more
+/// than the rest of socket_create()'s checks.
+fn socket_type_flags() -> i64 {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    const UNKNOWN: i64 = -1;
+    static FLAGS: AtomicI64 = AtomicI64::new(UNKNOWN);
+    match FLAGS.load(Ordering::Relaxed) {
+        UNKNOWN => {
+            let flags = ["SOCK_NONBLOCK", "SOCK_CLOEXEC"]
+                .iter()
+                .filter_map(|name| zend::module_long_constant(name))
+                .fold(0, |all, flag| all | flag);
+            FLAGS.store(flags, Ordering::Relaxed);
+            flags
+        }
+        flags => flags,
+    }
 }
 
 fn socket_create(call: &mut Call, original: Original) {

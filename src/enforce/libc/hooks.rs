@@ -165,7 +165,9 @@ unsafe extern "C" fn guarded_getaddrinfo(
 ) -> c_int {
     let rc = libc::getaddrinfo(node, service, hints, res);
     super::loads::patch_new();
-    if rc == 0 && !node.is_null() && !res.is_null() && requests::enforcing() {
+    // An address literal's lookup records nothing (see names::resolved): PHP's own lookup
+    // of the literal a stream was handed is passed without reading its answer.
+    if rc == 0 && !node.is_null() && !res.is_null() && requests::enforcing() && !names::is_ip_literal(CStr::from_ptr(node).to_bytes()) {
         let mut addresses: Vec<IpAddr> = Vec::new();
         let mut ai = *res;
         while !ai.is_null() {

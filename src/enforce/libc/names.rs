@@ -38,6 +38,28 @@ pub struct Names {
 
 const MAX_NAMES: usize = 1024;
 
+/// Whether `name` is an address as [`IpAddr`]'s parser reads it (the names [`resolved`]
+/// does not record). A dotted quad is read here without the parser: exactly four decimal
+/// octets of at most 255, no leading zero; only a name with a colon can be IPv6.
+pub fn is_ip_literal(name: &[u8]) -> bool {
+    if name.contains(&b':') {
+        return std::str::from_utf8(name).is_ok_and(|n| n.parse::<IpAddr>().is_ok());
+    }
+    let mut octets = 0;
+    for part in name.split(|&b| b == b'.') {
+        octets += 1;
+        let ok = octets <= 4
+            && (1..=3).contains(&part.len())
+            && part.iter().all(u8::is_ascii_digit)
+            && (part.len() == 1 || part[0] != b'0')
+            && part.iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0')) <= 255;
+        if !ok {
+            return false;
+        }
+    }
+    octets == 4
+}
+
 /// A library resolved `name` to `addresses` (any thread of a request: libcurl resolves in
 /// its own): recorded for the request the calling thread's calls belong to.
 pub fn resolved(name: &str, addresses: &[IpAddr]) {
@@ -181,6 +203,20 @@ mod tests {
     use super::*;
 
     // Each test runs on a thread of its own, with its own made-up thread id for requests.
+
+    #[test]
+    fn ip_literals_as_the_parser_reads_them() {
+        for name in ["11.0.0.1", "0.0.0.0", "255.255.255.255", "::1", "2400:cb00::10", "::ffff:1.2.3.4", "1.20.199.9"] {
+            assert!(is_ip_literal(name.as_bytes()), "{name}");
+        }
+        for name in ["", "1.2.3", "1.2.3.4.5", "01.2.3.4", "256.1.1.1", "1.2.3.4.", ".1.2.3", "1..2.3", "1.2.3.1000",
+                     "public.test", "1.2.3.a", "0x1.2.3.4", "1:2", "[::1]", "１.2.3.4"] {
+            assert!(!is_ip_literal(name.as_bytes()), "{name}");
+        }
+        for name in ["1.2.3.4", "1.2.3", "01.2.3.4", "300.1.1.1", "a.b", "::1", "1::2::3", "12.34.56.78"] {
+            assert_eq!(is_ip_literal(name.as_bytes()), name.parse::<IpAddr>().is_ok(), "{name}");
+        }
+    }
 
     #[test]
     fn whitelist_needs_every_name_whitelisted() {
