@@ -17,7 +17,9 @@
 # `post` (/?p=1, the sample post with its comment form).
 # The PHP and the extension: PHP_CONFIG (scripts/php-env.sh; its php-cgi must be
 # installed: php8.2-cgi) and AES_EXT (default target/release/libappengine_sockets.so).
-# Needs root (unshare), mariadbd (mariadb-server), php-mysql, valgrind, dpkg-deb.
+# Needs root (unshare), mariadbd (mariadb-server), php-mysql, valgrind, dpkg-deb; a Debian
+# PHP's php-cgi is installed with apt-get on first run if missing (php8.2-cgi is in
+# scripts/install-deps.sh).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../scripts/php-env.sh
@@ -35,10 +37,21 @@ while [[ $# -gt 0 ]]; do
     shift
 done
 [[ -f "$AES_EXT" ]] || die "$AES_EXT not found"
-PHP_CGI=
-for f in "$(dirname "$PHP_BIN")/php-cgi$PHP_MAJMIN" "$(dirname "$PHP_BIN")/php-cgi"; do
-    if [[ -x "$f" ]]; then PHP_CGI=$f; break; fi
-done
+find_cgi() {
+    local f
+    for f in "$(dirname "$PHP_BIN")/php-cgi$PHP_MAJMIN" "$(dirname "$PHP_BIN")/php-cgi"; do
+        if [[ -x "$f" ]]; then echo "$f"; return; fi
+    done
+}
+PHP_CGI=$(find_cgi)
+# A Debian PHP without its CGI SAPI (the matrix's root fs has none: it is not in
+# matrix-setup.sh's list, whose stamp would change): install it, once.
+if [[ -z "$PHP_CGI" && "$PHP_BIN" == /usr/bin/php$PHP_MAJMIN && $EUID -eq 0 && "${_AES_WP_INNER:-}" != 1 ]]; then
+    echo "bench/wordpress.sh: apt-get install php$PHP_MAJMIN-cgi" >&2
+    { DEBIAN_FRONTEND=noninteractive apt-get -q install -y --no-install-recommends "php$PHP_MAJMIN-cgi" </dev/null \
+        || { apt-get -q update && DEBIAN_FRONTEND=noninteractive apt-get -q install -y --no-install-recommends "php$PHP_MAJMIN-cgi"; }; } >&2 </dev/null
+    PHP_CGI=$(find_cgi)
+fi
 [[ -n "$PHP_CGI" ]] || die "no php-cgi beside $PHP_BIN (apt-get install php$PHP_MAJMIN-cgi)"
 MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
 [[ -x "$MARIADBD" ]] || die "mariadbd not found (apt-get install mariadb-server)"
