@@ -178,6 +178,11 @@ same() { # page n
         || { diff "$TMP/out.0.$1.$2" "$TMP/out.1.$1.$2" | head -20 >&2; die "$1 page, -T $2: the outputs differ"; }
 }
 
+# OPcache must be on in php-cgi, as the table says.
+echo '<?php echo is_array(@opcache_get_status(false)) ? "on" : "off";' >"$TMP/opcache.php"
+oc=$("$PHP_CGI" -q -d opcache.enable=1 -d opcache.jit=disable "$TMP/opcache.php" 2>&1)
+[[ $oc == on ]] || die "OPcache is not on in $PHP_CGI ($oc)"
+
 # One request per page per side first: the first requests write options and transients
 # that later requests read, and the measured runs should all see the same database.
 for page in ${PAGES//,/ }; do
