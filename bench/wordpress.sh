@@ -9,7 +9,7 @@
 # datadir) that this script starts inside a private network namespace, reached over TCP
 # 127.0.0.1:3306, which the extension side allows with `appengine_sockets.allow`.
 # Each page is served by php-cgi (its full ini: Debian's cgi php.ini and conf.d; OPcache
-# on) with -T 5 and -T 25 under callgrind; per request = (Ir(-T 25) - Ir(-T 5)) / 20,
+# on without timestamp checks, and a realpath cache that does not expire mid-run) with -T 5 and -T 25 under callgrind; per request = (Ir(-T 25) - Ir(-T 5)) / 20,
 # which leaves out start-up and the first requests' compiling. Both sides must print
 # byte-identical output, or the script stops. --reps N (default 3) repeats each page's
 # four runs, alternating which side goes first; the table gives the median per side,
@@ -158,6 +158,12 @@ EOF
 grep -q '^installed: user 1$' "$TMP/install.out" || { cat "$TMP/install.out" >&2; die "wp_install did not report user 1"; }
 
 # --- the runs ---
+# OPcache on, and nothing that depends on the clock: under callgrind a request takes seconds,
+# so OPcache's timestamp checks (every revalidate_freq = 2 s) and the realpath cache's
+# expiry (realpath_cache_ttl = 120 s) would come at different requests in each run, and
+# move the count (by ~1 % per request with the defaults). As a deployment without
+# file changes would run.
+CGI_INI=(-d opcache.enable=1 -d opcache.jit=disable -d opcache.validate_timestamps=0 -d realpath_cache_ttl=86400)
 declare -A QUERY=([front]="" [post]="p=1")
 # Ir of one php-cgi run: ext=0|1, page, N (-T N). The output goes to $TMP/out.EXT.PAGE.N.
 ir() {
@@ -169,7 +175,7 @@ ir() {
         DOCUMENT_ROOT="$WP" QUERY_STRING="${QUERY[$page]}" \
         REQUEST_URI="/${QUERY[$page]:+?${QUERY[$page]}}" \
         valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-        "$PHP_CGI" -d opcache.enable=1 -d opcache.jit=disable "${args[@]}" -T "$n" \
+        "$PHP_CGI" "${CGI_INI[@]}" "${args[@]}" -T "$n" \
         2>"$TMP/vg" >"$TMP/out.$ext.$page.$n"
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$TMP/vg"
 }
@@ -180,7 +186,7 @@ same() { # page n
 
 # OPcache must be on in php-cgi, as the table says.
 echo '<?php echo is_array(@opcache_get_status(false)) ? "on" : "off";' >"$TMP/opcache.php"
-oc=$("$PHP_CGI" -q -d opcache.enable=1 -d opcache.jit=disable "$TMP/opcache.php" 2>&1)
+oc=$("$PHP_CGI" -q "${CGI_INI[@]}" "$TMP/opcache.php" 2>&1)
 [[ $oc == on ]] || die "OPcache is not on in $PHP_CGI ($oc)"
 
 # One request per page per side first: the first requests write options and transients
