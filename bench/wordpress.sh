@@ -123,6 +123,18 @@ if (!defined('ABSPATH')) {
 require_once ABSPATH . 'wp-settings.php';
 EOF
 
+# WordPress 6.1 caches the global styles and their SVG filters in one-minute transients.
+# Under callgrind a request takes seconds, so they would expire at different requests in
+# each run (about 28M instructions each time, a few times per run); on a busy site they
+# are rebuilt once a minute among many requests. Computed once (in the warm-up), kept.
+mkdir -p "$WP/wp-content/mu-plugins"
+cat >"$WP/wp-content/mu-plugins/bench-styles-cache.php" <<'EOF'
+<?php
+foreach (['global_styles_twentytwentythree', 'global_styles_svg_filters_twentytwentythree'] as $t) {
+    add_filter("expiration_of_transient_$t", '__return_zero');
+}
+EOF
+
 # --- MariaDB: an empty datadir, every login accepted (as tests/fpm/clients.sh) ---
 mkdir -p "$TMP/db"
 "$MARIADBD" --no-defaults --user=root --datadir="$TMP/db" --socket="$TMP/db.sock" \
