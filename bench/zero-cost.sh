@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# usage: bench/zero-cost.sh [--quick | --startup] [--php-src DIR]
+# usage: bench/zero-cost.sh [--quick | --startup] [--php-src DIR] [--no-wordpress] [--wp-reps N]
 #
 # What the extension costs PHP code that opens no socket, in instructions (valgrind
 # --tool=callgrind, repeatable on a shared machine), stock PHP against PHP with the
 # extension in the same run, both with the PHP's full ini (Debian's php.ini and conf.d):
 #   * internal calls: bench/internal-calls.php, Ir per iteration of ten internal calls
 #     ((Ir at N - Ir at 0) / N), OPcache off, on, and JIT tracing;
-#   * Zend/bench.php and Zend/micro_bench.php of the PHP's source (--php-src DIR, e.g. an
-#     `apt-get source php8.2` tree; micro_bench's N is cut to 200000 to keep callgrind's
-#     run short), OPcache off, on, and JIT tracing;
 #   * start-up: `php -r ''`, and where the extension's part of it goes (inclusive Ir of
 #     its module start-up and, within it, of the libc layer's walk of loaded objects'
 #     relocations; the rest of the difference is loading the extension's object, request
-#     start-up and shutdown).
-# Prints a markdown table (stock Ir, extension Ir, difference, ratio). The PHP and the
+#     start-up and shutdown);
+#   * Zend/bench.php and Zend/micro_bench.php of the PHP's source (--php-src DIR, default
+#     the tree tests/upstream/fetch-php-src.sh unpacks from Debian's source package, for
+#     8.4 inside the root fs; micro_bench's N is cut to 200000 to keep callgrind's run
+#     short), OPcache off, on, and JIT tracing;
+#   * WordPress, per request, front page and a post (bench/wordpress.sh, --wp-reps N
+#     repeats, default 3; --no-wordpress leaves it out).
+# Prints markdown tables (stock Ir, extension Ir, difference, ratio). The PHP and the
 # extension: PHP_CONFIG (scripts/php-env.sh) and AES_EXT (default
 # target/release/libappengine_sockets.so). --quick: internal calls and start-up only;
 # --startup: start-up only (about 20 s).
+# About 25 minutes for the first three on 2 idle cores, and 40 more for WordPress.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../scripts/php-env.sh
@@ -24,16 +28,21 @@ source "$ROOT/scripts/php-env.sh"
 AES_EXT=$(realpath -m "${AES_EXT:-$ROOT/target/release/libappengine_sockets.so}")
 [[ -f "$AES_EXT" ]] || { echo "bench/zero-cost.sh: $AES_EXT not found" >&2; exit 1; }
 command -v valgrind >/dev/null || { echo "bench/zero-cost.sh: valgrind not found" >&2; exit 1; }
-QUICK=0 STARTUP=0 SRC=
+QUICK=0 STARTUP=0 SRC='' WORDPRESS=1 WP_REPS=3
 while [[ $# -gt 0 ]]; do
     case $1 in
         --quick) QUICK=1 ;;
         --startup) QUICK=1 STARTUP=1 ;;
         --php-src) SRC=$2; shift ;;
+        --no-wordpress) WORDPRESS=0 ;;
+        --wp-reps) WP_REPS=$2; shift ;;
         *) echo "bench/zero-cost.sh: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
 done
+if [[ $QUICK == 0 && -z $SRC ]]; then
+    SRC=$("$ROOT/tests/upstream/fetch-php-src.sh" "$PHP_MAJMIN") || { echo "bench/zero-cost.sh: no PHP source for $PHP_MAJMIN (--php-src DIR)" >&2; exit 1; }
+fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -61,7 +70,9 @@ declare -A MODE=(
 )
 declare -A LABEL=([off]="OPcache off" [on]="OPcache on" [jit]="JIT tracing")
 
-echo "$PHP_LABEL, $(basename "$AES_EXT") ($(date -u +%F))"
+src_version=
+[[ $QUICK == 0 ]] && src_version=", bench.php and micro_bench.php of $(sed -n 's/^#define PHP_VERSION "\(.*\)"/\1/p' "$SRC/main/php_version.h")"
+echo "$PHP_LABEL, $(basename "$AES_EXT")$src_version ($(date -u +%F))"
 echo
 echo "| workload | stock Ir | with extension | difference | ratio |"
 echo "|---|---:|---:|---:|---:|"
@@ -89,7 +100,7 @@ part() { # label, function's name as callgrind_annotate prints it
 }
 part "of which: module start-up (\`module_startup\`, inclusive)" "appengine_sockets::module::module_startup"
 part "of which: libc layer's walk of loaded objects (\`got::walk\`)" "appengine_sockets::enforce::libc::got::walk"
-if [[ $QUICK == 0 && -n $SRC ]]; then
+if [[ $QUICK == 0 ]]; then
     sed 's/^const N = 5000000;/const N = 200000;/' "$SRC/Zend/micro_bench.php" >"$TMP/micro_bench.php"
     grep -q '^const N = 200000;' "$TMP/micro_bench.php" || { echo "bench/zero-cost.sh: micro_bench.php has no const N" >&2; exit 1; }
     for script in "$SRC/Zend/bench.php" "$TMP/micro_bench.php"; do
@@ -99,4 +110,8 @@ if [[ $QUICK == 0 && -n $SRC ]]; then
             row "$(basename "$script"), ${LABEL[$m]}" "$s" "$e"
         done
     done
+fi
+if [[ $QUICK == 0 && $WORDPRESS == 1 ]]; then
+    echo
+    AES_EXT=$AES_EXT "$ROOT/bench/wordpress.sh" --reps "$WP_REPS"
 fi

@@ -16,6 +16,7 @@ PACKAGES=(
     php8.2-dev        # php-config + Zend headers for ext-php-rs's bindgen; run-tests.php
     php8.2-fpm        # php-fpm tests
     libfcgi-bin       # cgi-fcgi: talks FastCGI to php-fpm in those tests
+    php8.2-cgi        # php-cgi -T: bench/wordpress.sh serves WordPress under callgrind (in its own namespace, with its own mariadbd: mariadb-server below)
     libclang-dev      # bindgen loads libclang (and its builtin headers) at build time
     gcc               # cc crate compiles ext-php-rs's wrapper.c; rustc links with cc
     libc6-dev         # C headers/crt files for that compile and link
