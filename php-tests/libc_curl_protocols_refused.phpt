@@ -15,7 +15,7 @@ require __DIR__ . '/include/libc.inc';
 libc_decisions_reset();
 $schemes = ['dict', 'ftp', 'ftps', 'gopher', 'gophers', 'http', 'https', 'imap', 'imaps', 'ldap', 'ldaps',
     'mqtt', 'pop3', 'pop3s', 'rtmp', 'rtsp', 'scp', 'sftp', 'smb', 'smbs', 'smtp', 'smtps', 'telnet'];
-// A scheme this libcurl is built without (SMB in Debian unstable's 8.23) says so in
+// A scheme this libcurl is built without (SMB and RTMP in Debian unstable's 8.23) says so in
 // its place (the expectation takes that line or the scheme's own outcome).
 $have = curl_version()['protocols'];
 foreach ($schemes as $scheme) {
@@ -87,10 +87,10 @@ pop3s://10.0.0.5:80: "error 7, os errno 13"
   warning: curl_exec(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 80
-rtmp://10.0.0.5:80: "error 7, os errno 13"
-  warning: curl_exec(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)
+%r(rtmp:\/\/10\.0\.0\.5:80: "error 7, os errno 13"
+  warning: curl_exec\(\): connection to 10\.0\.0\.5:80 refused \(private address 10\.0\.0\.5\)
   reached: nothing
-  logged: deny special-purpose curl_exec 10.0.0.5 80
+  logged: deny special\-purpose curl_exec 10\.0\.0\.5 80|rtmp: not in this libcurl)%r
 rtsp://10.0.0.5:80: "error 7, os errno 13"
   warning: curl_exec(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)
   reached: nothing
