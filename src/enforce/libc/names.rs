@@ -3,7 +3,7 @@
 //!
 //! The guarded `getaddrinfo` records each name a library looked up with every address it
 //! answered ([`resolved`]), for the request the calling thread belongs to. A library that
-//! asks for each address family in a lookup of its own (libcurl from 8.16 or so: one
+//! asks for each address family in a lookup of its own (libcurl from 8.20: one
 //! `getaddrinfo` for `AF_INET6` and one for `AF_INET`, on two threads of its resolver
 //! pool, connecting as soon as the first answers) has its two answers joined into one
 //! ([`lookup_started`], [`lookup_ended`]), so the name is still judged as a whole. A connect does
