@@ -94,15 +94,15 @@ pg_connect 11.0.0.1 (a literal): false
   warning: pg_connect(): connection to 11.0.0.1:5432 refused (acl: app billing, an address literal matches no name (action enforce))
   reached: nothing
   logged: deny acl pg_connect 11.0.0.1 5432
-http 11.0.0.2 (a literal): [false,7,"Failed to connect to 11.0.0.2 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http 11.0.0.2 (a literal): [false,7,"Failed to connect to 11.0.0.2%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 11.0.0.2:8081 refused (acl: app billing, an address literal matches no name (action enforce))
   reached: nothing
   logged: deny acl curl_exec 11.0.0.2 8081
-http [2400:cb00::10] (a literal): [false,7,"Failed to connect to 2400:cb00::10 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http [2400:cb00::10] (a literal): [false,7,"Failed to connect to 2400:cb00::10%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to [2400:cb00::10]:8081 refused (acl: app billing, an address literal matches no name (action enforce))
   reached: nothing
   logged: deny acl curl_exec 2400:cb00::10 8081
-CURLOPT_RESOLVE public.test -> 11.0.0.2 (no lookup): [false,7,"Failed to connect to public.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+CURLOPT_RESOLVE public.test -> 11.0.0.2 (no lookup): [false,7,"Failed to connect to public.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 11.0.0.2:8081 refused (acl: app billing, an address literal matches no name (action enforce))
   reached: nothing
   logged: deny acl curl_exec 11.0.0.2 8081
@@ -117,21 +117,21 @@ http public.test (allowed_domains): ["HTTP 11.0.0.1 8081 GET /a",0,"",0]
   reached: http 11.0.0.1 8081
 http cnamepublic.test (CNAME to dnspublic.test: the name looked up decides): ["HTTP 11.0.0.2 8081 GET /d",0,"",0]
   reached: http 11.0.0.2 8081
-http dnspublic.test (same address as cnamepublic.test, not allowed): [false,7,"Failed to connect to dnspublic.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http dnspublic.test (same address as cnamepublic.test, not allowed): [false,7,"Failed to connect to dnspublic.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to dnspublic.test:8081 refused (acl: app billing, not in allowed_domains (action enforce) for dnspublic.test)
   reached: nothing
   logged: deny acl curl_exec 11.0.0.2 8081
-http public2.test:8081 (allowed on 8080 only: global deny list): [false,7,"Failed to connect to public2.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http public2.test:8081 (allowed on 8080 only: global deny list): [false,7,"Failed to connect to public2.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to public2.test:8081 refused (acl: app billing, global deny list for public2.test)
   reached: nothing
   logged: deny acl curl_exec 11.0.0.2 8081
 http other.test (global allow list): ["HTTP 11.0.0.3 8081 GET /g",0,"",0]
   reached: http 11.0.0.3 8081
-http tls.test (global deny list; other.test, allowed, has its address): [false,7,"Failed to connect to tls.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http tls.test (global deny list; other.test, allowed, has its address): [false,7,"Failed to connect to tls.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to tls.test:8081 refused (acl: app billing, global deny list for tls.test)
   reached: nothing
   logged: deny acl curl_exec 11.0.0.3 8081
-http other.test again (tls.test, refused, produced its address in this request): [false,7,"Failed to connect to other.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http other.test again (tls.test, refused, produced its address in this request): [false,7,"Failed to connect to other.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to tls.test:8081 refused (acl: app billing, global deny list for tls.test)
   reached: nothing
   logged: deny acl curl_exec 11.0.0.3 8081
@@ -139,14 +139,14 @@ curl_multi tls.test and other.test at once: {"other.test":[7,13,""],"tls.test":[
   warning: curl_multi_exec(): connection to tls.test:8081 refused (acl: app billing, global deny list for tls.test)
   reached: nothing
   logged: deny acl curl_multi_exec 11.0.0.3 8081 (x2)
-http mixed.test (allowed name, a private address among its two): [false,7,"Failed to connect to mixed.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http mixed.test (allowed name, a private address among its two): [false,7,"Failed to connect to mixed.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to mixed.test:8081 refused (private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 11.0.0.1 8081
   logged: deny special-purpose curl_exec 10.0.0.5 8081
 http rebind.test (first answer public): ["HTTP 11.0.0.1 8081 GET /k",0,"",0]
   reached: http 11.0.0.1 8081
-http rebind.test (then private): [false,7,"Failed to connect to rebind.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http rebind.test (then private): [false,7,"Failed to connect to rebind.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081

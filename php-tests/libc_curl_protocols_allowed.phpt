@@ -16,11 +16,14 @@ require __DIR__ . '/include/libc.inc';
 libc_decisions_reset();
 $schemes = ['dict', 'ftp', 'ftps', 'gopher', 'gophers', 'http', 'https', 'imap', 'imaps', 'ldap', 'ldaps',
     'mqtt', 'pop3', 'pop3s', 'rtsp', 'scp', 'sftp', 'smb', 'smbs', 'smtp', 'smtps', 'telnet'];
-$missing = array_diff($schemes, curl_version()['protocols']);
-if ($missing) {
-    echo 'this libcurl lacks: ', implode(' ', $missing), "\n";
-}
+// A scheme this libcurl is built without (SMB in Debian unstable's 8.23) says so in
+// its place (the expectation takes that line or the scheme's own outcome).
+$have = curl_version()['protocols'];
 foreach ($schemes as $scheme) {
+    if (!in_array($scheme, $have, true)) {
+        echo "$scheme: not in this libcurl\n";
+        continue;
+    }
     libc_step("$scheme://11.0.0.1:80", function () use ($scheme) {
         [, $errno, , $os] = libc_curl("$scheme://11.0.0.1:80/share/x", [CURLOPT_TIMEOUT_MS => 300,
             CURLOPT_SSL_VERIFYPEER => false, CURLOPT_USERPWD => 'user:secret']);
@@ -28,7 +31,7 @@ foreach ($schemes as $scheme) {
     });
 }
 ?>
---EXPECT--
+--EXPECTF--
 dict://11.0.0.1:80: "connected"
   reached: tcp 11.0.0.1 80
 ftp://11.0.0.1:80: "connected"
@@ -63,10 +66,10 @@ scp://11.0.0.1:80: "connected"
   reached: tcp 11.0.0.1 80
 sftp://11.0.0.1:80: "connected"
   reached: tcp 11.0.0.1 80
-smb://11.0.0.1:80: "connected"
-  reached: tcp 11.0.0.1 80
-smbs://11.0.0.1:80: "connected"
-  reached: tcp 11.0.0.1 80
+%r(smb:\/\/11\.0\.0\.1:80: "connected"
+  reached: tcp 11\.0\.0\.1 80|smb: not in this libcurl)%r
+%r(smbs:\/\/11\.0\.0\.1:80: "connected"
+  reached: tcp 11\.0\.0\.1 80|smbs: not in this libcurl)%r
 smtp://11.0.0.1:80: "connected"
   reached: tcp 11.0.0.1 80
 smtps://11.0.0.1:80: "connected"

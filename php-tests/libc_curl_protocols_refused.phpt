@@ -15,11 +15,14 @@ require __DIR__ . '/include/libc.inc';
 libc_decisions_reset();
 $schemes = ['dict', 'ftp', 'ftps', 'gopher', 'gophers', 'http', 'https', 'imap', 'imaps', 'ldap', 'ldaps',
     'mqtt', 'pop3', 'pop3s', 'rtmp', 'rtsp', 'scp', 'sftp', 'smb', 'smbs', 'smtp', 'smtps', 'telnet'];
-$missing = array_diff($schemes, curl_version()['protocols']);
-if ($missing) {
-    echo 'this libcurl lacks: ', implode(' ', $missing), "\n";
-}
+// A scheme this libcurl is built without (SMB and RTMP in Debian unstable's 8.23) says so in
+// its place (the expectation takes that line or the scheme's own outcome).
+$have = curl_version()['protocols'];
 foreach ($schemes as $scheme) {
+    if (!in_array($scheme, $have, true)) {
+        echo "$scheme: not in this libcurl\n";
+        continue;
+    }
     libc_step("$scheme://10.0.0.5:80", function () use ($scheme) {
         [, $errno, , $os] = libc_curl("$scheme://10.0.0.5:80/share/x", [CURLOPT_TIMEOUT_MS => 300,
             CURLOPT_SSL_VERIFYPEER => false, CURLOPT_USERPWD => 'user:secret']);
@@ -84,10 +87,10 @@ pop3s://10.0.0.5:80: "error 7, os errno 13"
   warning: curl_exec(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 80
-rtmp://10.0.0.5:80: "error 7, os errno 13"
-  warning: curl_exec(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)
+%r(rtmp:\/\/10\.0\.0\.5:80: "error 7, os errno 13"
+  warning: curl_exec\(\): connection to 10\.0\.0\.5:80 refused \(private address 10\.0\.0\.5\)
   reached: nothing
-  logged: deny special-purpose curl_exec 10.0.0.5 80
+  logged: deny special\-purpose curl_exec 10\.0\.0\.5 80|rtmp: not in this libcurl)%r
 rtsp://10.0.0.5:80: "error 7, os errno 13"
   warning: curl_exec(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)
   reached: nothing
@@ -100,14 +103,14 @@ sftp://10.0.0.5:80: "error 7, os errno 13"
   warning: curl_exec(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 80
-smb://10.0.0.5:80: "error 7, os errno 13"
-  warning: curl_exec(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)
+%r(smb:\/\/10\.0\.0\.5:80: "error 7, os errno 13"
+  warning: curl_exec\(\): connection to 10\.0\.0\.5:80 refused \(private address 10\.0\.0\.5\)
   reached: nothing
-  logged: deny special-purpose curl_exec 10.0.0.5 80
-smbs://10.0.0.5:80: "error 7, os errno 13"
-  warning: curl_exec(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)
+  logged: deny special\-purpose curl_exec 10\.0\.0\.5 80|smb: not in this libcurl)%r
+%r(smbs:\/\/10\.0\.0\.5:80: "error 7, os errno 13"
+  warning: curl_exec\(\): connection to 10\.0\.0\.5:80 refused \(private address 10\.0\.0\.5\)
   reached: nothing
-  logged: deny special-purpose curl_exec 10.0.0.5 80
+  logged: deny special\-purpose curl_exec 10\.0\.0\.5 80|smbs: not in this libcurl)%r
 smtp://10.0.0.5:80: "error 7, os errno 13"
   warning: curl_exec(): connection to 10.0.0.5:80 refused (private address 10.0.0.5)
   reached: nothing

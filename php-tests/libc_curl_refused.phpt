@@ -107,132 +107,132 @@ libc_step('http 11.0.0.1 (mixed.test\'s lookup is the latest of 11.0.0.1)', $go(
 libc_step('http public.test (a lookup of 11.0.0.1 alone)', $go('http://public.test:8081/'));
 ?>
 --EXPECTF--
-http 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-http private.test: [false,7,"Failed to connect to private.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http private.test: [false,7,"Failed to connect to private.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-http 0xa.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http 0xa.0.0.5: [false,7,"Failed to connect to 10.0.0.5%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-http [fd00::5]: [false,7,"Failed to connect to fd00::5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http [fd00::5]: [false,7,"Failed to connect to fd00::5%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to [fd00::5]:8081 refused (private address fd00::5)
   reached: nothing
   logged: deny special-purpose curl_exec fd00::5 8081
-http [::ffff:10.0.0.5]: [false,7,"Failed to connect to ::ffff:10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http [::ffff:10.0.0.5]: [false,7,"Failed to connect to ::ffff:10.0.0.5%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to [::ffff:10.0.0.5]:8081 refused (IPv4-mapped address ::ffff:10.0.0.5 carries private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec ::ffff:10.0.0.5 8081
-http 127.0.0.1: [false,7,"Failed to connect to 127.0.0.1 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http 127.0.0.1: [false,7,"Failed to connect to 127.0.0.1%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 127.0.0.1:8081 refused (loopback address 127.0.0.1)
   reached: nothing
   logged: deny special-purpose curl_exec 127.0.0.1 8081
-http 169.254.1.1: [false,7,"Failed to connect to 169.254.1.1 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http 169.254.1.1: [false,7,"Failed to connect to 169.254.1.1%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 169.254.1.1:8081 refused (link-local address 169.254.1.1)
   reached: nothing
   logged: deny special-purpose curl_exec 169.254.1.1 8081
-https 8.8.4.4:443 (Google ranges): [false,7,"Failed to connect to 8.8.4.4 port 443 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+https 8.8.4.4:443 (Google ranges): [false,7,"Failed to connect to 8.8.4.4%r( port 443 after N ms: (Couldn't|Could not)|:443 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 8.8.4.4:443 refused (Google address 8.8.4.4 (Google APIs and services ranges))
   reached: nothing
   logged: deny google curl_exec 8.8.4.4 443
-redirect 302 -> 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+redirect 302 -> 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: http 11.0.0.2 8081
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-redirect 301 -> private.test: [false,7,"Failed to connect to private.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+redirect 301 -> private.test: [false,7,"Failed to connect to private.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: http 11.0.0.2 8081
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-redirect 307 -> [::1]: [false,7,"Failed to connect to ::1 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+redirect 307 -> [::1]: [false,7,"Failed to connect to ::1%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to [::1]:8081 refused (loopback address ::1)
   reached: http 11.0.0.2 8081
   logged: deny special-purpose curl_exec ::1 8081
-redirect 302 -> port 25: [false,7,"Failed to connect to 11.0.0.1 port 25 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+redirect 302 -> port 25: [false,7,"Failed to connect to 11.0.0.1%r( port 25 after N ms: (Couldn't|Could not)|:25 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 11.0.0.1:25 refused (port 25 is blocked)
   reached: http 11.0.0.2 8081
   logged: deny port-25 curl_exec 11.0.0.1 25
-proxy http://10.0.0.5:3128: [false,7,"Failed to connect to 10.0.0.5 port 3128 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+proxy http://10.0.0.5:3128: %r(\[false,7,"Failed to connect to 10\.0\.0\.5(?:( port 3128 after N ms: (Couldn't|Could not)|:3128 after N ms: Could not)) connect to server",13\]|\[false,7,"Failed to connect to 10\.0\.0\.5:3128 over proxy 10\.0\.0\.5 after N ms: Could not connect to server",13\])%r
   warning: curl_exec(): connection to 10.0.0.5:3128 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 3128
-proxy socks5://10.0.0.5:1080: [false,7,"Failed to connect to 10.0.0.5 port 1080 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+proxy socks5://10.0.0.5:1080: %r(\[false,7,"Failed to connect to 10\.0\.0\.5(?:( port 1080 after N ms: (Couldn't|Could not)|:1080 after N ms: Could not)) connect to server",13\]|\[false,7,"Failed to connect to 11\.0\.0\.2:8081 over proxy 10\.0\.0\.5 after N ms: Could not connect to server",13\])%r
   warning: curl_exec(): connection to 10.0.0.5:1080 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 1080
-proxy socks5h://private.test:1080: [false,7,"Failed to connect to private.test port 1080 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+proxy socks5h://private.test:1080: %r(\[false,7,"Failed to connect to private\.test(?:( port 1080 after N ms: (Couldn't|Could not)|:1080 after N ms: Could not)) connect to server",13\]|\[false,7,"Failed to connect to 11\.0\.0\.2:8081 over proxy private\.test after N ms: Could not connect to server",13\])%r
   warning: curl_exec(): connection to 10.0.0.5:1080 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 1080
-proxy socks4://192.168.7.7:1080: [false,7,"Failed to connect to 192.168.7.7 port 1080 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+proxy socks4://192.168.7.7:1080: %r(\[false,7,"Failed to connect to 192\.168\.7\.7(?:( port 1080 after N ms: (Couldn't|Could not)|:1080 after N ms: Could not)) connect to server",13\]|\[false,7,"Failed to connect to 11\.0\.0\.2:8081 over proxy 192\.168\.7\.7 after N ms: Could not connect to server",13\])%r
   warning: curl_exec(): connection to 192.168.7.7:1080 refused (private address 192.168.7.7)
   reached: nothing
   logged: deny special-purpose curl_exec 192.168.7.7 1080
-DoH answering 10.0.0.5: [false,7,"Failed to connect to anything.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+DoH answering 10.0.0.5: [false,7,"Failed to connect to anything.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: doh 11.0.0.3 8053
   reached: doh 11.0.0.3 8053
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-DoH server at 10.0.0.5: [false,6,"%r(Couldn't resolve host name|Could not resolve hostname)%r",0]
+DoH server at 10.0.0.5: %r(\[false,6,"(?:(Couldn't resolve host name|Could not resolve hostname))",0\]|\[false,6,"Could not resolve host: anything\.test",0\])%r
   warning: curl_exec(): connection to 10.0.0.5:8053 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8053 (x2)
-CURLOPT_RESOLVE public.test -> 10.0.0.5: [false,7,"Failed to connect to public.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+CURLOPT_RESOLVE public.test -> 10.0.0.5: [false,7,"Failed to connect to public.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-CURLOPT_CONNECT_TO public.test -> 10.0.0.5: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+CURLOPT_CONNECT_TO public.test -> 10.0.0.5: %r(\[false,7,"Failed to connect to 10\.0\.0\.5(?:( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)) connect to server",13\]|\[false,7,"Failed to connect to public\.test:8081 via 10\.0\.0\.5:8081 after N ms: Could not connect to server",13\])%r
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-CURLOPT_CONNECT_TO any -> private.test: [false,7,"Failed to connect to private.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+CURLOPT_CONNECT_TO any -> private.test: %r(\[false,7,"Failed to connect to private\.test(?:( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)) connect to server",13\]|\[false,7,"Failed to connect to public\.test:8081 via private\.test:8081 after N ms: Could not connect to server",13\])%r
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-CURLOPT_INTERFACE 11.0.0.1: [false,45,"bind failed with errno 13: Permission denied",13]
+CURLOPT_INTERFACE 11.0.0.1: %r(\[false,45,"bind failed with errno 13: Permission denied",13\]|\[false,45,"Failed to connect to 11\.0\.0\.2:8081 after N ms: Failed binding local connection end",13\])%r
   warning: curl_exec(): binding to a specific address or port is not allowed: 11.0.0.1:0
   reached: nothing
   logged: deny bind curl_exec 11.0.0.1 0
-CURLOPT_LOCALPORT 40000: [false,45,"bind failed with errno 13: Permission denied",13]
+CURLOPT_LOCALPORT 40000: %r(\[false,45,"bind failed with errno 13: Permission denied",13\]|\[false,45,"Failed to connect to 11\.0\.0\.2:8081 after N ms: Failed binding local connection end",13\])%r
   warning: curl_exec(): binding to a specific address or port is not allowed: 0.0.0.0:40000
   reached: nothing
   logged: deny bind curl_exec 0.0.0.0 40000
-CURLOPT_UNIX_SOCKET_PATH: [false,7,"Failed to connect to 11.0.0.2 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+CURLOPT_UNIX_SOCKET_PATH: %r(\[false,7,"Failed to connect to 11\.0\.0\.2(?:( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)) connect to server",13\]|\[false,7,"Failed to connect to 11\.0\.0\.2:8081 over unix:\/\/\/tmp\/aes-svc-curl-unix-[^ ]+\/http\.sock after N ms: Could not connect to server",13\])%r
   warning: curl_exec(): connection to unix:%s/http.sock refused (unix sockets are not allowed, only outbound TCP and UDP)
   reached: nothing
   logged: deny protocol curl_exec target "unix:%s/http.sock"
-tftp://10.0.0.5 (UDP): [false,28,"%s",0]
+tftp://10.0.0.5 (UDP): %r(\[false,28,"[^\r\n]+",0\]|\[false,55,"Permission denied",0\])%r
   warning: curl_exec(): sending to 10.0.0.5:69 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 69%S
-tftp://[fd00::5] (UDP): [false,28,"%s",0]
+tftp://[fd00::5] (UDP): %r(\[false,28,"[^\r\n]+",0\]|\[false,55,"Permission denied",0\])%r
   warning: curl_exec(): sending to [fd00::5]:69 refused (private address fd00::5)
   reached: nothing
   logged: deny special-purpose curl_exec fd00::5 69%S
-smtp://11.0.0.1:25: [false,7,"Failed to connect to 11.0.0.1 port 25 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+smtp://11.0.0.1:25: [false,7,"Failed to connect to 11.0.0.1%r( port 25 after N ms: (Couldn't|Could not)|:25 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 11.0.0.1:25 refused (port 25 is blocked)
   reached: nothing
   logged: deny port-25 curl_exec 11.0.0.1 25
-smtp://smtp.gmail.com:25: [false,7,"Failed to connect to smtp.gmail.com port 25 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+smtp://smtp.gmail.com:25: [false,7,"Failed to connect to smtp.gmail.com%r( port 25 after N ms: (Couldn't|Could not)|:25 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 8.8.4.4:25 refused (port 25 is blocked)
   reached: nothing
   logged: deny port-25 curl_exec 8.8.4.4 25
-smtps://evil-gmail.test:465 (8.8.4.4, not whitelisted): [false,7,"Failed to connect to evil-gmail.test port 465 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+smtps://evil-gmail.test:465 (8.8.4.4, not whitelisted): [false,7,"Failed to connect to evil-gmail.test%r( port 465 after N ms: (Couldn't|Could not)|:465 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 8.8.4.4:465 refused (Google address 8.8.4.4 (Google APIs and services ranges))
   reached: nothing
   logged: deny google curl_exec 8.8.4.4 465
-smtps://gmail-private.test:465: [false,7,"Failed to connect to gmail-private.test port 465 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+smtps://gmail-private.test:465: [false,7,"Failed to connect to gmail-private.test%r( port 465 after N ms: (Couldn't|Could not)|:465 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:465 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 465
-curl_copy_handle (CURLOPT_RESOLVE -> 10.0.0.5): [false,7,"Failed to connect to public.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+curl_copy_handle (CURLOPT_RESOLVE -> 10.0.0.5): [false,7,"Failed to connect to public.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-curl_reset, then a private URL: [false,7,"Failed to connect to 10.0.0.5 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+curl_reset, then a private URL: [false,7,"Failed to connect to 10.0.0.5%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 8081
@@ -240,17 +240,17 @@ curl_multi_exec, one allowed and one private: [["HTTP 11.0.0.1 8081 GET /multi-o
   warning: curl_multi_exec(): connection to 10.0.0.5:8081 refused (private address 10.0.0.5)
   reached: http 11.0.0.1 8081
   logged: deny special-purpose curl_multi_exec 10.0.0.5 8081
-http mixed.test (refused as a whole: curl tries 11.0.0.1, then 10.0.0.5): [false,7,"Failed to connect to mixed.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http mixed.test (refused as a whole: curl tries 11.0.0.1, then 10.0.0.5): [false,7,"Failed to connect to mixed.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to mixed.test:8081 refused (private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 11.0.0.1 8081
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-http mixedfam2.test (10.0.0.5 and 2400:cb00::10): [false,7,"Failed to connect to mixedfam2.test port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http mixedfam2.test (10.0.0.5 and 2400:cb00::10): [false,7,"Failed to connect to mixedfam2.test%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to mixedfam2.test:8081 refused (private address 10.0.0.5; mixedfam2.test resolves to 2400:cb00::10, 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 2400:cb00::10 8081
   logged: deny special-purpose curl_exec 10.0.0.5 8081
-http 11.0.0.1 (mixed.test's lookup is the latest of 11.0.0.1): [false,7,"Failed to connect to 11.0.0.1 port 8081 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+http 11.0.0.1 (mixed.test's lookup is the latest of 11.0.0.1): [false,7,"Failed to connect to 11.0.0.1%r( port 8081 after N ms: (Couldn't|Could not)|:8081 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to mixed.test:8081 refused (private address 10.0.0.5; mixed.test resolves to 11.0.0.1, 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 11.0.0.1 8081

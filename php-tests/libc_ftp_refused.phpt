@@ -74,11 +74,11 @@ ftp_nlist via 2100, active mode: false
   warning: ftp_nlist(): listening sockets are not allowed
   reached: ftpd 11.0.0.1 2100
   logged: deny listen ftp_nlist target ""
-curl ftp:// 2101 (PASV names 10.0.0.5, CURLOPT_FTP_SKIP_PASV_IP off): [false,7,"Failed to connect to 11.0.0.1 port 2101 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+curl ftp:// 2101 (PASV names 10.0.0.5, CURLOPT_FTP_SKIP_PASV_IP off): [false,7,"Failed to connect to 11.0.0.1%r( port 2101 after N ms: (Couldn't|Could not)|:2101 via 10\.0\.0\.5:\d+ after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:%d refused (private address 10.0.0.5)
   reached: ftpd 11.0.0.1 2101
   logged: deny special-purpose curl_exec 10.0.0.5 %d
-curl ftp:// 2100, active mode (CURLOPT_FTPPORT "-"): [false,%r(30|2)%r,"bind() failed, we ran out of ports",0]
+curl ftp:// 2100, active mode (CURLOPT_FTPPORT "-"): [false,%r(30|2)%r,"bind() failed, %r(we ran|ran)%r out of ports",0]
   warning: curl_exec(): binding to a specific address or port is not allowed: 11.0.0.1:0
   reached: ftpd 11.0.0.1 2100
   logged: deny bind curl_exec 11.0.0.1 0
@@ -86,7 +86,7 @@ curl ftp:// 2100, active mode (CURLOPT_FTPPORT "0.0.0.0"): [false,%r(30|2)%r,"so
   warning: curl_exec(): listening sockets are not allowed
   reached: ftpd 11.0.0.1 2100
   logged: deny listen curl_exec target ""
-curl ftp:// to 10.0.0.5 (control connection): [false,7,"Failed to connect to 10.0.0.5 port 2100 after N ms: %r(Couldn't|Could not)%r connect to server",13]
+curl ftp:// to 10.0.0.5 (control connection): [false,7,"Failed to connect to 10.0.0.5%r( port 2100 after N ms: (Couldn't|Could not)|:2100 after N ms: Could not)%r connect to server",13]
   warning: curl_exec(): connection to 10.0.0.5:%d refused (private address 10.0.0.5)
   reached: nothing
   logged: deny special-purpose curl_exec 10.0.0.5 %d

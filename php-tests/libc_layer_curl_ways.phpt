@@ -51,6 +51,6 @@ CURLOPT_UNIX_SOCKET_PATH: errno 7
   Warning: curl_exec(): connection to unix:/run/aes-none.sock refused (unix sockets are not allowed, only outbound TCP and UDP)
 FTP active mode: errno %r(30|2)%r
   Warning: curl_exec(): binding to a specific address or port is not allowed: 11.0.0.1:0
-tftp (UDP): errno 28
+tftp (UDP): errno %r(28|55)%r
   Warning: curl_exec(): sending to 10.0.0.5:9999 refused (private address 10.0.0.5)
 catcher: ftp 11.0.0.1 2121 11.0.0.1

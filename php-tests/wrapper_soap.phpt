@@ -25,7 +25,7 @@ wrapper_step('SoapClient location http://11.0.0.2:8081/soap', $call('http://11.0
 wrapper_step('SoapClient location https://tls.test:8444/soap', $call('https://tls.test:8444/soap',
     ['stream_context' => stream_context_create(['ssl' => wrapper_tls_options()])]));
 ?>
---EXPECT--
+--EXPECTF--
 SoapClient location http://10.0.0.5:8081/soap: SoapFault: Could not connect to host
   warning: SoapClient::__doRequest(): connect() failed: private address 10.0.0.5
   reached: nothing
@@ -50,9 +50,9 @@ SoapClient location 302 -> http://10.0.0.5:8081/soap: SoapFault: Could not conne
 SoapClient proxy_host 10.0.0.5: SoapFault: Could not connect to host
   warning: SoapClient::__doRequest(): connect() failed: private address 10.0.0.5
   reached: nothing
-SoapClient WSDL http://10.0.0.5:8081/service?wsdl: SoapFault: SOAP-ERROR: Parsing WSDL: Couldn't load from 'http://10.0.0.5:8081/service?wsdl' : failed to load external entity "http://10.0.0.5:8081/service?wsdl"
+SoapClient WSDL http://10.0.0.5:8081/service?wsdl: SoapFault: SOAP-ERROR: Parsing WSDL: Couldn't load from 'http://10.0.0.5:8081/service?wsdl' : failed to load %r(external entity "http:\/\/10\.0\.0\.5:8081\/service\?wsdl"|"http:\/\/10\.0\.0\.5:8081\/service\?wsdl": No such file or directory)%r
   warning: SoapClient::__construct(http://10.0.0.5:8081/service?wsdl): Failed to open stream: private address 10.0.0.5
-  warning: SoapClient::__construct(): I/O warning : failed to load external entity "http://10.0.0.5:8081/service?wsdl"
+  warning: SoapClient::__construct(): I/O warning : failed to load %r(external entity "http:\/\/10\.0\.0\.5:8081\/service\?wsdl"|"http:\/\/10\.0\.0\.5:8081\/service\?wsdl": No such file or directory)%r
   reached: nothing
 SoapClient location http://11.0.0.2:8081/soap: "HTTP 11.0.0.2 8081"
   reached: http 11.0.0.2 8081

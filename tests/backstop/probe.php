@@ -51,7 +51,8 @@ if ($kind === 'curl') {
     exit($rc === 0 ? 0 : 1);
 }
 if ($kind === 'mail') {
-    $ok = mail('someone@example.com', 'backstop', 'body');
+    // @: PHP 8.5's mail() warns of the stand-in's non-zero exit; the result says it.
+    $ok = @mail('someone@example.com', 'backstop', 'body');
     echo $ok ? "connected\n" : "error mail() returned false\n";
     exit($ok ? 0 : 1);
 }

@@ -38,8 +38,11 @@ def main():
     sock = os.path.join(tmp, "fpm.sock")
     fpm_log = os.path.join(tmp, "fpm.log")
     dlog = os.path.join(tmp, "decisions.log")
+    # opcache.enable=0: PHP 8.5's built-in OPcache (on in php-fpm) would fold ini_get() of
+    # the app id into the first compile's value; off, as on earlier PHPs where it is not
+    # loaded (unknown, so ignored, there).
     with open(os.path.join(tmp, "php.ini"), "w") as f:
-        f.write(f"extension=sockets\nextension={ext}\nappengine_sockets.log={dlog}\n"
+        f.write(f"opcache.enable=0\nextension=sockets\nextension={ext}\nappengine_sockets.log={dlog}\n"
                 f"error_reporting=E_ALL\ndisplay_errors=0\nlog_errors=1\nerror_log={tmp}/php-errors.log\n")
     with open(os.path.join(tmp, "fpm.conf"), "w") as f:
         f.write(f"""[global]

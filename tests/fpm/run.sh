@@ -49,7 +49,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' TERM INT HUP
 
+# opcache.enable=0: PHP 8.5's OPcache is built in and on in php-fpm, where its optimizer
+# folds ini_get() of a PHP_INI_SYSTEM setting (the app id) into the first compile's value,
+# shared by every pool; off here, as on earlier PHPs where it is not loaded. The
+# OPcache worker below turns it on (the later line wins). Unknown, so ignored, before 8.5.
 cat >"$TMP/php.ini" <<EOF
+opcache.enable=0
 extension=sockets
 extension=curl
 extension=ffi

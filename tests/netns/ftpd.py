@@ -29,7 +29,11 @@ import sys
 import threading
 
 from pyftpdlib.authorizers import DummyAuthorizer
-from pyftpdlib.handlers import ActiveDTP, FTPHandler, PassiveDTP
+from pyftpdlib.handlers import FTPHandler
+try:
+    from pyftpdlib.handlers import ActiveDTP, PassiveDTP
+except ImportError:  # pyftpdlib 2.x (Debian unstable): the data-channel dispatchers moved
+    from pyftpdlib.handlers.ftp.dispatchers import ActiveDTP, PassiveDTP
 from pyftpdlib.ioloop import IOLoop
 from pyftpdlib.servers import FTPServer
 

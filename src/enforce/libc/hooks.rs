@@ -9,7 +9,9 @@
 //! symbol looked up by name (`FFI::cdef` declaring `connect`) is the guarded function.
 //! `getaddrinfo` is guarded to remember which names produced which addresses (a name is
 //! judged with all of its addresses, and the Gmail whitelist matches names); it changes
-//! nothing in the lookup. `pthread_create` is guarded so that a thread a C library starts
+//! nothing in the lookup, except that a lookup of one address family waits for the same
+//! name's lookup of the other family running beside it (see [`names::lookup_ended`]).
+//! `pthread_create` is guarded so that a thread a C library starts
 //! on a judged thread belongs to the same request (see [`guarded_pthread_create`]).
 
 #![allow(unsafe_code)]
@@ -163,12 +165,18 @@ unsafe extern "C" fn guarded_getaddrinfo(
     hints: *const libc::addrinfo,
     res: *mut *mut libc::addrinfo,
 ) -> c_int {
-    let rc = libc::getaddrinfo(node, service, hints, res);
-    super::loads::patch_new();
+    // A lookup of one address family, whose name's other half may be looked up beside it
+    // (libcurl's resolver pool): noted while it runs (see names::lookup_ended).
     // An address literal's lookup records nothing (see names::resolved): PHP's own lookup
     // of the literal a stream was handed is passed without reading its answer.
-    if rc == 0 && !node.is_null() && !res.is_null() && requests::enforcing() && !names::is_ip_literal(CStr::from_ptr(node).to_bytes()) {
-        let mut addresses: Vec<IpAddr> = Vec::new();
+    let name = (!node.is_null() && requests::enforcing() && !names::is_ip_literal(CStr::from_ptr(node).to_bytes()))
+        .then(|| CStr::from_ptr(node).to_string_lossy().into_owned());
+    let families = if hints.is_null() { names::ANY } else { names::families((*hints).ai_family) };
+    let paired = name.as_deref().is_some_and(|n| allowed(|| names::lookup_started(n, families)));
+    let rc = libc::getaddrinfo(node, service, hints, res);
+    super::loads::patch_new();
+    let mut addresses: Vec<IpAddr> = Vec::new();
+    if rc == 0 && !res.is_null() && name.is_some() {
         let mut ai = *res;
         while !ai.is_null() {
             if let Address::Ip(sa) = address::read((*ai).ai_addr, (*ai).ai_addrlen) {
@@ -178,7 +186,19 @@ unsafe extern "C" fn guarded_getaddrinfo(
             }
             ai = (*ai).ai_next;
         }
-        let name = CStr::from_ptr(node).to_string_lossy();
+    }
+    let Some(name) = name else { return rc };
+    if paired {
+        // The other half waited for past its limit (or the wait failed): the answer is not
+        // handed out, so no connect follows a name judged by half of its addresses.
+        if !allowed(|| names::lookup_ended(&name, families, &addresses)) {
+            if rc == 0 {
+                libc::freeaddrinfo(*res);
+                *res = std::ptr::null_mut();
+            }
+            return libc::EAI_AGAIN;
+        }
+    } else if rc == 0 {
         // Unrecorded if it fails: the lookup's answer stands, its addresses are judged alone.
         let _ = allowed(|| {
             names::resolved(&name, &addresses);

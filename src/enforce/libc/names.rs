@@ -2,7 +2,11 @@
 //! for an address as the name that produced it.
 //!
 //! The guarded `getaddrinfo` records each name a library looked up with every address it
-//! answered ([`resolved`]), for the request the calling thread belongs to. A connect does
+//! answered ([`resolved`]), for the request the calling thread belongs to. A library that
+//! asks for each address family in a lookup of its own (libcurl from 8.20: one
+//! `getaddrinfo` for `AF_INET6` and one for `AF_INET`, on two threads of its resolver
+//! pool, connecting as soon as the first answers) has its two answers joined into one
+//! ([`lookup_started`], [`lookup_ended`]), so the name is still judged as a whole. A connect does
 //! not say which name it is for: [`destination_verdict`] takes it to follow the latest
 //! lookup that produced its address and judges that name as the stream layer judges a
 //! name (with all of its addresses); the Gmail whitelist applies only when every name that
@@ -30,6 +34,12 @@ fn canonical(ip: IpAddr) -> IpAddr {
 #[derive(Default)]
 pub struct Names {
     entries: Vec<(String, Vec<IpAddr>)>,
+    /// Which address families each entry's lookups asked for ([`V4`], [`V6`]; both for an
+    /// `AF_UNSPEC` lookup), beside `entries`.
+    families: Vec<u8>,
+    /// Lookups of one address family running now on the request's threads: the name and
+    /// the family, once per lookup.
+    running: Vec<(String, u8)>,
     /// More lookups than kept: the oldest were dropped (the newest [`MAX_NAMES`] are still
     /// judged), and the Gmail whitelist no longer applies (a dropped name may have shared a
     /// whitelisted name's address).
@@ -60,32 +70,86 @@ pub fn is_ip_literal(name: &[u8]) -> bool {
     octets == 4
 }
 
+/// The address families a lookup asked for: IPv4, IPv6, or both ([`ANY`]).
+pub const V4: u8 = 1;
+pub const V6: u8 = 2;
+pub const ANY: u8 = V4 | V6;
+
+/// The families a `getaddrinfo` hints' `ai_family` asks for.
+pub fn families(ai_family: i32) -> u8 {
+    match ai_family {
+        libc::AF_INET => V4,
+        libc::AF_INET6 => V6,
+        _ => ANY,
+    }
+}
+
+/// How long a lookup of one family waits for the same name's lookup of the other family
+/// running beside it ([`lookup_ended`]): longer than glibc's resolver gives a lookup (5 s
+/// per try, 2 tries, per nameserver); past it the waiting lookup fails (`EAI_AGAIN`).
+pub const PAIR_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Runs `f` on the names of the request the calling thread's calls belong to (`None`: no
+/// request, or it ended and its names are gone with it).
+fn with_names<T>(f: impl FnOnce(&mut Names) -> T) -> Option<T> {
+    let owner = LOCAL.with(|l| l.owner.get());
+    if owner.thread == 0 {
+        return None;
+    }
+    let mut live = LIVE.lock();
+    live.iter_mut().find(|l| l.owner == owner).map(|l| f(&mut l.names))
+}
+
 /// A library resolved `name` to `addresses` (any thread of a request: libcurl resolves in
-/// its own): recorded for the request the calling thread's calls belong to.
+/// its own), asking for both address families: recorded for the request the calling
+/// thread's calls belong to.
 pub fn resolved(name: &str, addresses: &[IpAddr]) {
     if name.parse::<IpAddr>().is_ok() || addresses.is_empty() {
         return;
     }
-    let owner = LOCAL.with(|l| l.owner.get());
-    if owner.thread == 0 {
-        return;
+    with_names(|n| n.record(name, ANY, addresses));
+}
+
+/// A lookup of `name` for one address family (`families` is [`V4`] or [`V6`]) starts on
+/// this thread: until it ends, the same name's lookup of the other family waits for it.
+/// Returns whether it was noted (a judged thread, a name, one family).
+pub fn lookup_started(name: &str, families: u8) -> bool {
+    if families == ANY || name.parse::<IpAddr>().is_ok() {
+        return false;
     }
-    let mut live = LIVE.lock();
-    // The request ended: its names are gone with it.
-    let Some(n) = live.iter_mut().find(|l| l.owner == owner).map(|l| &mut l.names) else {
-        return;
-    };
-    // Newest last: a lookup made again moves to the end.
-    if let Some(i) = n.entries.iter().position(|(m, a)| a == addresses && m.eq_ignore_ascii_case(name)) {
-        let entry = n.entries.remove(i);
-        n.entries.push(entry);
-        return;
+    with_names(|n| n.running.push((name.to_owned(), families))).is_some()
+}
+
+/// The lookup [`lookup_started`] noted ended with `addresses` (none: it failed): recorded,
+/// joined with the same name's answer for the other family when that came first; then,
+/// while a lookup of the same name for the other family runs on another of the request's
+/// threads, this one waits for it (at most [`PAIR_WAIT`]), so that the library, which may
+/// connect as soon as one answer is in, connects only once the name's whole answer is
+/// recorded (a failed lookup does not wait: the other half is the whole answer). Returns
+/// false when the wait ran out (the lookup must then fail).
+pub fn lookup_ended(name: &str, families: u8, addresses: &[IpAddr]) -> bool {
+    let other = ANY & !families;
+    let running = |n: &Names| n.running.iter().any(|(m, f)| *f == other && m.eq_ignore_ascii_case(name));
+    let found = with_names(|n| {
+        if let Some(i) = n.running.iter().position(|(m, f)| *f == families && m == name) {
+            n.running.swap_remove(i);
+        }
+        if !addresses.is_empty() {
+            n.record(name, families, addresses);
+        }
+        !addresses.is_empty() && running(n)
+    });
+    if found != Some(true) {
+        return true;
     }
-    if n.entries.len() >= MAX_NAMES {
-        n.overflow = true;
-        n.entries.remove(0);
+    let start = std::time::Instant::now();
+    while start.elapsed() < PAIR_WAIT {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        if with_names(|n| running(n)) != Some(true) {
+            return true;
+        }
     }
-    n.entries.push((name.to_owned(), addresses.to_vec()));
+    false
 }
 
 /// The verdict for a destination a library connects (or sends) to, and the name it is
@@ -139,6 +203,49 @@ pub fn names_for(ip: IpAddr) -> Vec<String> {
 }
 
 impl Names {
+    /// Records a lookup of `name` for `families` that answered `addresses`: a lookup of
+    /// one family joins the name's latest entry when that is a lookup of the other family
+    /// alone (the two halves of one resolve, whichever came first; IPv6 addresses first,
+    /// as glibc's sorting mostly has them); otherwise it is an
+    /// entry of its own, newest last (a lookup made again moves to the end).
+    fn record(&mut self, name: &str, families: u8, addresses: &[IpAddr]) {
+        if families != ANY {
+            let latest = self.entries.iter().rposition(|(m, _)| m.eq_ignore_ascii_case(name));
+            if let Some(i) = latest.filter(|&i| self.families[i] == ANY & !families) {
+                let (m, a) = self.entries.remove(i);
+                self.families.remove(i);
+                // IPv6 first, then IPv4, each as its lookup answered: the same text
+                // whichever half came first.
+                let all = || a.iter().chain(addresses).copied();
+                let mut joined: Vec<IpAddr> = Vec::new();
+                for x in all().filter(IpAddr::is_ipv6).chain(all().filter(IpAddr::is_ipv4)) {
+                    if !joined.contains(&x) {
+                        joined.push(x);
+                    }
+                }
+                self.entries.push((m, joined));
+                self.families.push(ANY);
+                return;
+            }
+        }
+        if let Some(i) = (0..self.entries.len())
+            .find(|&i| self.families[i] == families && self.entries[i].1 == addresses && self.entries[i].0.eq_ignore_ascii_case(name))
+        {
+            let entry = self.entries.remove(i);
+            self.families.remove(i);
+            self.entries.push(entry);
+            self.families.push(families);
+            return;
+        }
+        if self.entries.len() >= MAX_NAMES {
+            self.overflow = true;
+            self.entries.remove(0);
+            self.families.remove(0);
+        }
+        self.entries.push((name.to_owned(), addresses.to_vec()));
+        self.families.push(families);
+    }
+
     /// The names a connect to `ip` is for, as the ACL sees them: every name whose lookup in
     /// this request produced it, the latest first, each once (compared without regard to
     /// case). The ACL refuses the connect if it refuses any of them (docs/acl.md, "What
@@ -236,6 +343,7 @@ mod tests {
         let mut n = Names::default();
         for (name, addresses) in entries {
             n.entries.push(((*name).to_owned(), addresses.iter().map(|a| a.parse().unwrap()).collect()));
+            n.families.push(ANY);
         }
         n
     }
@@ -313,6 +421,51 @@ mod tests {
         assert_eq!(n.producing("::ffff:11.0.0.3".parse().unwrap()), ["other.test", "tls.test"]);
         assert_eq!(n.producing(other), ["public.test"]);
         assert!(n.producing("11.0.0.2".parse().unwrap()).is_empty());
+    }
+
+    #[test]
+    fn a_names_lookups_per_family_are_judged_as_one() {
+        use super::super::requests::{inherit, inheritance};
+        let (v4, v6): (IpAddr, IpAddr) = ("11.0.0.1".parse().unwrap(), "fd00::5".parse().unwrap());
+        request_start(0x1009, 0);
+        // One after the other, either order: one entry with both answers.
+        for (first, second) in [((V6, v6), (V4, v4)), ((V4, v4), (V6, v6))] {
+            assert!(lookup_started("mixedfam.test", first.0));
+            assert!(lookup_ended("mixedfam.test", first.0, &[first.1]));
+            assert!(lookup_started("mixedfam.test", second.0));
+            assert!(lookup_ended("mixedfam.test", second.0, &[second.1]));
+            let (v, name) = destination_verdict(v4, 80);
+            assert_eq!((v.allowed, name.as_deref()), (false, Some("mixedfam.test")));
+            assert_eq!(v.reason, "private address fd00::5; mixedfam.test resolves to fd00::5, 11.0.0.1", "{first:?} first");
+        }
+        // A lookup asking for both families, or one family again, stands alone.
+        resolved("mixedfam.test", &[v4]);
+        assert!(destination_verdict(v4, 80).0.allowed);
+        assert!(lookup_started("mixedfam.test", V4));
+        assert!(lookup_ended("mixedfam.test", V4, &[v4]));
+        assert!(lookup_started("mixedfam.test", V4));
+        assert!(lookup_ended("mixedfam.test", V4, &[v4]));
+        assert!(destination_verdict(v4, 80).0.allowed, "two IPv4 lookups are not one name's halves");
+        assert!(!lookup_started("11.0.0.1", V4), "a literal is no name");
+        // Side by side on two of the request's threads: the IPv4 half, answered first,
+        // waits for the IPv6 half running beside it, so a connect after it sees both.
+        assert!(lookup_started("slow6.test", V6));
+        let from = inheritance(String::new).unwrap();
+        let half = std::thread::spawn(move || {
+            inherit(from);
+            assert!(lookup_started("slow6.test", V4));
+            let ok = lookup_ended("slow6.test", V4, &["11.0.0.2".parse().unwrap()]);
+            (ok, destination_verdict("11.0.0.2".parse().unwrap(), 80).0.allowed)
+        });
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(!half.is_finished(), "the IPv4 half waits for the IPv6 half");
+        assert!(lookup_ended("slow6.test", V6, &["fd00::6".parse().unwrap()]));
+        assert_eq!(half.join().unwrap(), (true, false), "the name is refused as a whole");
+        // A failed half does not wait.
+        assert!(lookup_started("gone.test", V6));
+        assert!(lookup_started("gone.test", V4));
+        assert!(lookup_ended("gone.test", V4, &[]));
+        request_end();
     }
 
     #[test]
