@@ -621,8 +621,10 @@ impl Acl {
             // A literal an operator allow entry covers is not the ACL's to judge.
             return None;
         }
-        if let Some(v) = refusal(&d, app, None) {
-            *verdict = v;
+        if d.result != AclResult::Allow {
+            if let Some(v) = refusal(&d, app, None) {
+                *verdict = v;
+            }
         }
         Some(d)
     }
@@ -630,6 +632,7 @@ impl Acl {
 
 /// The verdict of an ACL decision that refuses or reports (None: allowed), naming `name`
 /// when one of several names decided.
+#[cold]
 fn refusal(d: &AclDecision, app: &str, name: Option<&str>) -> Option<Verdict> {
     let rule = match d.result {
         AclResult::Allow => return None,
