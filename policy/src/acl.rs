@@ -312,16 +312,31 @@ struct Index {
     slots: Vec<(u64, u32)>,
     /// 64 minus log2 of the table's length: a hash's top bits pick its first slot.
     shift: u32,
+    /// The lengths (63 for 63 and longer) of the wildcards' names and of the exact names,
+    /// one bit each: a suffix or a host of a length no entry has skips its look-up.
+    wild_lens: u64,
+    exact_lens: u64,
+}
+
+/// A name's length as a bit of [`Index::wild_lens`] and [`Index::exact_lens`].
+#[inline(always)]
+fn len_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 impl Default for Index {
     fn default() -> Self {
-        Index { keys: Vec::new(), slots: vec![(0, 0); 2], shift: 63 }
+        Index { keys: Vec::new(), slots: vec![(0, 0); 2], shift: 63, wild_lens: 0, exact_lens: 0 }
     }
 }
 
 impl Index {
     fn insert(&mut self, name: &str, hit: Hit) {
+        if hit.wildcard {
+            self.wild_lens |= len_bit(name.len());
+        } else {
+            self.exact_lens |= len_bit(name.len());
+        }
         let h = hash_name(name.as_bytes());
         if let Some(k) = self.find(h, name.as_bytes()) {
             self.keys[k].hits.push(hit);
@@ -436,7 +451,8 @@ impl Acl {
     /// Which lists match `host` on `port` (`set`: the role's own list), or `None` when the
     /// host spells an address ([`is_address_spelling`]): one pass over the host from its
     /// end hashes every suffix and notes what would make it an address, then one look-up
-    /// per label and one for the whole name. Nothing is allocated.
+    /// per label and one for the whole name, each skipped when no entry has its length.
+    /// Nothing is allocated.
     fn flags(&self, set: u32, host: &str, port: u16) -> Option<Flags> {
         let mut f = Flags::default();
         let mut b = host.as_bytes();
@@ -487,7 +503,7 @@ impl Acl {
             n = 0;
             let mut h2 = 0u64;
             for (i, &c) in b.iter().enumerate().rev() {
-                if c == b'.' {
+                if c == b'.' && self.index.wild_lens & len_bit(b.len() - i - 1) != 0 {
                     if let Some(k) = self.index.get(mix(h2), &b[i + 1..]) {
                         apply(k, true);
                     }
@@ -496,12 +512,17 @@ impl Acl {
             }
         }
         for &(hs, i) in &dots[..n] {
+            if self.index.wild_lens & len_bit(b.len() - i - 1) == 0 {
+                continue;
+            }
             if let Some(k) = self.index.get(mix(hs), &b[i + 1..]) {
                 apply(k, true);
             }
         }
-        if let Some(k) = self.index.get(mix(h), b) {
-            apply(k, false);
+        if self.index.exact_lens & len_bit(b.len()) != 0 {
+            if let Some(k) = self.index.get(mix(h), b) {
+                apply(k, false);
+            }
         }
         Some(f)
     }
@@ -621,8 +642,10 @@ impl Acl {
             // A literal an operator allow entry covers is not the ACL's to judge.
             return None;
         }
-        if let Some(v) = refusal(&d, app, None) {
-            *verdict = v;
+        if d.result != AclResult::Allow {
+            if let Some(v) = refusal(&d, app, None) {
+                *verdict = v;
+            }
         }
         Some(d)
     }
@@ -630,6 +653,7 @@ impl Acl {
 
 /// The verdict of an ACL decision that refuses or reports (None: allowed), naming `name`
 /// when one of several names decided.
+#[cold]
 fn refusal(d: &AclDecision, app: &str, name: Option<&str>) -> Option<Verdict> {
     let rule = match d.result {
         AclResult::Allow => return None,

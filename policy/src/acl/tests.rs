@@ -408,3 +408,25 @@ fn names_compare_ignoring_ascii_case_only() {
     }
     assert!(!eq_lower(b"public.test", b"public.tes"));
 }
+
+#[test]
+fn names_of_every_length_and_depth() {
+    // Labels and names of every length around eight bytes (the compare's word), upper
+    // case, more labels than the scan notes (8), and an address spelling at depth.
+    let acl = Acl::parse(
+        "version: v1\nservices:\n  - name: app\n    action: enforce\n    allowed_domains: [\"*.abcdefghijklmnopq.example-service.com\", a.io, \"*.x\", seventeen-chars.t]\n",
+    )
+    .unwrap();
+    let role = acl.role("app");
+    let yes = |h: &str| acl.decide_host(role, h, 443).result == AclResult::Allow;
+    assert!(yes("a.io") && yes("A.IO.") && !yes("b.io") && !yes("io"));
+    assert!(yes("z.x") && yes("Z.X") && !yes("x"));
+    assert!(yes("seventeen-chars.t") && yes("SEVENTEEN-CHARS.T") && !yes("seventeen-chars.u") && !yes("eventeen-chars.t"));
+    assert!(yes("q.ABCDEFGHIJKLMNOPQ.example-service.com") && !yes("abcdefghijklmnopq.example-service.com"));
+    assert!(!yes("q.abcdefghijklmnopr.example-service.com") && !yes("q.abcdefghijklmnop.example-service.com"));
+    let deep = format!("{}abcdefghijklmnopq.example-service.com", "l.".repeat(40));
+    assert!(yes(&deep) && yes(&deep.to_uppercase()));
+    assert!(!yes(&format!("{}abcdefghijklmnopq.example-service.co", "l.".repeat(40))));
+    assert!(acl.decide_host(role, &format!("{}1", "l.".repeat(40)), 443).name.is_none());
+    assert!(acl.decide_host(role, &format!("{}l:1", "l.".repeat(40)), 443).name.is_none());
+}

@@ -154,6 +154,14 @@ fn ftp_connect(call: &mut Call, original: Original) {
     guard::begin_call();
     match guard::plan_host(&host, port) {
         SocketPlan::To(literal) => {
+            // The name's checked address, recorded as the C-library layer records a
+            // library's lookup: ext/ftp's passive data connection to it (the address a
+            // normal server's PASV reply names) is then judged as this name, and one to
+            // any other address stays a literal.
+            let ip = literal.to_str().ok().and_then(|l| l.parse::<std::net::IpAddr>().ok());
+            if let (Ok(name), Some(ip)) = (std::str::from_utf8(&host), ip) {
+                crate::enforce::libc::names::resolved(name, &[ip]);
+            }
             call.call_with_arg_string(1, &literal, original);
         }
         SocketPlan::Proceed => original.call(call),
