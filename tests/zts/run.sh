@@ -201,7 +201,10 @@ if [[ "${AES_ZTS_VALGRIND:-1}" != 0 ]]; then
                 pass "$tool: ERROR SUMMARY: 0 errors"
             else
                 fail "$tool: exit $rc, ${errors:-?} error(s); the first ones:"
-                grep -vE '^==[0-9]+== *$' "$TMP/$tool.log" | sed -n '/ERROR SUMMARY/q; /^==[0-9]*== \(Possible data race\|Invalid\|Conditional\|Use of\|Syscall\|[0-9,]* (.*) bytes\|[0-9,]* bytes\)/,+14p' \
+                # The report from its first error on (helgrind's thread announcements and
+                # "----" separators included: its error kinds are many), up to the summary.
+                grep -vE '^==[0-9]+== *$' "$TMP/$tool.log" \
+                    | sed -n '/ERROR SUMMARY/q; /^==[0-9]*== \(---\|Possible data race\|Invalid\|Conditional\|Use of\|Syscall\|Thread #\|Lock at\|[0-9,]* (.*) bytes\|[0-9,]* bytes\)/,$p' \
                     | head -n 80 | sed 's/^/      /'
             fi
         done

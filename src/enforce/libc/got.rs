@@ -222,6 +222,12 @@ fn walk(table: &[Interposed], direction: Direction) -> usize {
     // overlap the walk: `visit` passes over an object not yet relocated, see [`relocated`].)
     // SAFETY: dlopen(NULL, RTLD_NOLOAD) only returns the main program's handle.
     unsafe { libc::dlopen(std::ptr::null(), libc::RTLD_LAZY | libc::RTLD_NOLOAD) };
+    // What the callback looks up through the dynamic linker (`dlsym`, `dladdr1`: they take
+    // its load lock) is looked up now, outside the lock dl_iterate_phdr holds.
+    find_object();
+    if direction == Direction::Guard {
+        ranges(table);
+    }
     // SAFETY: the callback only reads the program headers dl_iterate_phdr hands it, and
     // the dynamic sections and relocation tables they point to, of objects the dynamic
     // linker keeps loaded for the duration of the call (it holds its load lock).
@@ -231,6 +237,23 @@ fn walk(table: &[Interposed], direction: Direction) -> usize {
         super::loads::walk_again();
     }
     w.written
+}
+
+type FindObject = unsafe extern "C" fn(*mut c_void, *mut DlFindObject) -> c_int;
+
+/// glibc's `_dl_find_object`, looked up once (`None` before glibc 2.35). First called by
+/// [`walk`] before `dl_iterate_phdr`, never inside its callback: `dlsym` takes the dynamic
+/// linker's load lock, and taking it under the lock `dl_iterate_phdr` holds reverses the
+/// order `dlopen` takes the two in (a deadlock with another thread's `dlopen`).
+fn find_object() -> Option<FindObject> {
+    static FIND: std::sync::OnceLock<Option<FindObject>> = std::sync::OnceLock::new();
+    *FIND.get_or_init(|| {
+        // SAFETY: dlsym of a function with this signature, or null on an older glibc.
+        unsafe {
+            let f = libc::dlsym(libc::RTLD_DEFAULT, c"_dl_find_object".as_ptr());
+            (!f.is_null()).then(|| std::mem::transmute::<*mut c_void, FindObject>(f))
+        }
+    })
 }
 
 /// `struct dl_find_object` (glibc 2.35).
@@ -254,14 +277,7 @@ struct DlFindObject {
 /// once its `dlopen` got past relocation; such an object is left for the walk that follows
 /// its `dlopen` (the guarded `dlopen`, or the look at glibc's count of loaded objects).
 unsafe fn relocated(dynamic: usize) -> bool {
-    type Find = unsafe extern "C" fn(*mut c_void, *mut DlFindObject) -> c_int;
-    static FIND: std::sync::OnceLock<Option<Find>> = std::sync::OnceLock::new();
-    let find = FIND.get_or_init(|| {
-        // SAFETY: dlsym of a function with this signature, or null on an older glibc.
-        let f = libc::dlsym(libc::RTLD_DEFAULT, c"_dl_find_object".as_ptr());
-        (!f.is_null()).then(|| std::mem::transmute::<*mut c_void, Find>(f))
-    });
-    let Some(find) = find else { return true };
+    let Some(find) = find_object() else { return true };
     let mut found: DlFindObject = std::mem::zeroed();
     find(dynamic as *mut c_void, &mut found) == 0 && found.map_start <= dynamic && dynamic < found.map_end
 }
