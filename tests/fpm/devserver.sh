@@ -46,14 +46,8 @@ cleanup() { stop_server; rm -rf "$TMP"; }
 trap cleanup EXIT
 trap 'exit 143' TERM INT HUP
 
-pass=0 fail=0
-expect() {  # expect NAME EXPECTED ACTUAL
-    if [[ "$3" == "$2" ]]; then
-        pass=$((pass + 1)); echo "ok   $1"
-    else
-        fail=$((fail + 1)); printf 'FAIL %s\n     expected: %q\n     got:      %q\n' "$1" "$2" "$3"
-    fi
-}
+# shellcheck source=expect.sh source-path=SCRIPTDIR
+source "$HERE/expect.sh"
 
 # fetch PATH: GET http://127.0.0.1:PORT/PATH with `php -n` (no extension).
 fetch() {

@@ -28,11 +28,5 @@ DOCROOT="$HERE/docroot"
 # shellcheck disable=SC2034  # the runners pass it to php-fpm
 if [[ $EUID -eq 0 ]]; then as_root=(-R); else as_root=(); fi
 
-pass=0 fail=0
-expect() {  # expect NAME EXPECTED ACTUAL
-    if [[ "$3" == "$2" ]]; then
-        pass=$((pass + 1)); echo "ok   $1"
-    else
-        fail=$((fail + 1)); printf 'FAIL %s\n     expected: %q\n     got:      %q\n' "$1" "$2" "$3"
-    fi
-}
+# shellcheck source=expect.sh source-path=SCRIPTDIR
+source "$HERE/expect.sh"
